@@ -1,0 +1,28 @@
+/**
+ * Every default of the gateway, in one place, with its unit in the name.
+ * The README's configuration table is written from this file.
+ */
+export const DEFAULTS = {
+  port: 4000,
+  host: '0.0.0.0',
+  graphApiUrl: 'https://graph.facebook.com',
+  graphApiVersion: 'v23.0',
+  graphApiTimeoutMs: 10_000, // 10 s per upstream HTTP request
+  graphApiMaxRetries: 3, // retries of idempotent reads after the first attempt
+  graphApiConcurrency: 8, // single GETs in flight when batching is off
+  graphApiBatchSize: 50, // Graph API hard limit for one batch request
+  redisKeyPrefix: 'wgg:', // our own prefix; ioredis keyPrefix does not apply to pub/sub channels
+  eventLogRetentionSeconds: 7 * 24 * 3600, // 7 days: Meta retries deliveries for up to 7 days
+  dedupeTtlSeconds: 7 * 24 * 3600, // 7 days, same reason
+  groupCacheTtlSeconds: 300, // 5 min; webhook events invalidate earlier
+  operationTtlSeconds: 7 * 24 * 3600, // 7 days
+  webhookBodyLimitBytes: 4 * 1024 * 1024, // 4 MiB (Meta sends up to 3 MB)
+  graphqlBodyLimitBytes: 1024 * 1024, // 1 MiB for JSON GraphQL requests
+  uploadLimitBytes: 5 * 1024 * 1024, // 5 MB: Meta's profile picture limit
+  ycloudToleranceSeconds: 300, // 5 min replay window
+  subscriberQueueLimit: 1_000, // events buffered per subscriber before SUBSCRIBER_TOO_SLOW
+  wsConnectionInitWaitTimeoutMs: 3_000, // 3 s
+  wsKeepAliveMs: 12_000, // 12 s ping interval
+  sandboxPort: 4010,
+  logLevel: 'info',
+} as const;

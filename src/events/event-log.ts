@@ -1,0 +1,67 @@
+import type { Disposable } from '../lib/disposable';
+import type { DomainEvent, GroupEventType, StoredEvent } from './event-model';
+
+export interface EventLogFilter {
+  groupId?: string | null;
+  phoneNumberId?: string | null;
+  types?: readonly GroupEventType[] | null;
+}
+
+export interface EventLogQuery extends EventLogFilter {
+  /** Continue strictly after this cursor; omit to start at the oldest retained event. */
+  after?: string | null;
+  limit: number;
+}
+
+export interface EventLogPage {
+  events: StoredEvent[];
+  /** True when more matching events exist after the last one returned. */
+  hasMore: boolean;
+}
+
+export interface AppendResult {
+  /** Events newly stored, with their cursors, in log order. */
+  stored: StoredEvent[];
+  /** Events dropped because an event with the same id was stored before (within the dedupe TTL). */
+  duplicates: DomainEvent[];
+}
+
+/**
+ * The durable, ordered record of every event. Implementations: in-memory and Redis Streams.
+ *
+ * `append` is all-or-nothing for one delivery: it drops duplicates by id, stores the rest, and publishes each
+ * stored event on the bus channels (topics.channelsForEvent) in log order, atomically with the write where
+ * the transport allows (Redis: one Lua script), so subscribers on every instance see a group's events in
+ * log order. It rejects (and stores nothing) when the log cannot be written.
+ */
+export interface EventLog extends Disposable {
+  append(events: readonly DomainEvent[]): Promise<AppendResult>;
+  /** Reads matching events after a cursor. Throws CursorExpiredError for a cursor older than retention, InvalidCursorError for one that is not ours. */
+  read(query: EventLogQuery): Promise<EventLogPage>;
+  /** Throws when the log is unusable (readiness). */
+  ping(): Promise<void>;
+}
+
+/** The cursor points before the oldest retained event: the client must start over. */
+export class CursorExpiredError extends Error {
+  constructor(readonly cursor: string) {
+    super(`The cursor "${cursor}" is older than the event log's retention; start again without "after".`);
+    this.name = 'CursorExpiredError';
+  }
+}
+
+/** The string is not a cursor this log issued. */
+export class InvalidCursorError extends Error {
+  constructor(readonly cursor: string) {
+    super(`"${cursor}" is not an event cursor issued by this gateway.`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** The log could not be written or read (e.g. Redis down). Webhooks answer 503. */
+export class EventLogUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The event log is unavailable', { cause });
+    this.name = 'EventLogUnavailableError';
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Bus channel names: the single source of truth for publishers (ingress, operations) and subscribers
+ * (resolvers). One channel per group and per phone number, so an instance only receives what its
+ * subscribers need. The prefix is ours: ioredis `keyPrefix` does not apply to pub/sub channels.
+ */
+export interface Topics {
+  /** Every stored event of one group. Payload: a StoredEvent as JSON. */
+  group(groupId: string): string;
+  /** Every stored event of one business phone number. Payload: a StoredEvent as JSON. */
+  phoneNumber(phoneNumberId: string): string;
+  /** Every stored event (subscriptions without a group or phone filter). Payload: a StoredEvent as JSON. */
+  allEvents(): string;
+  /** Changes of one async operation. Payload: a GroupOperation record as JSON. */
+  operation(operationId: string): string;
+}
+
+export function createTopics(prefix: string): Topics {
+  return {
+    group: (groupId) => `${prefix}events:group:${groupId}`,
+    phoneNumber: (phoneNumberId) => `${prefix}events:phone:${phoneNumberId}`,
+    allEvents: () => `${prefix}events:all`,
+    operation: (operationId) => `${prefix}operation:${operationId}`,
+  };
+}
+
+/** Channels a stored event is published on, in this order. */
+export function channelsForEvent(topics: Topics, event: { groupId: string; phoneNumberId: string | null }): string[] {
+  const channels = [topics.group(event.groupId)];
+  if (event.phoneNumberId !== null) channels.push(topics.phoneNumber(event.phoneNumberId));
+  channels.push(topics.allEvents());
+  return channels;
+}

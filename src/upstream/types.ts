@@ -1,0 +1,158 @@
+/**
+ * The Groups API as the gateway sees it: normalised (camelCase, numbers as numbers, documented variants
+ * folded into one shape). Knows nothing about GraphQL. Wire shapes: ../shared/reference/meta-groups-api.md §2.
+ */
+
+export type UpstreamJoinApprovalMode = 'auto_approve' | 'approval_required';
+
+export interface UpstreamParticipant {
+  waId: string | null;
+  userId: string | null;
+  parentUserId: string | null;
+  username: string | null;
+}
+
+/** Fields of `GET /<GROUP_ID>?fields=`. */
+export const GROUP_FIELDS = [
+  'subject',
+  'description',
+  'join_approval_mode',
+  'suspended',
+  'creation_timestamp',
+  'participants',
+  'total_participant_count',
+] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+/** A group as `GET /<GROUP_ID>` returns it. Fields not requested are undefined; requested but absent are null. */
+export interface UpstreamGroup {
+  id: string;
+  subject?: string | null;
+  description?: string | null;
+  joinApprovalMode?: UpstreamJoinApprovalMode | null;
+  suspended?: boolean | null;
+  createdAt?: Date | null; // from creation_timestamp (unix seconds, number or string)
+  participants?: UpstreamParticipant[] | null;
+  totalParticipantCount?: number | null;
+}
+
+/** An item of `GET /<PHONE_NUMBER_ID>/groups` (fixed fields: id, subject, created_at). */
+export interface UpstreamGroupSummary {
+  id: string;
+  subject: string | null;
+  createdAt: Date | null;
+}
+
+export interface UpstreamPaging {
+  after: string | null;
+  before: string | null;
+  /** Meta's `paging.next` is present: more items after this page. */
+  hasNext: boolean;
+  /** Meta's `paging.previous` is present: more items before this page. */
+  hasPrevious: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  paging: UpstreamPaging;
+}
+
+export interface PageRequest {
+  limit?: number; // 1..1024
+  after?: string;
+  before?: string;
+}
+
+export interface UpstreamJoinRequest {
+  joinRequestId: string;
+  waId: string | null;
+  userId: string | null;
+  parentUserId: string | null;
+  username: string | null;
+  createdAt: Date | null;
+}
+
+/** An error item inside a successful answer (per-item failures) or a webhook. */
+export interface UpstreamErrorItem {
+  code: number | null;
+  title: string | null;
+  message: string | null;
+  details: string | null;
+}
+
+export interface JoinRequestsResult {
+  succeeded: string[]; // approved_join_requests / rejected_join_requests
+  failed: { joinRequestId: string; errors: UpstreamErrorItem[] }[];
+  errors: UpstreamErrorItem[];
+}
+
+export interface CreateGroupRequest {
+  subject: string;
+  description?: string;
+  joinApprovalMode?: UpstreamJoinApprovalMode;
+}
+
+/** Meta answers a create with only `request_id`; `groupId`/`inviteLink` are accepted if a variant sends them. */
+export interface CreateGroupResult {
+  requestId: string;
+  groupId: string | null;
+  inviteLink: string | null;
+}
+
+export interface UpdateGroupSettingsRequest {
+  subject?: string;
+  description?: string;
+  /** A JPEG, sent as multipart `file`. */
+  profilePicture?: { bytes: Buffer; filename: string; mimeType: 'image/jpeg' };
+}
+
+/** Answer of writes whose body Meta does not document: kept loose, with a request id when one is sent. */
+export interface WriteAck {
+  success: boolean;
+  requestId: string | null;
+}
+
+/** The body of `POST /<PHONE_NUMBER_ID>/messages` minus messaging_product/recipient_type/to, e.g. `{ type: 'text', text: {...} }`. */
+export type OutboundGroupMessage = Record<string, unknown> & { type: string };
+
+export interface SendMessageResult {
+  messageId: string;
+}
+
+/** One sub-request of a Graph batch (`POST /` with `batch=[...]`). */
+export interface BatchRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  relativeUrl: string; // e.g. "<GROUP_ID>?fields=subject,participants" (no version segment)
+  body?: string; // form-encoded, for POST
+}
+
+/** One sub-response, in request order: the parsed JSON body, or the Graph error for that item. */
+export type BatchItemResult = { ok: true; status: number; body: unknown } | { ok: false; status: number; error: import('./upstream-error').UpstreamError };
+
+/** Everything the gateway can ask of the Groups API. Implemented by createGraphApiClient (real HTTP). */
+export interface GroupsApi {
+  createGroup(phoneNumberId: string, request: CreateGroupRequest): Promise<CreateGroupResult>;
+  listGroups(phoneNumberId: string, page: PageRequest): Promise<Page<UpstreamGroupSummary>>;
+  /** Throws UpstreamError (code 131041 when the group is unknown). With no fields, only `id` comes back. */
+  getGroup(groupId: string, fields: readonly GroupField[]): Promise<UpstreamGroup>;
+  /**
+   * Many groups at once, aligned to `groupIds`: the group, or the UpstreamError for that id (a missing group
+   * is a per-item error, not a failed call). `mode: 'batch'` sends Graph batch requests of at most 50;
+   * `mode: 'parallel'` sends single GETs with at most `concurrency` in flight.
+   */
+  getGroups(groupIds: readonly string[], fields: readonly GroupField[], options: { mode: 'batch' | 'parallel'; concurrency: number }): Promise<(UpstreamGroup | import('./upstream-error').UpstreamError)[]>;
+  updateGroupSettings(groupId: string, request: UpdateGroupSettingsRequest): Promise<WriteAck>;
+  deleteGroup(groupId: string): Promise<WriteAck>;
+  removeParticipants(groupId: string, users: readonly string[]): Promise<WriteAck>;
+  getInviteLink(groupId: string): Promise<string>;
+  resetInviteLink(groupId: string): Promise<string>;
+  deleteInviteLink(groupId: string): Promise<WriteAck>;
+  listJoinRequests(groupId: string, page: PageRequest): Promise<Page<UpstreamJoinRequest>>;
+  approveJoinRequests(groupId: string, joinRequestIds: readonly string[]): Promise<JoinRequestsResult>;
+  rejectJoinRequests(groupId: string, joinRequestIds: readonly string[]): Promise<JoinRequestsResult>;
+  sendGroupMessage(phoneNumberId: string, groupId: string, message: OutboundGroupMessage): Promise<SendMessageResult>;
+  /** Raw Graph batch: at most 50 sub-requests per call (throws a TypeError beyond that). */
+  batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]>;
+  /** Cheap reachability check for /readyz. */
+  ping(): Promise<void>;
+}
