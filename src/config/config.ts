@@ -45,7 +45,17 @@ export interface Config {
     readonly keepAliveMs: number;
   };
   readonly graphql: { readonly introspection: boolean; readonly landingPage: boolean };
-  readonly sandbox: { readonly port: number };
+  /** The embedded Groups API emulator (sandbox mode, `npm run sandbox`). Its secrets are dev-only values. */
+  readonly sandbox: {
+    readonly port: number;
+    readonly host: string;
+    /** Where the sandbox POSTs its signed webhooks; in sandbox mode the gateway points it at its own /webhooks/meta. */
+    readonly webhookUrl: string | null;
+    readonly appSecret: string;
+    readonly accessToken: string;
+    /** Business phone numbers the sandbox emulates; the first is the default. */
+    readonly phoneNumberIds: readonly string[];
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -119,7 +129,14 @@ export function loadConfig(env: Env): Config {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
     },
-    sandbox: { port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535) },
+    sandbox: {
+      port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535),
+      host: read.string('SANDBOX_HOST') ?? '127.0.0.1',
+      webhookUrl: read.string('SANDBOX_WEBHOOK_URL'),
+      appSecret: read.string('SANDBOX_APP_SECRET') ?? DEFAULTS.sandboxAppSecret,
+      accessToken: read.string('SANDBOX_ACCESS_TOKEN') ?? DEFAULTS.sandboxAccessToken,
+      phoneNumberIds: read.list('SANDBOX_PHONE_NUMBER_IDS').length > 0 ? read.list('SANDBOX_PHONE_NUMBER_IDS') : DEFAULTS.sandboxPhoneNumberIds,
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

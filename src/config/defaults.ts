@@ -24,5 +24,8 @@ export const DEFAULTS = {
   wsConnectionInitWaitTimeoutMs: 3_000, // 3 s
   wsKeepAliveMs: 12_000, // 12 s ping interval
   sandboxPort: 4010,
+  sandboxAppSecret: 'sandbox-app-secret', // dev-only: signs the sandbox's webhooks
+  sandboxAccessToken: 'sandbox-access-token', // dev-only: the bearer token the sandbox accepts
+  sandboxPhoneNumberIds: ['106540352242922', '106540352242923'] as readonly string[],
   logLevel: 'info',
 } as const;
