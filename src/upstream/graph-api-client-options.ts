@@ -1,0 +1,51 @@
+import type { Logger } from '../lib/logger';
+import type { UpstreamError } from './upstream-error';
+
+export interface GraphApiClientOptions {
+  /** e.g. `https://graph.facebook.com` or the sandbox URL, without the version segment. */
+  baseUrl: string;
+  /** The path version segment, e.g. `v23.0`. */
+  apiVersion: string;
+  accessToken: string;
+  /** Per attempt, including reading the body. */
+  timeoutMs: number;
+  /** Retries of idempotent reads after the first attempt; writes are never retried. */
+  maxRetries: number;
+  /** @default 200 // ms, doubled per retry, full jitter */
+  retryBaseDelayMs?: number;
+  /** Cap on any single backoff wait, Retry-After included. @default 10_000 // 10 s */
+  maxRetryDelayMs?: number;
+  /** Timeout of `ping()`. @default min(timeoutMs, 3_000) */
+  pingTimeoutMs?: number;
+  logger: Logger;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Called for every rate-limit answer, retried or not (for metrics and adaptive throttling). Must not throw. */
+  onRateLimited?: (error: UpstreamError) => void;
+  /** Source of jitter; tests pin it. @default Math.random */
+  random?: () => number;
+}
+
+/** Programmer misuse fails at construction with what was expected, what came, and the fix. */
+export function assertClientOptions(options: GraphApiClientOptions): void {
+  const problems: string[] = [];
+  if (typeof options.baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(options.baseUrl)) {
+    problems.push(`baseUrl: expected an http(s) URL such as https://graph.facebook.com, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  if (typeof options.apiVersion !== 'string' || !/^v\d+\.\d+$/.test(options.apiVersion)) {
+    problems.push(`apiVersion: expected a version like v23.0, got ${JSON.stringify(options.apiVersion)}`);
+  }
+  if (typeof options.accessToken !== 'string' || options.accessToken.trim() === '') {
+    problems.push('accessToken: expected a non-empty bearer token, got an empty value; set WHATSAPP_ACCESS_TOKEN');
+  }
+  for (const [name, value, min] of [
+    ['timeoutMs', options.timeoutMs, 1],
+    ['maxRetries', options.maxRetries, 0],
+    ['retryBaseDelayMs', options.retryBaseDelayMs ?? 0, 0],
+    ['maxRetryDelayMs', options.maxRetryDelayMs ?? 0, 0],
+    ['pingTimeoutMs', options.pingTimeoutMs ?? 1, 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < min) problems.push(`${name}: expected an integer >= ${min}, got ${String(value)}`);
+  }
+  if (problems.length > 0) throw new TypeError(`createGraphApiClient: invalid options:\n- ${problems.join('\n- ')}`);
+}

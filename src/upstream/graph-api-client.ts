@@ -1,0 +1,189 @@
+import type { Disposable } from '../lib/disposable';
+import { parseCreateGroupResult, parseInviteLink, parseSendMessageResult, parseWriteAck } from './answer-parsers';
+import { assertClientOptions } from './graph-api-client-options';
+import type { GraphApiClientOptions } from './graph-api-client-options';
+import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-batch';
+import { createGraphTransport } from './graph-transport';
+import type { GraphBody } from './graph-transport';
+import { fetchGroups } from './group-fetcher';
+import { parseGroup, parseGroupSummaryPage } from './group-parsers';
+import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
+import type { GroupsApi, PageRequest, UpdateGroupSettingsRequest } from './types';
+import { UpstreamError } from './upstream-error';
+
+export type { GraphApiClientOptions } from './graph-api-client-options';
+
+const MESSAGING_PRODUCT = { messaging_product: 'whatsapp' } as const;
+
+/**
+ * The Groups API over real HTTP (meta-groups-api.md §2). Reads retry on transient failures; writes never do,
+ * because a timed-out create may still have created a group. Every failure is an UpstreamError.
+ */
+export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi & Disposable {
+  assertClientOptions(options);
+  const transport = createGraphTransport({
+    baseUrl: options.baseUrl,
+    apiVersion: options.apiVersion,
+    accessToken: options.accessToken,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 200,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    logger: options.logger,
+    fetch: options.fetch ?? globalThis.fetch,
+    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+  const pingTimeoutMs = options.pingTimeoutMs ?? Math.min(options.timeoutMs, 3_000);
+
+  const json = (value: Record<string, unknown>): GraphBody => ({ kind: 'json', value: { ...MESSAGING_PRODUCT, ...value } });
+  const seg = (id: string): string => `/${encodeURIComponent(id)}`;
+
+  const api: GroupsApi & Disposable = {
+    async createGroup(phoneNumberId, request) {
+      const body = json({
+        subject: request.subject,
+        ...(request.description === undefined ? {} : { description: request.description }),
+        ...(request.joinApprovalMode === undefined ? {} : { join_approval_mode: request.joinApprovalMode }),
+      });
+      const answer = await transport.send({ operation: 'createGroup', method: 'POST', path: `${seg(phoneNumberId)}/groups`, body, idempotent: false });
+      return parseCreateGroupResult(answer.body);
+    },
+
+    async listGroups(phoneNumberId, page) {
+      const answer = await transport.send({ operation: 'listGroups', method: 'GET', path: `${seg(phoneNumberId)}/groups`, query: pageQuery(page, 'listGroups'), idempotent: true });
+      return parseGroupSummaryPage(answer.body);
+    },
+
+    async getGroup(groupId, fields) {
+      const query: Record<string, string> = fields.length > 0 ? { fields: [...new Set(fields)].join(',') } : {};
+      const answer = await transport.send({ operation: 'getGroup', method: 'GET', path: seg(groupId), query, idempotent: true });
+      return parseGroup(answer.body, fields);
+    },
+
+    getGroups(groupIds, fields, fetchOptions) {
+      return fetchGroups({ getGroup: api.getGroup, batch: api.batch }, groupIds, fields, fetchOptions);
+    },
+
+    async updateGroupSettings(groupId, request) {
+      const answer = await transport.send({ operation: 'updateGroupSettings', method: 'POST', path: seg(groupId), body: settingsBody(request), idempotent: false });
+      return parseWriteAck(answer.body);
+    },
+
+    async deleteGroup(groupId) {
+      const answer = await transport.send({ operation: 'deleteGroup', method: 'DELETE', path: seg(groupId), idempotent: false });
+      return parseWriteAck(answer.body);
+    },
+
+    async removeParticipants(groupId, users) {
+      const body = json({ participants: users.map((user) => ({ user })) });
+      const answer = await transport.send({ operation: 'removeParticipants', method: 'DELETE', path: `${seg(groupId)}/participants`, body, idempotent: false });
+      return parseWriteAck(answer.body);
+    },
+
+    async getInviteLink(groupId) {
+      const answer = await transport.send({ operation: 'getInviteLink', method: 'GET', path: `${seg(groupId)}/invite_link`, idempotent: true });
+      return parseInviteLink(answer.body, 'getInviteLink');
+    },
+
+    async resetInviteLink(groupId) {
+      const answer = await transport.send({ operation: 'resetInviteLink', method: 'POST', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      return parseInviteLink(answer.body, 'resetInviteLink');
+    },
+
+    async deleteInviteLink(groupId) {
+      const answer = await transport.send({ operation: 'deleteInviteLink', method: 'DELETE', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      return parseWriteAck(answer.body);
+    },
+
+    async listJoinRequests(groupId, page) {
+      const answer = await transport.send({ operation: 'listJoinRequests', method: 'GET', path: `${seg(groupId)}/join_requests`, query: pageQuery(page, 'listJoinRequests'), idempotent: true });
+      return parseJoinRequestPage(answer.body);
+    },
+
+    async approveJoinRequests(groupId, joinRequestIds) {
+      const body = json({ join_requests: [...joinRequestIds] });
+      const answer = await transport.send({ operation: 'approveJoinRequests', method: 'POST', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      return parseJoinRequestsResult(answer.body, 'approveJoinRequests');
+    },
+
+    async rejectJoinRequests(groupId, joinRequestIds) {
+      const body = json({ join_requests: [...joinRequestIds] });
+      const answer = await transport.send({ operation: 'rejectJoinRequests', method: 'DELETE', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      return parseJoinRequestsResult(answer.body, 'rejectJoinRequests');
+    },
+
+    async sendGroupMessage(phoneNumberId, groupId, message) {
+      // The addressing fields come last so a message object cannot redirect the send.
+      const body = json({ ...message, ...MESSAGING_PRODUCT, recipient_type: 'group', to: groupId });
+      const answer = await transport.send({ operation: 'sendGroupMessage', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
+      return parseSendMessageResult(answer.body);
+    },
+
+    async batch(requests) {
+      assertBatchSize(requests);
+      if (requests.length === 0) return [];
+      const idempotent = requests.every((request) => request.method === 'GET');
+      const answer = await transport.send({ operation: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
+      const items = parseBatchAnswer(answer.body, requests);
+      for (const item of items) {
+        if (!item.ok && item.error.isRateLimited) notifyRateLimited(item.error);
+      }
+      return items;
+    },
+
+    async ping() {
+      try {
+        await transport.send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: pingTimeoutMs });
+      } catch (error) {
+        // Any HTTP answer, even an error envelope, proves the upstream is reachable.
+        if (error instanceof UpstreamError && error.httpStatus !== null) return;
+        throw error;
+      }
+    },
+
+    dispose: () => transport.dispose(),
+  };
+
+  function notifyRateLimited(error: UpstreamError): void {
+    try {
+      options.onRateLimited?.(error);
+    } catch (hookError) {
+      options.logger.error({ err: hookError }, 'onRateLimited hook threw; ignored');
+    }
+  }
+
+  return api;
+}
+
+function pageQuery(page: PageRequest, operation: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (page.limit !== undefined) {
+    if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > 1024) {
+      throw new TypeError(`GroupsApi.${operation}: expected limit to be an integer from 1 to 1024, got ${String(page.limit)}`);
+    }
+    query.limit = String(page.limit);
+  }
+  if (page.after !== undefined && page.before !== undefined) {
+    throw new TypeError(`GroupsApi.${operation}: expected at most one of after/before, got both; page in one direction at a time`);
+  }
+  if (page.after !== undefined) query.after = page.after;
+  if (page.before !== undefined) query.before = page.before;
+  return query;
+}
+
+/** JSON for subject/description; multipart `file` as soon as a picture is part of it (meta-groups-api.md §2.4). */
+function settingsBody(request: UpdateGroupSettingsRequest): GraphBody {
+  if (request.subject === undefined && request.description === undefined && request.profilePicture === undefined) {
+    throw new TypeError('GroupsApi.updateGroupSettings: expected at least one of subject, description or profilePicture, got none');
+  }
+  const fields: Record<string, string> = { messaging_product: 'whatsapp' };
+  if (request.subject !== undefined) fields.subject = request.subject;
+  if (request.description !== undefined) fields.description = request.description;
+  if (request.profilePicture === undefined) return { kind: 'json', value: fields };
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const picture = request.profilePicture;
+  form.append('file', new Blob([picture.bytes], { type: picture.mimeType }), picture.filename);
+  return { kind: 'form-data', value: form };
+}

@@ -1,0 +1,171 @@
+import type { Disposable } from '../lib/disposable';
+import type { Logger } from '../lib/logger';
+import { abortableSleep } from './abortable-sleep';
+import { parseGraphError } from './graph-error-parser';
+import { isRetryableError, retryDelayMs } from './retry-policy';
+import { UpstreamError } from './upstream-error';
+import type { WireObject } from './wire-values';
+
+export type GraphMethod = 'GET' | 'POST' | 'DELETE';
+
+export type GraphBody = { kind: 'json'; value: WireObject } | { kind: 'form-data'; value: FormData };
+
+export interface GraphRequest {
+  /** The GroupsApi method, for logs and error messages. */
+  operation: string;
+  method: GraphMethod;
+  /** Below the version segment, starting with '/': `/${groupId}/invite_link`. */
+  path: string;
+  query?: Readonly<Record<string, string>>;
+  body?: GraphBody;
+  /** Only idempotent requests are retried. */
+  idempotent: boolean;
+  timeoutMs?: number;
+}
+
+export interface GraphAnswer {
+  status: number;
+  /** Parsed JSON; the raw text when it is not JSON; undefined for an empty body. */
+  body: unknown;
+}
+
+export interface GraphTransportOptions {
+  baseUrl: string;
+  apiVersion: string;
+  accessToken: string;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  maxRetryDelayMs: number;
+  logger: Logger;
+  fetch: typeof fetch;
+  onRateLimited?: (error: UpstreamError) => void;
+  random?: () => number;
+}
+
+export interface GraphTransport extends Disposable {
+  send(request: GraphRequest): Promise<GraphAnswer>;
+}
+
+/**
+ * HTTP to the Graph API: bearer auth, version segment, a timeout per attempt (covering the body too), and
+ * retries with backoff for idempotent requests only. `dispose` aborts what is in flight and any backoff wait.
+ */
+export function createGraphTransport(options: GraphTransportOptions): GraphTransport {
+  const root = new AbortController();
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
+
+  function disposedError(request: GraphRequest): UpstreamError {
+    return new UpstreamError({
+      message: `Graph API request ${request.method} ${request.path} was abandoned: the client is disposed`,
+      httpStatus: null,
+      isTransient: false,
+    });
+  }
+
+  function notifyRateLimited(error: UpstreamError): void {
+    if (options.onRateLimited === undefined) return;
+    try {
+      options.onRateLimited(error);
+    } catch (hookError) {
+      options.logger.error({ err: hookError }, 'onRateLimited hook threw; ignored');
+    }
+  }
+
+  async function attempt(request: GraphRequest, attemptNumber: number): Promise<GraphAnswer> {
+    const controller = new AbortController();
+    const onRootAbort = (): void => controller.abort(root.signal.reason);
+    root.signal.addEventListener('abort', onRootAbort, { once: true });
+    const timeoutMs = request.timeoutMs ?? options.timeoutMs;
+    let timedOut = false;
+    const timer = setTimeout(function graphRequestTimedOut() {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const started = performance.now();
+    try {
+      const response = await options.fetch(buildUrl(base, request), {
+        method: request.method,
+        headers: buildHeaders(options.accessToken, request.body),
+        body: encodeBody(request.body),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      options.logger.debug(
+        { operation: request.operation, method: request.method, path: request.path, status: response.status, attempt: attemptNumber, durationMs: Math.round(performance.now() - started) },
+        'graph api answer',
+      );
+      if (!response.ok) throw parseGraphError({ httpStatus: response.status, bodyText: text, headers: response.headers });
+      return { status: response.status, body: parseBody(text) };
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      if (root.signal.aborted) throw disposedError(request);
+      if (timedOut) {
+        throw new UpstreamError({ message: `Graph API did not answer ${request.method} ${request.path} within ${timeoutMs} ms`, httpStatus: null, isTransient: true, cause: error });
+      }
+      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new UpstreamError({ message: `Graph API request ${request.method} ${request.path} failed: ${reason}`, httpStatus: null, isTransient: true, cause: error });
+    } finally {
+      clearTimeout(timer);
+      root.signal.removeEventListener('abort', onRootAbort);
+    }
+  }
+
+  return {
+    async send(request) {
+      if (root.signal.aborted) throw disposedError(request);
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(request, retry + 1);
+        } catch (error) {
+          if (!(error instanceof UpstreamError)) throw error;
+          if (error.httpStatus !== null && error.isRateLimited) notifyRateLimited(error);
+          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error);
+          if (final) throw error;
+          const delayMs = retryDelayMs({
+            retry,
+            baseDelayMs: options.retryBaseDelayMs,
+            maxDelayMs: options.maxRetryDelayMs,
+            retryAfterSeconds: error.retryAfterSeconds,
+            ...(options.random ? { random: options.random } : {}),
+          });
+          options.logger.warn({ operation: request.operation, path: request.path, code: error.code, httpStatus: error.httpStatus, retry: retry + 1, delayMs }, 'retrying graph api request');
+          try {
+            await abortableSleep(delayMs, root.signal);
+          } catch {
+            throw disposedError(request);
+          }
+        }
+      }
+    },
+    async dispose() {
+      if (!root.signal.aborted) root.abort();
+    },
+  };
+}
+
+function buildUrl(base: string, request: GraphRequest): string {
+  const query = request.query && Object.keys(request.query).length > 0 ? `?${new URLSearchParams(request.query).toString()}` : '';
+  return `${base}${request.path}${query}`;
+}
+
+function buildHeaders(accessToken: string, body: GraphBody | undefined): Record<string, string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
+  // FormData sets its own multipart boundary header.
+  if (body?.kind === 'json') headers['content-type'] = 'application/json';
+  return headers;
+}
+
+function encodeBody(body: GraphBody | undefined): string | FormData | undefined {
+  if (body === undefined) return undefined;
+  return body.kind === 'json' ? JSON.stringify(body.value) : body.value;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

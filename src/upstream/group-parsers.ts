@@ -1,0 +1,78 @@
+import type { GroupField, Page, UpstreamGroup, UpstreamGroupSummary, UpstreamJoinApprovalMode, UpstreamParticipant } from './types';
+import { parsePaging } from './paging-parser';
+import { isWireObject, readArray, readBoolean, readNumber, readString, readUnixDate, unexpectedAnswer } from './wire-values';
+import type { WireObject } from './wire-values';
+
+/**
+ * `GET /<GROUP_ID>?fields=...`. Fields not requested stay undefined; requested but absent become null, so the
+ * caller can tell "not asked" from "not set" (a group without a description).
+ */
+export function parseGroup(answer: unknown, fields: readonly GroupField[]): UpstreamGroup {
+  if (!isWireObject(answer)) throw unexpectedAnswer('getGroup', 'a JSON object', answer);
+  const id = readString(answer, 'id');
+  if (id === null || id === '') throw unexpectedAnswer('getGroup', 'an object with a string "id"', answer);
+  const group: UpstreamGroup = { id };
+  for (const field of new Set(fields)) assignField(group, answer, field);
+  return group;
+}
+
+function assignField(group: UpstreamGroup, answer: WireObject, field: GroupField): void {
+  switch (field) {
+    case 'subject':
+      group.subject = readString(answer, 'subject');
+      return;
+    case 'description':
+      group.description = readString(answer, 'description');
+      return;
+    case 'join_approval_mode':
+      group.joinApprovalMode = parseJoinApprovalMode(answer.join_approval_mode);
+      return;
+    case 'suspended':
+      group.suspended = readBoolean(answer, 'suspended');
+      return;
+    case 'creation_timestamp':
+      group.createdAt = readUnixDate(answer, 'creation_timestamp');
+      return;
+    case 'participants': {
+      const list = readArray(answer, 'participants');
+      group.participants = list === null ? null : list.filter(isWireObject).map(parseParticipant);
+      return;
+    }
+    case 'total_participant_count':
+      group.totalParticipantCount = readNumber(answer, 'total_participant_count');
+      return;
+  }
+}
+
+export function parseJoinApprovalMode(value: unknown): UpstreamJoinApprovalMode | null {
+  if (typeof value !== 'string') return null;
+  const lower = value.toLowerCase();
+  return lower === 'auto_approve' || lower === 'approval_required' ? lower : null;
+}
+
+/** Phone-era `{wa_id}` and BSUID-era `{user_id, parent_user_id?, username?, wa_id?}` alike. */
+export function parseParticipant(raw: WireObject): UpstreamParticipant {
+  return {
+    waId: readString(raw, 'wa_id'),
+    userId: readString(raw, 'user_id'),
+    parentUserId: readString(raw, 'parent_user_id'),
+    username: readString(raw, 'username'),
+  };
+}
+
+/** `GET /<PHONE_NUMBER_ID>/groups`: Meta nests the list as `data.groups`; a plain `data: []` is accepted too. */
+export function parseGroupSummaryPage(answer: unknown): Page<UpstreamGroupSummary> {
+  if (!isWireObject(answer)) throw unexpectedAnswer('listGroups', 'a JSON object', answer);
+  const data = answer.data;
+  const list = Array.isArray(data) ? data : isWireObject(data) ? readArray(data, 'groups') : null;
+  if (list === null) throw unexpectedAnswer('listGroups', '"data.groups" to be an array', answer);
+  const items: UpstreamGroupSummary[] = [];
+  for (const raw of list) {
+    if (!isWireObject(raw)) continue;
+    const id = readString(raw, 'id');
+    if (id === null || id === '') continue;
+    items.push({ id, subject: readString(raw, 'subject'), createdAt: readUnixDate(raw, 'created_at') ?? readUnixDate(raw, 'creation_timestamp') });
+  }
+  return { items, paging: parsePaging(answer) };
+}
+
