@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { resolvers } from '../resolvers';
+
+/**
+ * The gateway's executable schema, code-first. No class-validator: arguments are validated in resolvers with
+ * messages that name the argument.
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: false,
+    emitSchemaFile: false,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+  });
+}

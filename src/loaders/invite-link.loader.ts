@@ -1,0 +1,18 @@
+import DataLoader from 'dataloader';
+import { ensureError } from '../lib/errors';
+import { mapWithConcurrency } from '../upstream/map-with-concurrency';
+import type { GroupsApi } from '../upstream/types';
+
+export type InviteLinkLoader = DataLoader<string, string>;
+
+/**
+ * Invite links by group id, fetched only for groups whose `inviteLink` is selected. The Groups API has one
+ * GET per group, so a page of groups asks with at most `concurrency` requests in flight; a failure is that
+ * group's error only.
+ */
+export function createInviteLinkLoader(options: { upstream: Pick<GroupsApi, 'getInviteLink'>; concurrency: number }): InviteLinkLoader {
+  const { upstream, concurrency } = options;
+  return new DataLoader<string, string>((groupIds) =>
+    mapWithConcurrency(groupIds, concurrency, (groupId) => upstream.getInviteLink(groupId).catch((error: unknown) => ensureError(error))),
+  );
+}

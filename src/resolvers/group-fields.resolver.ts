@@ -1,0 +1,90 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../context';
+import { BadUserInputError, NotFoundError } from '../graph/errors/gateway-errors';
+import { JoinApprovalMode, toJoinApprovalMode } from '../graph/group/join-approval-mode.enum';
+import { JoinRequestConnection } from '../graph/group/join-request-connection.type';
+import { toJoinRequest } from '../graph/group/join-request.type';
+import { Group } from '../graph/group/group.type';
+import { JoinRequestsArgs } from '../graph/group/join-requests.args';
+import { Participant, toParticipant } from '../graph/group/participant.type';
+import { parseConnectionArgs } from '../graph/relay/page-args';
+import type { GroupField, UpstreamGroup } from '../upstream/types';
+import { loadRelayPage } from './relay-pager';
+
+/**
+ * Group fields backed by the Groups API. Each reads the group's snapshot, and only a field the snapshot lacks
+ * goes to the loader, where every such lookup of the tick is merged into one upstream call.
+ */
+@Resolver(() => Group)
+export class GroupFieldsResolver {
+  @FieldResolver(() => ID, { nullable: true, description: 'The business phone number id the group belongs to; null when this request could not learn it (the Groups API has no such field).' })
+  phoneNumberId(@Root() group: Group, @Ctx() ctx: GatewayContext): string | null {
+    return group.phoneNumberIdHint ?? ctx.loaders.phoneNumbers.get(group.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The group name (at most 128 characters).' })
+  async subject(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<string | null> {
+    return (await read(group, 'subject', ctx)).subject ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The group description (at most 2048 characters), when set.' })
+  async description(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<string | null> {
+    return (await read(group, 'description', ctx)).description ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'True while WhatsApp has suspended the group.' })
+  async suspended(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<boolean | null> {
+    return (await read(group, 'suspended', ctx)).suspended ?? null;
+  }
+
+  @FieldResolver(() => GraphQLDateTime, { nullable: true, description: 'When the group was created.' })
+  async createdAt(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<Date | null> {
+    return (await read(group, 'creation_timestamp', ctx)).createdAt ?? null;
+  }
+
+  @FieldResolver(() => JoinApprovalMode, { nullable: true, description: 'Whether joining through the invite link needs the business\'s approval.' })
+  async joinApprovalMode(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<JoinApprovalMode | null> {
+    return toJoinApprovalMode((await read(group, 'join_approval_mode', ctx)).joinApprovalMode);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Number of participants, not counting the business.' })
+  async totalParticipantCount(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<number | null> {
+    return (await read(group, 'total_participant_count', ctx)).totalParticipantCount ?? null;
+  }
+
+  @FieldResolver(() => [Participant], { description: 'The participants (at most 8), not counting the business.' })
+  async participants(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<Participant[]> {
+    return ((await read(group, 'participants', ctx)).participants ?? []).map(toParticipant);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The current invite link (https://chat.whatsapp.com/...). Costs one upstream call per group, made only when selected.' })
+  async inviteLink(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<string> {
+    return ctx.loaders.inviteLink.load(group.id);
+  }
+
+  @FieldResolver(() => JoinRequestConnection, { description: 'Pending join requests (groups with APPROVAL_REQUIRED), paged forwards. Fetched only when selected.' })
+  async joinRequests(@Root() group: Group, @Args(() => JoinRequestsArgs) args: JoinRequestsArgs, @Ctx() ctx: GatewayContext): Promise<JoinRequestConnection> {
+    const pageArgs = parseConnectionArgs(args, 'joinRequests');
+    if (pageArgs.direction === 'forward' && pageArgs.after !== null && pageArgs.after.scope !== group.id) {
+      throw new BadUserInputError(`\`after\` is a cursor of the join requests of another group (${pageArgs.after.scope})`, { argumentName: 'after' });
+    }
+    const page = await loadRelayPage({
+      kind: 'joinRequests',
+      scope: group.id,
+      args: pageArgs,
+      fetchPage: (request) => ctx.loaders.joinRequests.list(group.id, request),
+      idOf: (request) => request.joinRequestId,
+    });
+    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toJoinRequest(edge.node, group) }));
+    return { edges, nodes: edges.map((edge) => edge.node), pageInfo: page.pageInfo };
+  }
+}
+
+/** The group's data with `field` filled in, from the snapshot or the loader. */
+async function read(group: Group, field: GroupField, ctx: GatewayContext): Promise<UpstreamGroup> {
+  if (group.snapshot.fields.has(field)) return group.snapshot.group;
+  const loaded = await ctx.loaders.group.load(group.id, [field]);
+  if (loaded === null) throw new NotFoundError(`Group ${group.id} no longer exists or the business is no longer a member`);
+  return loaded;
+}

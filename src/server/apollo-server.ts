@@ -1,0 +1,44 @@
+import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import type { NodeEnv } from '../config/config';
+import { formatGatewayError } from '../graph/errors/format-error';
+import type { Logger } from '../lib/logger';
+import { errorLoggingPlugin } from './plugins/error-logging.plugin';
+import { requestIdPlugin } from './plugins/request-id.plugin';
+import type { RequestScopedContext } from './request-scoped-context';
+
+export interface ApolloServerOptions<TContext extends RequestScopedContext> {
+  schema: GraphQLSchema;
+  logger: Logger;
+  nodeEnv: NodeEnv;
+  introspection: boolean;
+  landingPage: boolean;
+  plugins: ApolloServerPlugin<TContext>[];
+}
+
+/**
+ * Apollo with the gateway's policies: errors masked outside development (and logged with the request id),
+ * CSRF prevention on, no signal handlers (main.ts owns signals), NODE_ENV taken from config, not process.env.
+ */
+export function createApolloServer<TContext extends RequestScopedContext>(options: ApolloServerOptions<TContext>): ApolloServer<TContext> {
+  const development = options.nodeEnv === 'development';
+  return new ApolloServer<TContext>({
+    schema: options.schema,
+    logger: options.logger,
+    nodeEnv: options.nodeEnv,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development }),
+    plugins: [
+      errorLoggingPlugin<TContext>(),
+      requestIdPlugin<TContext>(),
+      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      ...options.plugins,
+    ],
+  });
+}

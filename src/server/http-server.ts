@@ -1,0 +1,187 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { NodeEnv } from '../config/config';
+import type { RequestInfo } from '../context';
+import { once } from '../lib/disposable';
+import { ensureError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import { createApolloServer } from './apollo-server';
+import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
+import { rawBodyRoutePlugin } from './raw-body-route';
+import type { ReadinessCheck } from './readiness';
+import { createReadiness } from './readiness';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import type { RequestScopedContext } from './request-scoped-context';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface HttpServerOptions<TContext extends RequestScopedContext> {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Limit for GraphQL request bodies; raw-body routes set their own. */
+  bodyLimitBytes: number;
+  schema: GraphQLSchema;
+  createContext: (request: RequestInfo) => Promise<TContext>;
+  logger: Logger;
+  nodeEnv: NodeEnv;
+  introspection: boolean;
+  landingPage: boolean;
+  apolloPlugins?: ApolloServerPlugin<TContext>[];
+  /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
+  forceCloseAfterMs?: number;
+}
+
+export interface HttpServer {
+  /** The underlying Node server, e.g. for a WebSocket server's `upgrade` handling on the same port. */
+  readonly server: Server;
+  /** A route that receives the exact request bytes (webhooks). Before listen() only. */
+  registerRawBodyRoute(method: RawBodyMethod, path: string, handler: RawBodyHandler, options: RawBodyRouteOptions): void;
+  /** Any Fastify plugin, in its own context (e.g. @fastify/websocket routes). Before listen() only. */
+  registerPlugin(plugin: FastifyPluginAsync): void;
+  /** Named check for GET /readyz; a rejection's message becomes the reason. */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
+  addDrainStep(name: string, step: () => Promise<void>): void;
+  listen(): Promise<{ url: string }>;
+  /** Stops accepting, lets in-flight requests finish (cut after forceCloseAfterMs), runs drain steps. Idempotent. */
+  close(): Promise<void>;
+}
+
+type State = 'created' | 'listening' | 'closed';
+
+/**
+ * The one place that knows HTTP: Fastify with GraphQL over HTTP (Apollo) on /graphql, /healthz, /readyz,
+ * a request id per request (x-request-id honoured or generated, logged, echoed, and put on GraphQL errors).
+ */
+export function createHttpServer<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>): HttpServer {
+  const { logger } = options;
+  const forceCloseAfterMs = options.forceCloseAfterMs ?? 10_000;
+  const readiness = createReadiness();
+  const drainSteps = new Map<string, () => Promise<void>>();
+  let state: State = 'created';
+  let apolloStarted = false;
+
+  const fastify = createFastify(options);
+  fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
+  fastify.get('/readyz', async (_request, reply) => {
+    const report = await readiness.evaluate();
+    return reply.code(report.ready ? 200 : 503).send({ status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
+  });
+
+  const closeFastify = async (): Promise<void> => {
+    // Keep-alive connections that stay busy would hold close() forever; cut them after a grace period.
+    const timer = setTimeout(() => fastify.server.closeAllConnections(), forceCloseAfterMs);
+    timer.unref();
+    try {
+      await fastify.close();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const drainPlugin: ApolloServerPlugin<TContext> = {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          const steps = [...drainSteps].map(async ([name, step]) => {
+            try {
+              await step();
+            } catch (error) {
+              logger.error({ err: ensureError(error), step: name }, 'drain step failed');
+            }
+          });
+          await Promise.all([...steps, closeFastify()]);
+        },
+      };
+    },
+  };
+
+  const apollo = createApolloServer<TContext>({
+    schema: options.schema,
+    logger,
+    nodeEnv: options.nodeEnv,
+    introspection: options.introspection,
+    landingPage: options.landingPage,
+    plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
+  });
+
+  const assertNotListening = (what: string): void => {
+    if (state !== 'created') throw new Error(`${what} must be called before listen(); the server is ${state}`);
+  };
+
+  const closer = once(async () => {
+    state = 'closed';
+    if (apolloStarted) await apollo.stop();
+    else await closeFastify();
+  });
+
+  return {
+    server: fastify.server,
+    registerRawBodyRoute(method, path, handler, routeOptions) {
+      assertNotListening('registerRawBodyRoute()');
+      void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
+    },
+    registerPlugin(plugin) {
+      assertNotListening('registerPlugin()');
+      void fastify.register(plugin);
+    },
+    addReadinessCheck: (name, check) => readiness.add(name, check),
+    addDrainStep(name, step) {
+      if (drainSteps.has(name)) throw new Error(`Drain step "${name}" is already registered; give each step its own name`);
+      drainSteps.set(name, step);
+    },
+    async listen() {
+      if (state !== 'created') throw new Error(`listen() can be called once, on a new server; the server is ${state}`);
+      state = 'listening';
+      await apollo.start();
+      apolloStarted = true;
+      fastify.route({
+        method: ['GET', 'POST'],
+        url: GRAPHQL_PATH,
+        handler: fastifyApolloHandler<TContext>(apollo, {
+          context: async (request) =>
+            options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers }),
+        }),
+      });
+      await fastify.listen({ host: options.host, port: options.port });
+      return { url: urlOf(fastify.server.address() as AddressInfo) };
+    },
+    close: () => closer.dispose(),
+  };
+}
+
+// Return type inferred: Fastify types its instance by the pino logger it was given.
+function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>) {
+  const fastify = Fastify({
+    loggerInstance: options.logger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: options.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (request) => requestIdFrom(request.headers),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    return payload;
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const probe = request.url === '/healthz' || request.url === '/readyz';
+    const entry = { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
+    if (probe) options.logger.debug(entry, 'request completed');
+    else options.logger.info(entry, 'request completed');
+  });
+  return fastify;
+}
+
+/** A URL clients on this machine can use, also when listening on every interface. */
+function urlOf(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return `http://${address.family === 'IPv6' || host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { isUnexpectedError, unwrapThrown } from '../../graph/errors/format-error';
+import { ensureError } from '../../lib/errors';
+import { UpstreamError } from '../../upstream/upstream-error';
+import type { RequestScopedContext } from '../request-scoped-context';
+
+/**
+ * Logs what `formatError` hides: unexpected errors in full (error level), upstream failures briefly (warn), both
+ * with the request id. Deliberate client errors (bad input, not found) are not logged.
+ */
+export function errorLoggingPlugin<TContext extends RequestScopedContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const error of errors) {
+            const thrown = unwrapThrown(error);
+            if (isUnexpectedError(error)) {
+              contextValue.logger.error({ err: ensureError(thrown), path: error.path, operationName }, 'unexpected error in GraphQL operation');
+            } else if (thrown instanceof UpstreamError) {
+              contextValue.logger.warn({ err: thrown, path: error.path, operationName }, 'upstream error in GraphQL operation');
+            }
+          }
+        },
+      };
+    },
+  };
+}
