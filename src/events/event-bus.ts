@@ -17,4 +17,10 @@ export interface EventBus extends Disposable {
   subscribe(channels: readonly string[], listener: BusListener): Promise<() => Promise<void>>;
   /** Throws when the transport is unusable (readiness). */
   ping(): Promise<void>;
+  /**
+   * Calls the listener each time the transport came back after an outage and every channel is subscribed again.
+   * Messages published during the outage were lost: a subscriber should catch up from the event log after the
+   * last cursor it delivered. The in-memory bus never reconnects. Returns the function that removes the listener.
+   */
+  onReconnected?(listener: () => void): () => void;
 }

@@ -1,0 +1,105 @@
+import Redis from 'ioredis';
+import type { Logger } from '../lib/logger';
+import { once } from '../lib/disposable';
+
+export interface RedisConnectionsOptions {
+  url: string;
+  logger: Logger;
+  /** Shown in CLIENT LIST as `<name>:commands` / `<name>:subscriber`. @default 'gateway' */
+  name?: string;
+  /** A command on a live but unresponsive connection rejects after this long. @default 2_000 // 2 s */
+  commandTimeoutMs?: number;
+  /** A connection attempt is abandoned after this long. @default 2_000 // 2 s */
+  connectTimeoutMs?: number;
+  /** Reconnect backoff doubles from 50 ms up to this. @default 2_000 // 2 s */
+  maxReconnectDelayMs?: number;
+}
+
+export interface RedisConnections {
+  /** For ordinary commands (event log, cache, stores) and PUBLISH. */
+  commands: Redis;
+  /** In subscriber mode once anything subscribes; only SUBSCRIBE/UNSUBSCRIBE/PING on it. */
+  subscriber: Redis;
+  /** Quits both connections (disconnects them when Redis is unreachable). Idempotent. */
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 2_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
+const DEFAULT_MAX_RECONNECT_DELAY_MS = 2_000;
+const DISCONNECT_TIMEOUT_MS = 200;
+
+/**
+ * Opens the two connections the gateway needs: a subscriber connection cannot send ordinary commands.
+ *
+ * Commands fail fast while Redis is down, so a webhook is answered 503 (and retried by the provider) instead of
+ * hanging: after the first successful connect the offline queue is switched off (a command sent while
+ * disconnected rejects at once), an in-flight command is given up after one reconnect attempt
+ * (maxRetriesPerRequest 1) or after commandTimeoutMs. Both connections reconnect forever with capped backoff;
+ * the subscriber re-subscribes its channels after a reconnect (ioredis autoResubscribe).
+ */
+export function createRedisConnections(options: RedisConnectionsOptions): RedisConnections {
+  const name = options.name ?? 'gateway';
+  const commands = openConnection(options, `${name}:commands`);
+  const subscriber = openConnection(options, `${name}:subscriber`);
+  const closing = once(async () => {
+    await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
+  });
+  return { commands, subscriber, dispose: closing.dispose };
+}
+
+function openConnection(options: RedisConnectionsOptions, connectionName: string): Redis {
+  const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
+  const redis = new Redis(options.url, {
+    connectionName,
+    // The first connect may queue (startup races Redis coming up); after that, fail fast (see 'ready' below).
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    autoResubscribe: true,
+    // How long a closing socket may linger before it is destroyed (ioredis keeps a timer that long).
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
+    retryStrategy: function cappedExponentialBackoff(attempt: number) {
+      return Math.min(50 * 2 ** Math.min(attempt - 1, 16), maxDelayMs);
+    },
+  });
+  watchConnection(redis, connectionName, options.logger);
+  return redis;
+}
+
+function watchConnection(redis: Redis, connectionName: string, logger: Logger): void {
+  let wasReady = false;
+  let reportedDown = false;
+  redis.on('ready', function onRedisReady() {
+    // ioredis reads this option on every command, so flipping it here takes effect for the next one.
+    redis.options.enableOfflineQueue = false;
+    if (wasReady) logger.info({ connection: connectionName }, 'Redis connection restored');
+    wasReady = true;
+    reportedDown = false;
+  });
+  redis.on('error', function onRedisError(error: Error) {
+    // Without a listener ioredis prints every reconnect failure; log the first of an outage as a warning only.
+    if (!reportedDown) logger.warn({ err: error, connection: connectionName }, 'Redis connection error');
+    else logger.debug({ err: error, connection: connectionName }, 'Redis connection error');
+    reportedDown = true;
+  });
+}
+
+async function closeConnection(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'wait') {
+    // No socket to close: disconnect() cancels the pending reconnect (ioredis emits no 'end' in this state).
+    redis.disconnect();
+    return;
+  }
+  // Not events.once: it would reject on the 'error' a dying socket emits on the way to 'end'.
+  const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+  if (redis.status === 'ready') {
+    // QUIT lets Redis finish what is in flight; if it cannot be sent or times out, close the socket instead.
+    redis.quit().catch(() => redis.disconnect());
+  } else {
+    redis.disconnect();
+  }
+  await ended;
+}
