@@ -15,8 +15,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        // DateTime travels as an ISO 8601 string.
-        scalars: { DateTime: 'string' },
+        // DateTime travels as an ISO 8601 string; an Upload variable is a null placeholder the multipart `map` fills.
+        scalars: { DateTime: 'string', Upload: 'null', JSON: 'unknown' },
       },
     },
   },

@@ -5,19 +5,36 @@ import { createSchema } from './graph/create-schema';
 import type { Disposable } from './lib/disposable';
 import { ensureError } from './lib/errors';
 import type { Logger } from './lib/logger';
-import type { GroupCacheLike } from './loaders/group-cache';
+import type { GroupCache } from './cache/group-cache';
+import { applyEventsToGroupCache } from './cache/group-cache';
+import { createInMemoryGroupCache } from './cache/in-memory-group-cache';
+import { createRedisGroupCache } from './cache/redis-group-cache';
+import type { EventInfrastructure } from './events/event-infrastructure';
+import { createEventInfrastructure } from './events/event-infrastructure';
+import { createEventServices } from './events/event-services';
+import { registerWebhookRoutes } from './server/webhook-routes';
+import { createWebhookProviders } from './webhooks/create-providers';
+import type { IngressHooks, WebhookIngress } from './webhooks/webhook-ingress';
+import { createWebhookIngress } from './webhooks/webhook-ingress';
+import { DEFAULTS } from './config/defaults';
+import { createOperationCompletionHook } from './operations/operation-completion-hook';
+import type { OperationStores } from './operations/operation-stores';
+import { createOperationStores } from './operations/operation-stores';
 import { createSandbox } from './sandbox/sandbox';
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
 import { createHttpServer, GRAPHQL_PATH } from './server/http-server';
+import type { WsServer } from './server/ws-server';
+import { createWsServer } from './server/ws-server';
+import { randomUUID } from 'node:crypto';
 import { createGraphApiClient } from './upstream/graph-api-client';
 import type { GroupsApi } from './upstream/types';
 
 export interface GatewayOptions {
   config: Config;
   logger: Logger;
-  /** Shared group cache for the loaders; without one every lookup asks the upstream. */
-  groupCache?: GroupCacheLike;
+  /** Overrides the group cache the gateway would build (Redis when configured, else in-memory). */
+  groupCache?: GroupCache;
   /** Tuning of the embedded sandbox (sandbox mode only), e.g. latency to make concurrency observable in tests. */
   sandbox?: { latencyMs?: number };
 }
@@ -33,6 +50,20 @@ export interface Gateway {
   readonly upstream: GroupsApi | null;
   /** The HTTP server (once started), else null. */
   readonly http: HttpServer | null;
+  /** Event log, bus and topics (once started), else null. */
+  readonly events: EventInfrastructure | null;
+  /** The webhook pipeline (once started), else null: its stats count deliveries, duplicates and rejections. */
+  readonly ingress: WebhookIngress | null;
+  /** The group metadata cache (once started), else null. */
+  readonly groupCache: GroupCache | null;
+  /** The graphql-ws server on /graphql (once started), else null. */
+  readonly ws: WsServer | null;
+}
+
+/** graphql-ws clients send credentials in `connection_init` (`{ authorization: "Bearer ..." }`), not as HTTP headers. */
+function connectionParamHeaders(params: Readonly<Record<string, unknown>>): Record<string, string> {
+  const authorization = params.authorization ?? params.Authorization;
+  return typeof authorization === 'string' ? { authorization } : {};
 }
 
 type GatewayState = 'created' | 'starting' | 'started' | 'stopping' | 'stopped';
@@ -56,6 +87,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   let sandbox: Sandbox | null = null;
   let upstream: (GroupsApi & Disposable) | null = null;
   let http: HttpServer | null = null;
+  let events: EventInfrastructure | null = null;
+  let ingress: WebhookIngress | null = null;
+  let groupCache: GroupCache | null = null;
+  let wsServer: WsServer | null = null;
+  /** Extra ingress hooks (e.g. operation completion), run after the cache invalidation. */
+  const ingressHooks: IngressHooks[] = [];
+  let operationStores: OperationStores | null = null;
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -104,19 +142,74 @@ export function createGateway(options: GatewayOptions): Gateway {
     return client;
   };
 
-  const startHttp = async (groupsApi: GroupsApi): Promise<HttpServer> => {
+  const startEvents = (): EventInfrastructure => {
+    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger: logger.child({ part: 'events' }) });
+    onTeardown('events', () => infrastructure.dispose());
+    const cache =
+      options.groupCache ??
+      (infrastructure.redis === null
+        ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
+        : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) }));
+    groupCache = cache;
+    if (options.groupCache === undefined) onTeardown('group-cache', () => cache.dispose());
+    return infrastructure;
+  };
+
+  /** Operation + idempotency stores (on the event infrastructure's Redis when configured) and the hook completing operations. */
+  const startOperations = (infrastructure: EventInfrastructure): OperationStores => {
+    const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
+    onTeardown('operations', () => stores.dispose());
+    ingressHooks.push(createOperationCompletionHook({ operations: stores.operations, bus: infrastructure.bus, topics: infrastructure.topics, logger: logger.child({ part: 'operations' }) }));
+    return stores;
+  };
+
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache): WebhookIngress => {
+    const providers = createWebhookProviders(config);
+    const pipeline = createWebhookIngress({
+      providers,
+      log: infrastructure.log,
+      logger: logger.child({ part: 'webhooks' }),
+      hooks: [
+        // Invalidate before storing: if the cache cannot be told, the delivery is answered 503 and retried, so a
+        // stored event never leaves stale metadata behind for longer than the retry.
+        { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
+        ...ingressHooks,
+      ],
+    });
+    logger.info({ providers: [...providers.keys()] }, 'webhook providers enabled');
+    return pipeline;
+  };
+
+  const startHttp = async (groupsApi: GroupsApi, infrastructure: EventInfrastructure, cache: GroupCache, pipeline: WebhookIngress): Promise<HttpServer> => {
     const createContext = createContextFactory({
       upstream: groupsApi,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
       defaultPhoneNumberId: config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null),
-      ...(options.groupCache === undefined ? {} : { cache: options.groupCache }),
+      cache,
+      events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
+      ...(operationStores === null
+        ? {}
+        : {
+            mutations: {
+              operations: operationStores.operations,
+              idempotency: operationStores.idempotency,
+              bus: infrastructure.bus,
+              topics: infrastructure.topics,
+              groupCache: cache,
+              idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
+              awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
+              awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
+            },
+          }),
     });
+    const schema = await createSchema();
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
       port: config.http.port,
       bodyLimitBytes: config.http.graphqlBodyLimitBytes,
-      schema: await createSchema(),
+      uploadLimitBytes: config.http.uploadLimitBytes,
+      schema,
       createContext,
       logger,
       nodeEnv: config.nodeEnv,
@@ -124,15 +217,41 @@ export function createGateway(options: GatewayOptions): Gateway {
       landingPage: config.graphql.landingPage,
     });
     server.addReadinessCheck('upstream', () => groupsApi.ping());
-    // Webhook routes (server.registerRawBodyRoute), the event bus/log readiness checks and the graphql-ws
-    // server (server.server + server.addDrainStep) attach here, before listen().
+    server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
+    registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
+    const ws = createWsServer<GatewayContext>({
+      httpServer: server.server,
+      path: GRAPHQL_PATH,
+      schema,
+      createContext: ({ connectionParams, request }) => {
+        const requestId = randomUUID();
+        return createContext({
+          requestId,
+          logger: logger.child({ requestId, transport: 'ws' }),
+          headers: { ...request.headers, ...connectionParamHeaders(connectionParams) },
+        });
+      },
+      logger: logger.child({ part: 'graphql-ws' }),
+      connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,
+      keepAliveMs: config.subscriptions.keepAliveMs,
+      exposeInternals: config.nodeEnv === 'development',
+      introspection: config.graphql.introspection,
+    });
+    wsServer = ws;
+    // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
+    server.addDrainStep('graphql-ws', () => ws.dispose());
     onTeardown('http', () => server.close());
     return server;
   };
 
   const doStart = async (): Promise<{ url: string; graphqlUrl: string }> => {
     upstream = await startUpstream();
-    http = await startHttp(upstream);
+    events = startEvents();
+    const cache = groupCache as GroupCache | null;
+    if (cache === null) throw new Error('createGateway: the group cache is created with the event infrastructure');
+    operationStores = startOperations(events);
+    ingress = startIngress(events, cache);
+    http = await startHttp(upstream, events, cache, ingress);
     const { url } = await http.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;
     if (sandbox !== null) {
@@ -156,6 +275,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     get http() {
       return http;
+    },
+    get events() {
+      return events;
+    },
+    get ingress() {
+      return ingress;
+    },
+    get groupCache() {
+      return groupCache;
+    },
+    get ws() {
+      return wsServer;
     },
     start() {
       if (state !== 'created') throw new Error(`Gateway.start() can be called once; the gateway is ${state}`);

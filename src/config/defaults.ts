@@ -16,6 +16,9 @@ export const DEFAULTS = {
   dedupeTtlSeconds: 7 * 24 * 3600, // 7 days, same reason
   groupCacheTtlSeconds: 300, // 5 min; webhook events invalidate earlier
   operationTtlSeconds: 7 * 24 * 3600, // 7 days
+  idempotencyTtlSeconds: 24 * 3600, // 24 h: a retried createGroup/sendGroupMessage answers its first result this long
+  awaitCompletionDefaultMs: 10_000, // 10 s: createGroup(awaitCompletion) waits this long unless the call says
+  awaitCompletionMaxMs: 30_000, // 30 s: the longest awaitCompletion wait a call may ask for
   webhookBodyLimitBytes: 4 * 1024 * 1024, // 4 MiB (Meta sends up to 3 MB)
   graphqlBodyLimitBytes: 1024 * 1024, // 1 MiB for JSON GraphQL requests
   uploadLimitBytes: 5 * 1024 * 1024, // 5 MB: Meta's profile picture limit

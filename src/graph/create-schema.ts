@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { resolvers } from '../resolvers';
+import { createUnusedPubSub } from './events/unused-pub-sub';
 
 /**
  * The gateway's executable schema, code-first. No class-validator: arguments are validated in resolvers with
@@ -13,5 +14,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    pubSub: createUnusedPubSub(),
   });
 }

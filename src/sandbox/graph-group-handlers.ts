@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ok, pagingLink } from './graph-call';
 import type { GraphHandler, UploadedFile } from './graph-call';
 import { optionalText, requireActiveGroup, requireGroup, requireMessagingProduct, validDescription, validSubject } from './graph-params';
-import { readJpegDimensions } from './jpeg-dimensions';
+import { readJpegDimensions } from '../lib/jpeg';
 import { paginate, readPageParams } from './sandbox-paging';
 import { badRequest, errorItem, GraphApiError } from './sandbox-graph-error';
 import { groupIdFor, newGroupNumber, newRequestId } from './sandbox-ids';

@@ -6,11 +6,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { NodeEnv } from '../config/config';
+import { DEFAULTS } from '../config/defaults';
 import type { RequestInfo } from '../context';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createApolloServer } from './apollo-server';
+import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
@@ -26,6 +28,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   port: number;
   /** Limit for GraphQL request bodies; raw-body routes set their own. */
   bodyLimitBytes: number;
+  /** Largest file of a multipart GraphQL request (`Upload`). @default 5 MB (config.http.uploadLimitBytes) */
+  uploadLimitBytes?: number;
   schema: GraphQLSchema;
   createContext: (request: RequestInfo) => Promise<TContext>;
   logger: Logger;
@@ -68,6 +72,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let apolloStarted = false;
 
   const fastify = createFastify(options);
+  addMultipartUploadParser(fastify, { maxFileBytes: options.uploadLimitBytes ?? DEFAULTS.uploadLimitBytes, maxFieldBytes: options.bodyLimitBytes });
   fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
     const report = await readiness.evaluate();
@@ -144,6 +149,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       fastify.route({
         method: ['GET', 'POST'],
         url: GRAPHQL_PATH,
+        errorHandler: multipartErrorHandler,
         handler: fastifyApolloHandler<TContext>(apollo, {
           context: async (request) =>
             options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers }),

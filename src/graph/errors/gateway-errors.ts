@@ -73,6 +73,14 @@ export class RateLimitedError extends GatewayError {
   }
 }
 
+/** The request collides with another one still running (e.g. the same idempotency key); retry shortly. */
+export class ConflictError extends GatewayError {
+  constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}) {
+    super(message, { ...extensions, code: GatewayErrorCode.CONFLICT });
+    this.name = 'ConflictError';
+  }
+}
+
 /** The upstream answered with an error that is not the client's input and not a transient outage. */
 export class UpstreamGraphQLError extends GatewayError {
   constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}, options: { cause?: unknown } = {}) {

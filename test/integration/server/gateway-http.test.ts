@@ -1,4 +1,4 @@
-import type { CachedGroup, GroupCacheLike } from '../../../src/loaders/group-cache';
+import type { CachedGroup, GroupCache } from '../../../src/cache/group-cache';
 import { GroupSummaryDocument } from '../../generated/graphql';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
@@ -21,7 +21,7 @@ describe('gateway HTTP surface', () => {
   it('answers /readyz with 200 and every check when the upstream is reachable', async () => {
     const response = await fetch(`${t.url}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ready', checks: { upstream: 'ok' } });
+    expect(await response.json()).toEqual({ status: 'ready', checks: { upstream: 'ok', 'event-log': 'ok' } });
   });
 
   it('honours a plain x-request-id, echoes it and puts it on GraphQL errors; generates one otherwise', async () => {
@@ -88,9 +88,12 @@ describe('readiness when the upstream is gone', () => {
 });
 
 /** A cache that answers garbage, standing in for any bug below the resolvers. */
-const brokenCache: GroupCacheLike = {
+const brokenCache: GroupCache = {
   lookup: async (ids) => ({ entries: ids.map(() => ({ group: null, fields: null }) as unknown as CachedGroup), ticket: { sequence: null } }),
+  getMany: async (ids) => ids.map(() => null),
   setMany: async () => 0,
+  invalidate: async () => undefined,
+  dispose: async () => undefined,
 };
 
 describe('unexpected errors', () => {

@@ -19,10 +19,25 @@ describe('checked-in schema artifacts', () => {
     expect(read('test/generated/graphql.ts')).toBe(outputs[0]?.content);
   }, 30_000);
 
-  it('exposes exactly the read-path root fields of the contract', async () => {
+  it('exposes exactly the query and subscription root fields of the contract', async () => {
     const schema = await createSchema();
-    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(['group', 'groups', 'groupsByIds']);
-    expect(schema.getMutationType()).toBeUndefined();
-    expect(schema.getSubscriptionType()).toBeUndefined();
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(['group', 'groupEvents', 'groups', 'groupsByIds', 'operation']);
+    expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).sort()).toEqual(['groupEvents', 'operationUpdated']);
+  });
+
+  it('exposes exactly the mutations of the contract, plus pin/unpin', async () => {
+    const schema = await createSchema();
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual([
+      'approveJoinRequests',
+      'createGroup',
+      'deleteGroup',
+      'pinGroupMessage',
+      'rejectJoinRequests',
+      'removeParticipants',
+      'resetInviteLink',
+      'sendGroupMessage',
+      'unpinGroupMessage',
+      'updateGroup',
+    ]);
   });
 });

@@ -7,6 +7,11 @@ import type { UpstreamGroup, UpstreamJoinRequest } from '../../../src/upstream/t
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 import type { FakeGroupsApi } from './fake-groups-api';
 import { createFakeGroupsApi } from './fake-groups-api';
+import type { EventServices } from '../../../src/events/event-services';
+import { createEventServices } from '../../../src/events/event-services';
+import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
+import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
+import { createTopics } from '../../../src/events/topics';
 
 const PHONE = '106540352242922';
 const groups: UpstreamGroup[] = Array.from({ length: 5 }, (_, i) => ({
@@ -23,13 +28,19 @@ const joinRequests: Record<string, UpstreamJoinRequest[]> = {
   g1: [1, 2, 3].map((n) => ({ joinRequestId: `jr${n}`, waId: `1666000000${n}`, userId: null, parentUserId: null, username: null, createdAt: new Date(Date.UTC(2025, 1, n)) })),
 };
 
+function inMemoryEventServices(): EventServices {
+  const topics = createTopics('t:');
+  const bus = createInMemoryEventBus();
+  return createEventServices({ bus, topics, log: createInMemoryEventLog({ bus, topics, retentionSeconds: 3600, dedupeTtlSeconds: 3600 }), subscriberQueueLimit: 10 });
+}
+
 let schema: GraphQLSchema;
 beforeAll(async () => {
   schema = await createSchema();
 });
 
 async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = PHONE): Promise<ExecutionResult> {
-  const createContext = createContextFactory({ upstream, batchMode: 'batch', concurrency: 8, defaultPhoneNumberId });
+  const createContext = createContextFactory({ upstream, batchMode: 'batch', concurrency: 8, defaultPhoneNumberId, events: inMemoryEventServices() });
   const contextValue = await createContext({ requestId: 'req-1', logger: createSilentLogger(), headers: {} });
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // As a client sees it: DateTime values are Dates until serialised to JSON.

@@ -1,4 +1,4 @@
-import { readJpegDimensions } from '../../../src/sandbox/jpeg-dimensions';
+import { readJpegDimensions } from '../../../src/lib/jpeg';
 import { fakeJpeg } from './fake-jpeg';
 
 describe('readJpegDimensions', () => {

@@ -1,0 +1,101 @@
+// `npm run bench`: builds (npm script), then runs every scenario against the production build and prints one table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startChild } from './lib/child-process.mjs';
+import { describeEnvironment } from './lib/environment.mjs';
+import { deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
+import { judge, tableLines } from './lib/table.mjs';
+import { queryThroughput } from './scenarios/query-throughput.mjs';
+import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' }, // e.g. "1,3": run these scenarios only
+    quick: { type: 'boolean', default: false }, // shorter runs, for development; not for BENCHMARKS.md
+    profile: { type: 'boolean', default: false }, // --cpu-prof the gateway processes into bench/results/profiles
+  },
+});
+const only = args.only === undefined ? null : new Set(args.only.split(',').map((s) => s.trim()));
+const wanted = (scenario) => only === null || only.has(String(scenario));
+const timing = args.quick ? { warmupSeconds: 1, durationSeconds: 2 } : { warmupSeconds: 1, durationSeconds: 5 };
+
+const startedAt = new Date();
+const runId = `${process.pid}-${startedAt.getTime().toString(36)}`;
+const redis = await findRedis(process.env);
+const keyPrefix = `wgg-bench:${runId}:`;
+const profileDir = join(here, 'results', 'profiles');
+if (args.profile) mkdirSync(profileDir, { recursive: true });
+
+const children = [];
+const gatewayModule = join(here, 'lib', 'start-gateway.mjs');
+async function startGateway({ batch = true, label }) {
+  const gateway = await startChild({
+    module: gatewayModule,
+    label,
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      GRAPH_API_URL: '',
+      WHATSAPP_ACCESS_TOKEN: '',
+      GRAPH_API_BATCH: batch ? 'on' : 'off',
+      REDIS_URL: redis?.url ?? '',
+      REDIS_KEY_PREFIX: keyPrefix,
+    },
+    execArgv: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  children.push(gateway);
+  return gateway;
+}
+async function stopChild(child) {
+  children.splice(children.indexOf(child), 1);
+  await child.stop();
+}
+
+const rows = [];
+const notes = [];
+try {
+  const baseline = await startChild({ module: join(here, 'lib', 'start-baseline.mjs'), label: 'baseline' });
+  children.push(baseline);
+  const gateway = await startGateway({ label: 'gateway' });
+  const [phoneNumberId, secondPhoneNumberId] = gateway.phoneNumberIds;
+  console.error(`bench: gateway ${gateway.url} (events: ${gateway.events}), baseline ${baseline.url}, redis ${redis === null ? 'none' : `${redis.url} (${redis.source})`}`);
+
+  if (wanted(1)) {
+    console.error('bench: 1 query throughput');
+    rows.push(...(await queryThroughput({ gateway, baseline, timing, phoneNumberId })));
+  }
+  if (wanted(2)) {
+    console.error('bench: 2 upstream efficiency');
+    const unbatched = await startGateway({ batch: false, label: 'gateway-unbatched' });
+    rows.push(...(await upstreamEfficiency({ gateways: [gateway, unbatched], phoneNumberId: secondPhoneNumberId })));
+    await stopChild(unbatched);
+  }
+} finally {
+  await Promise.all(children.splice(0).map((child) => child.stop()));
+  if (redis !== null) notes.push(`deleted ${await deleteKeys(redis.url, keyPrefix)} Redis keys under ${keyPrefix}`);
+}
+
+const judged = rows.map(judge);
+const lines = tableLines(judged);
+console.log(lines.join('\n'));
+const misses = judged.filter((row) => row.pass === false).length;
+const finishedAt = new Date();
+const report = {
+  startedAt: startedAt.toISOString(),
+  durationSeconds: Math.round((finishedAt - startedAt) / 100) / 10,
+  command: `node bench/run.mjs${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+  environment: describeEnvironment(),
+  redis: redis === null ? null : { ...redis, version: await redisVersion(redis.url), keyPrefix },
+  timing,
+  rows: judged,
+  misses,
+  notes,
+};
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n${judged.length} rows, ${misses} missed, ${report.durationSeconds} s; ${notes.join('; ')}; bench/results/latest.json written`);

@@ -1,0 +1,50 @@
+import { queryOk } from '../lib/graphql.mjs';
+import { loadTest } from '../lib/load.mjs';
+
+const PARTICIPANTS = 'participants { waId userId username }';
+export const GROUP_QUERY = `query BenchGroup($id: ID!) { group(id: $id) { id subject description createdAt joinApprovalMode suspended totalParticipantCount ${PARTICIPANTS} } }`;
+export const GROUPS_QUERY = `query BenchGroups { groups(first: 25) { edges { cursor node { id subject createdAt ${PARTICIPANTS} } } pageInfo { hasNextPage endCursor } } }`;
+
+/**
+ * Scenario 1: GraphQL over HTTP at 50 connections against a bare Fastify handler answering the same bytes to the
+ * same request, in the same run. The single group is cache-warm; the list asks the (embedded) upstream for the page
+ * every time and reads the participants from the cache.
+ */
+export async function queryThroughput({ gateway, baseline, timing, phoneNumberId }) {
+  // 25+ groups of 8 participants on the default number, so the page is full; then warm the cache with them.
+  await gateway.call('seedGroups', { phoneNumberId, count: 30, participants: 8 });
+  const list = await queryOk(gateway.graphqlUrl, GROUPS_QUERY);
+  const groupId = list.data.groups.edges.at(-1).node.id;
+  if (list.data.groups.edges.length !== 25) throw new Error(`groups(first: 25) answered ${list.data.groups.edges.length} groups`);
+
+  const cases = [
+    { name: 'group(id) cached', query: GROUP_QUERY, variables: { id: groupId }, target: 0.5 },
+    { name: 'groups(first:25)', query: GROUPS_QUERY, variables: {}, target: null },
+  ];
+  const rows = [];
+  for (const { name, query, variables, target } of cases) {
+    const sample = await queryOk(gateway.graphqlUrl, query, variables);
+    const body = JSON.stringify({ query, variables });
+    const headers = { 'content-type': 'application/json' };
+    const measured = await loadTest({ url: gateway.graphqlUrl, body, headers, ...timing, beforeMeasure: () => gateway.call('resetUpstreamStats') });
+    measured.upstreamRequests = await gateway.call('upstreamRequests');
+    await baseline.call('setAnswer', { body: sample.body, contentType: sample.contentType });
+    const bare = await loadTest({ url: `${baseline.url}/graphql`, body, headers, ...timing });
+    assertClean(name, measured);
+    assertClean(`${name} baseline`, bare);
+    rows.push({
+      scenario: '1 query',
+      metric: `${name} req/s`,
+      value: measured.requestsPerSecond,
+      baseline: bare.requestsPerSecond,
+      target: target === null ? null : { kind: 'ratio>=', value: target },
+      detail: { measured, baseline: bare, responseBytes: Buffer.byteLength(sample.body), upstreamRequestsDuringRun: measured.upstreamRequests },
+    });
+    rows.push({ scenario: '1 query', metric: `${name} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: null, lowerIsBetter: true });
+  }
+  return rows;
+}
+
+function assertClean(name, result) {
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors of ${result.total}`);
+}

@@ -1,0 +1,85 @@
+import type { Config } from '../config/config';
+import type { Disposable } from '../lib/disposable';
+import type { Logger } from '../lib/logger';
+import type { EventBus } from './event-bus';
+import type { EventLog } from './event-log';
+import { createInMemoryEventBus } from './in-memory-event-bus';
+import { createInMemoryEventLog } from './in-memory-event-log';
+import type { RedisConnections } from './redis-connections';
+import { createRedisConnections } from './redis-connections';
+import { createRedisEventBus } from './redis-event-bus';
+import { createRedisEventLog } from './redis-event-log';
+import type { Topics } from './topics';
+import { createTopics } from './topics';
+
+/** The event log and bus of one instance, on Redis when configured, else in process memory. */
+export interface EventInfrastructure extends Disposable {
+  readonly kind: 'redis' | 'in-memory';
+  readonly log: EventLog;
+  readonly bus: EventBus;
+  readonly topics: Topics;
+  /** The Redis connections (commands + subscriber) when REDIS_URL is set; other stores borrow `commands`. */
+  readonly redis: RedisConnections | null;
+  /** Throws when the log or bus cannot be used (for /readyz). */
+  ping(): Promise<void>;
+}
+
+/**
+ * Opens what the event pipeline needs. dispose() closes in the order the gateway's stop() wants: the bus (ending
+ * every listener and UNSUBSCRIBing), then the log, then the Redis connections last.
+ */
+export function createEventInfrastructure(options: {
+  redis: Config['redis'];
+  events: Config['events'];
+  logger: Logger;
+}): EventInfrastructure {
+  const { events, logger } = options;
+  const topics = createTopics(options.redis.keyPrefix);
+  if (options.redis.url === null) {
+    const bus = createInMemoryEventBus();
+    const log = createInMemoryEventLog({ bus, topics, retentionSeconds: events.retentionSeconds, dedupeTtlSeconds: events.dedupeTtlSeconds });
+    return {
+      kind: 'in-memory',
+      log,
+      bus,
+      topics,
+      redis: null,
+      ping: async () => {
+        await Promise.all([log.ping(), bus.ping()]);
+      },
+      dispose: async () => {
+        await bus.dispose();
+        await log.dispose();
+      },
+    };
+  }
+  const redis = createRedisConnections({ url: options.redis.url, logger: logger.child({ part: 'redis' }) });
+  const bus = createRedisEventBus({ publisher: redis.commands, subscriber: redis.subscriber, logger: logger.child({ part: 'bus' }) });
+  const log = createRedisEventLog({
+    redis: redis.commands,
+    topics,
+    keyPrefix: options.redis.keyPrefix,
+    retentionSeconds: events.retentionSeconds,
+    dedupeTtlSeconds: events.dedupeTtlSeconds,
+  });
+  let disposed: Promise<void> | undefined;
+  return {
+    kind: 'redis',
+    log,
+    bus,
+    topics,
+    redis,
+    ping: async () => {
+      await Promise.all([log.ping(), bus.ping()]);
+    },
+    dispose: () =>
+      (disposed ??= (async () => {
+        try {
+          await bus.dispose();
+          await log.dispose();
+        } finally {
+          await redis.dispose();
+        }
+      })()),
+  };
+}

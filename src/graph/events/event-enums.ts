@@ -1,0 +1,26 @@
+import type { EventSource as ModelEventSource, MessageDeliveryStatus as ModelMessageDeliveryStatus, ParticipantChangeInitiator as ModelInitiator } from '../../events/event-model';
+import { registerStringEnum } from './string-enum';
+
+/** GraphQL enum `EventSource` (contract: Events). */
+export const EventSource = registerStringEnum<ModelEventSource>('EventSource', 'Where an event came from.', {
+  META: "Meta's WhatsApp Cloud API webhooks.",
+  WHAPI: 'Whapi.Cloud webhooks.',
+  YCLOUD: 'YCloud webhooks.',
+  SANDBOX: "The gateway's embedded Groups API emulator.",
+});
+
+export const ParticipantChangeInitiator = registerStringEnum<ModelInitiator>('ParticipantChangeInitiator', 'Who caused a participant change.', {
+  BUSINESS: 'The business (a removeParticipants call).',
+  PARTICIPANT: 'The participant themselves (for example, they left).',
+  UNKNOWN: 'The provider did not say.',
+});
+
+export const MessageDeliveryStatus = registerStringEnum<ModelMessageDeliveryStatus>('MessageDeliveryStatus', 'Where a message the business sent stands.', {
+  SENT: 'WhatsApp accepted the message for the group.',
+  DELIVERED: "The message reached the participant's device.",
+  READ: 'The participant read the message.',
+  PLAYED: 'The participant played the voice message.',
+  FAILED: 'The message could not be sent; `errors` says why.',
+  DELETED: 'The message was deleted.',
+  PENDING: 'The message is waiting to be sent.',
+});

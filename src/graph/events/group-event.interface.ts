@@ -1,0 +1,52 @@
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, InterfaceType } from 'type-graphql';
+import type { EventSource as ModelEventSource, GroupEventType as ModelGroupEventType } from '../../events/event-model';
+import type { Loaders } from '../../loaders/create-loaders';
+import { EventSource } from './event-enums';
+import { GROUP_EVENT_TYPE_NAMES, GroupEventType } from './group-event-type.enum';
+
+/** Loaders an emitted subscription payload carries, created on first use (see event-loaders.ts). */
+export type AttachedLoaders = Loaders | (() => Loaders);
+
+/**
+ * GraphQL interface `GroupEvent` (contract: Events): what every kind of event has. The concrete types
+ * (group-event.types.ts) add the details of their kind; `group` is resolved by GroupEventFieldsResolver.
+ */
+@InterfaceType('GroupEvent', {
+  description: 'Something that happened to a group, from any provider, in one canonical shape. Resolve the concrete type for its details.',
+  resolveType: (value: { type: ModelGroupEventType }) => GROUP_EVENT_TYPE_NAMES[value.type],
+})
+export abstract class GroupEvent {
+  @Field(() => ID, { description: 'Stable id: the same upstream event, delivered twice or to two instances, has the same id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Resume token: `groupEvents(after: cursor)` (query or subscription) continues right after this event.' })
+  cursor!: string;
+
+  @Field(() => GroupEventType, { description: 'The kind of event; the concrete type carries its details.' })
+  type!: ModelGroupEventType;
+
+  @Field(() => ID, { description: 'The group the event is about.' })
+  groupId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The business phone number that received the event, when the provider says.' })
+  phoneNumberId!: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it happened, per the provider.' })
+  occurredAt!: Date;
+
+  @Field(() => GraphQLDateTime, { description: 'When the gateway received it.' })
+  receivedAt!: Date;
+
+  @Field(() => EventSource, { description: 'Which provider reported it.' })
+  source!: ModelEventSource;
+
+  @Field(() => String, { nullable: true, description: 'The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one.' })
+  requestId!: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "The provider's payload fragment this event was built from, for debugging. Its shape is the provider's, not part of this API." })
+  raw!: unknown;
+
+  /** Not a field: fresh loaders of one emitted subscription event (absent for query results). */
+  __loaders?: AttachedLoaders;
+}

@@ -1,0 +1,16 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'How WhatsApp prices a message, as reported with its status.' })
+export class MessagePricing {
+  @Field(() => String, { nullable: true, description: 'Pricing model, e.g. `PMP`.' })
+  model!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pricing category, e.g. `marketing`, `utility`, `service`.' })
+  category!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pricing type, e.g. `regular`, `free_customer_service`.' })
+  type!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the message is billable.' })
+  billable!: boolean | null;
+}

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from 'type-graphql';
+import { EventError } from './event-error.type';
+
+@ObjectType({ description: 'One changed setting of a group: its new value and whether it was applied.' })
+export class SettingChange {
+  @Field(() => String, { nullable: true, description: 'The new text (subject or description); null when the provider did not send it.' })
+  value!: string | null;
+
+  @Field(() => Boolean, { description: 'True when WhatsApp applied the change.' })
+  succeeded!: boolean;
+
+  @Field(() => [EventError], { description: 'Why the change was not applied (empty when it was).' })
+  errors!: EventError[];
+}
+
+@ObjectType({ description: 'A change of the group picture and whether it was applied.' })
+export class ProfilePictureChange {
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the new picture, when the provider sent it.' })
+  sha256!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MIME type of the new picture, when the provider sent it.' })
+  mimeType!: string | null;
+
+  @Field(() => Boolean, { description: 'True when WhatsApp applied the change.' })
+  succeeded!: boolean;
+
+  @Field(() => [EventError], { description: 'Why the change was not applied (empty when it was).' })
+  errors!: EventError[];
+}

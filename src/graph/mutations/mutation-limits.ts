@@ -1,0 +1,14 @@
+/** Limits of the Groups API the gateway checks before any upstream call (meta-groups-api.md §1, §2). */
+export const GROUP_LIMITS = {
+  subjectMaxChars: 128,
+  descriptionMaxChars: 2048,
+  participantsPerRemoval: 8,
+  pictureMinPixels: 192,
+  pinMinDays: 1,
+  pinMaxDays: 30,
+  /** WhatsApp's limit for a text message body. */
+  textBodyMaxChars: 4096,
+  /** WhatsApp's limit for a media caption. */
+  captionMaxChars: 1024,
+  idempotencyKeyMaxChars: 255,
+} as const;

@@ -1,0 +1,131 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import type { GatewayContext } from '../context';
+import type { EventLogFilter } from '../events/event-log';
+import type { StoredEvent } from '../events/event-model';
+import { createEventStream } from '../events/event-stream';
+import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
+import { BadUserInputError } from '../graph/errors/gateway-errors';
+import { assertEventResolverContext } from '../graph/events/event-context';
+import { toEventGraphQLError } from '../graph/events/event-errors';
+import { lazyLoaders, loadersForEvent } from '../graph/events/event-loaders';
+import { GroupEvent } from '../graph/events/group-event.interface';
+import '../graph/events/group-event-classes'; // registers every concrete GroupEvent type
+import { GroupEventConnection } from '../graph/events/group-event-connection.type';
+import { DEFAULT_EVENTS_PAGE_SIZE, GroupEventsArgs, GroupEventsFilterArgs, MAX_EVENTS_PAGE_SIZE } from '../graph/events/group-events.args';
+import { resolveGroupReference } from '../graph/events/group-reference';
+import type { StreamFailure } from '../graph/events/stream-failure';
+import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
+import type { GroupEventNode } from '../graph/events/to-group-event';
+import { toGroupEvent } from '../graph/events/to-group-event';
+import { Group } from '../graph/group/group.type';
+import { validateId } from '../graph/validation/ids.validation';
+import { ensureError } from '../lib/errors';
+
+/**
+ * The event history (`Query.groupEvents`, a Relay page of the log) and the live feed (`Subscription.groupEvents`,
+ * resumable with `after`), plus `GroupEvent.group`.
+ */
+@Resolver(() => GroupEvent)
+export class GroupEventsResolver {
+  @Query(() => GroupEventConnection, {
+    name: 'groupEvents',
+    description:
+      'Stored events, oldest first, paged forwards with `first`/`after`. Resume where a subscription or an earlier page stopped by passing its last cursor as `after`. A cursor past the log\'s retention fails with CURSOR_EXPIRED.',
+  })
+  async groupEventsPage(@Args(() => GroupEventsArgs) args: GroupEventsArgs, @Ctx() ctx: GatewayContext): Promise<GroupEventConnection> {
+    const filter = parseFilter(args);
+    const first = parseFirst(args.first ?? null);
+    const after = args.after ?? null;
+    let page;
+    try {
+      page = await ctx.events.log.read({ ...filter, after, limit: first });
+    } catch (error) {
+      throw toEventGraphQLError(error);
+    }
+    const edges = page.events.map((event) => ({ cursor: event.cursor, node: toGroupEvent(event) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: {
+        hasNextPage: page.hasMore,
+        hasPreviousPage: after !== null,
+        startCursor: edges.length === 0 ? null : edges[0].cursor,
+        endCursor: edges.length === 0 ? null : edges[edges.length - 1].cursor,
+      },
+    };
+  }
+
+  @Subscription(() => GroupEvent, {
+    name: 'groupEvents',
+    description:
+      'Events as they are stored, in log order per group. With `after`, first replays every stored event after that cursor, then continues live with no gap and no duplicate. Ends with SUBSCRIBER_TOO_SLOW (extensions.resumeAfter) when the client falls too far behind, CURSOR_EXPIRED for a cursor past retention.',
+    subscribe: (data: SubscribeResolverData<unknown, GroupEventsFilterArgs, GatewayContext>) => subscribeToGroupEvents(data.args, data.context),
+  })
+  groupEventsLive(
+    @Root() payload: StoredEvent | StreamFailure,
+    @Args(() => GroupEventsFilterArgs) _args: GroupEventsFilterArgs,
+    @Ctx() ctx: GatewayContext,
+  ): GroupEventNode {
+    if (isStreamFailure(payload)) throw payload.error;
+    assertEventResolverContext(ctx);
+    // Fresh loaders per emission, made only if the selection reads the group: never a subscription-long cache.
+    return toGroupEvent(payload, lazyLoaders(() => ctx.createLoaders()));
+  }
+
+  @FieldResolver(() => Group, {
+    nullable: true,
+    description: 'The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member.',
+  })
+  group(@Root() event: GroupEvent, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Group | null> {
+    return resolveGroupReference({ groupId: event.groupId, phoneNumberId: event.phoneNumberId, loaders: loadersForEvent(event, ctx), info });
+  }
+}
+
+async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayContext): Promise<AsyncIterable<StoredEvent | StreamFailure>> {
+  assertEventResolverContext(ctx);
+  const filter = parseFilter(args);
+  const { events, logger } = ctx;
+  const stream = createEventStream({
+    bus: events.bus,
+    log: events.log,
+    topics: events.topics,
+    filter,
+    after: args.after ?? null,
+    queueLimit: events.subscriberQueueLimit,
+    logger,
+    ...(events.decoder === undefined ? {} : { decoder: events.decoder }),
+  });
+  try {
+    await stream.ready;
+  } catch (error) {
+    await stream.return();
+    throw toEventGraphQLError(error);
+  }
+  return endWithFailurePayload(stream, (error) => {
+    if (error instanceof SubscriberTooSlowError) {
+      logger.warn({ queueLimit: error.queueLimit, resumeAfter: error.resumeAfter }, 'groupEvents subscriber too slow; subscription ended');
+    } else {
+      logger.error({ err: ensureError(error) }, 'groupEvents subscription failed');
+    }
+    return toEventGraphQLError(error);
+  });
+}
+
+function parseFilter(args: GroupEventsFilterArgs): EventLogFilter {
+  const groupId = args.groupId ?? null;
+  const phoneNumberId = args.phoneNumberId ?? null;
+  if (groupId !== null) validateId('groupId', groupId);
+  if (phoneNumberId !== null) validateId('phoneNumberId', phoneNumberId);
+  const types = args.types == null || args.types.length === 0 ? null : [...new Set(args.types)];
+  return { groupId, phoneNumberId, types };
+}
+
+function parseFirst(first: number | null): number {
+  if (first === null) return DEFAULT_EVENTS_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_EVENTS_PAGE_SIZE) {
+    throw new BadUserInputError(`\`first\` must be between 1 and ${MAX_EVENTS_PAGE_SIZE}, got ${first}`, { argumentName: 'first' });
+  }
+  return first;
+}

@@ -1,0 +1,74 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import type { GatewayContext } from '../context';
+import { createChannelStream } from '../events/stream/channel-stream';
+import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
+import { ensureError } from '../lib/errors';
+import { assertEventResolverContext } from '../graph/events/event-context';
+import { toEventGraphQLError } from '../graph/events/event-errors';
+import { lazyLoaders } from '../graph/events/event-loaders';
+import type { StreamFailure } from '../graph/events/stream-failure';
+import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
+import { requireMutationServices } from '../graph/mutations/mutation-services';
+import { GroupOperation } from '../graph/operations/operation.type';
+import { toGroupOperation } from '../graph/operations/to-group-operation';
+import { validateId } from '../graph/validation/ids.validation';
+import type { OperationRecord } from '../operations/operation';
+import { parseOperationMessage } from '../operations/operation-publisher';
+
+/**
+ * `Subscription.operationUpdated(id)`: the operation's current state first (when it exists), then each change
+ * published on its channel, ending after the final status (SUCCEEDED or FAILED). `GroupOperation.group` reads the
+ * fresh loaders attached here (loadersForEvent).
+ */
+@Resolver(() => GroupOperation)
+export class OperationUpdatedResolver {
+  @Subscription(() => GroupOperation, {
+    description:
+      'Follows an asynchronous write (createGroup, ...): sends its current state, then every change, and completes after the final status (SUCCEEDED or FAILED).',
+    subscribe: (data: SubscribeResolverData<unknown, { id: string }, GatewayContext>) => subscribeToOperation(data.args.id, data.context),
+  })
+  operationUpdated(
+    @Root() payload: OperationRecord | StreamFailure,
+    @Arg('id', () => ID, { description: 'The operation id (`operation.id` of the mutation payload).' }) _id: string,
+    @Ctx() ctx: GatewayContext,
+  ): GroupOperation {
+    if (isStreamFailure(payload)) throw payload.error;
+    assertEventResolverContext(ctx);
+    return toGroupOperation(payload, lazyLoaders(() => ctx.createLoaders()));
+  }
+}
+
+async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<AsyncIterable<OperationRecord | StreamFailure>> {
+  assertEventResolverContext(ctx);
+  const { operations } = requireMutationServices(ctx);
+  validateId('id', id);
+  const { events, logger } = ctx;
+  const stream = createChannelStream<OperationRecord>({
+    bus: events.bus,
+    channel: events.topics.operation(id),
+    queueLimit: events.subscriberQueueLimit,
+    logger,
+    decode: (message) => decodeOperation(message, id),
+    initial: () => operations.get(id),
+    supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
+    isFinal: (value) => value.status !== 'PENDING',
+  });
+  try {
+    await stream.ready;
+  } catch (error) {
+    await stream.return();
+    throw toEventGraphQLError(error);
+  }
+  return endWithFailurePayload(stream, (error) => {
+    if (error instanceof SubscriberTooSlowError) logger.warn({ operationId: id, queueLimit: error.queueLimit }, 'operationUpdated subscriber too slow; subscription ended');
+    else logger.error({ err: ensureError(error), operationId: id }, 'operationUpdated subscription failed');
+    return toEventGraphQLError(error);
+  });
+}
+
+function decodeOperation(message: string, id: string): OperationRecord {
+  const record = parseOperationMessage(message);
+  if (record === null || record.id !== id) throw new TypeError(`Operation channel message is not the record of operation ${id}: ${message.slice(0, 200)}`);
+  return record;
+}

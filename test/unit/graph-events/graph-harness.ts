@@ -1,0 +1,134 @@
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { execute, parse, subscribe } from 'graphql';
+import type { GatewayContext } from '../../../src/context';
+import type { EventServices } from '../../../src/events/event-services';
+import { createEventServices } from '../../../src/events/event-services';
+import type { EventBus } from '../../../src/events/event-bus';
+import type { EventLog } from '../../../src/events/event-log';
+import type { DomainEvent, StoredEvent } from '../../../src/events/event-model';
+import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
+import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
+import type { Topics } from '../../../src/events/topics';
+import { createTopics } from '../../../src/events/topics';
+import { createSilentLogger } from '../../../src/lib/logger';
+import type { Loaders } from '../../../src/loaders/create-loaders';
+import { createLoaders } from '../../../src/loaders/create-loaders';
+import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
+import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
+import type { OperationStore } from '../../../src/operations/operation-store';
+import type { UpstreamGroup } from '../../../src/upstream/types';
+import type { FakeGroupsApi } from '../resolvers/fake-groups-api';
+import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
+import type { FakeClock } from '../../helpers/clock';
+import { createFakeClock } from '../../helpers/clock';
+import type { TrackedBus } from '../event-stream/stream-harness';
+import { createTrackedBus } from '../event-stream/stream-harness';
+import { buildEventsSchema } from './schema-harness';
+
+export const RETENTION_SECONDS = 3600;
+
+export type TestContext = GatewayContext & { createLoaders(): Loaders };
+
+export interface GraphHarness {
+  schema: GraphQLSchema;
+  clock: FakeClock;
+  bus: EventBus;
+  /** The bus as resolvers see it (context.events.bus): counts their listeners. */
+  tracked: TrackedBus;
+  log: EventLog;
+  topics: Topics;
+  events: EventServices;
+  operations: OperationStore;
+  upstream: FakeGroupsApi;
+  /** The upstream's groups; mutate them to see what fresh loaders read. */
+  groups: UpstreamGroup[];
+  /** How many loader sets the context's createLoaders() made. */
+  loaderSetsCreated(): number;
+  context(overrides?: Partial<TestContext>): TestContext;
+  append(...events: DomainEvent[]): Promise<StoredEvent[]>;
+  query(source: string, variables?: Record<string, unknown>, context?: TestContext): Promise<ExecutionResult>;
+  subscribe(source: string, variables?: Record<string, unknown>, context?: TestContext): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+  dispose(): Promise<void>;
+}
+
+export async function createGraphHarness(options: { queueLimit?: number } = {}): Promise<GraphHarness> {
+  const schema = await buildEventsSchema();
+  const clock = createFakeClock();
+  const topics = createTopics('graph-test:');
+  const bus = createInMemoryEventBus();
+  const log = createInMemoryEventLog({ bus, topics, retentionSeconds: RETENTION_SECONDS, dedupeTtlSeconds: 60, clock });
+  const tracked = createTrackedBus(bus);
+  const events = createEventServices({ log, bus: tracked.bus, topics, subscriberQueueLimit: options.queueLimit ?? 100 });
+  const operations = createInMemoryOperationStore({ ttlSeconds: 3600, clock });
+  const groups: UpstreamGroup[] = [
+    { id: 'g1', subject: 'Team', description: 'Our team' },
+    { id: 'g2', subject: 'Other', description: null },
+  ];
+  const upstream = createFakeGroupsApi({ phoneNumberId: 'p1', groups });
+  const logger = createSilentLogger();
+  let created = 0;
+  const newLoaders = (): Loaders => createLoaders({ upstream, batchMode: 'parallel', concurrency: 4, logger });
+  const context = (overrides: Partial<TestContext> = {}): TestContext => ({
+    requestId: 'req-1',
+    logger,
+    upstream,
+    loaders: newLoaders(),
+    defaultPhoneNumberId: null,
+    events,
+    mutations: {
+      operations,
+      idempotency: createInMemoryIdempotencyStore({ clock }),
+      bus,
+      topics,
+      groupCache: null,
+      idempotencyTtlSeconds: 60,
+      awaitCompletionDefaultMs: 0,
+      awaitCompletionMaxMs: 0,
+    },
+    createLoaders() {
+      created++;
+      return newLoaders();
+    },
+    ...overrides,
+  });
+  return {
+    schema,
+    clock,
+    bus,
+    tracked,
+    log,
+    topics,
+    events,
+    operations,
+    upstream,
+    groups,
+    loaderSetsCreated: () => created,
+    context,
+    async append(...list) {
+      return (await log.append(list)).stored;
+    },
+    query: (source, variables = {}, contextValue = context()) =>
+      Promise.resolve(execute({ schema, document: parse(source), variableValues: variables, contextValue })),
+    subscribe: (source, variables = {}, contextValue = context()) => subscribe({ schema, document: parse(source), variableValues: variables, contextValue }),
+    async dispose() {
+      await operations.dispose();
+      await log.dispose();
+      await bus.dispose();
+    },
+  };
+}
+
+export function isStream(result: AsyncGenerator<ExecutionResult> | ExecutionResult): result is AsyncGenerator<ExecutionResult> {
+  return Symbol.asyncIterator in result;
+}
+
+/** The subscription's next `count` results. */
+export async function nextResults(stream: AsyncGenerator<ExecutionResult>, count: number): Promise<ExecutionResult[]> {
+  const results: ExecutionResult[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = await stream.next();
+    if (next.done === true) throw new Error(`subscription ended after ${results.length} of ${count} results`);
+    results.push(next.value);
+  }
+  return results;
+}
