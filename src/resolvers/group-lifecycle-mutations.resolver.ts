@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { NotFoundError } from '../graph/errors/gateway-errors';
+import { BadUserInputError, NotFoundError } from '../graph/errors/gateway-errors';
 import { Group } from '../graph/group/group.type';
 import { JoinApprovalMode } from '../graph/group/join-approval-mode.enum';
 import { CreateGroupInput, CreateGroupPayload, DeleteGroupInput, DeleteGroupPayload, UpdateGroupInput, UpdateGroupPayload } from '../graph/mutations/group-lifecycle.types';
@@ -16,7 +16,6 @@ import { toGroupOperation } from '../graph/operations/to-group-operation';
 import { awaitOperation } from '../operations/operation-tracker';
 import { publishOperation } from '../operations/operation-publisher';
 import type { CreateGroupRequest, UpdateGroupSettingsRequest } from '../upstream/types';
-import { BadUserInputError } from '../graph/errors/gateway-errors';
 
 /** createGroup, updateGroup, deleteGroup: writes whose outcome arrives by webhook, each answered with its operation. */
 @Resolver()
