@@ -1,4 +1,4 @@
-/** Three projects: unit (no I/O), contract (one suite per implementation; may use Redis), integration (real servers). */
+/** Projects: unit (no I/O), contract (one suite per implementation; may use Redis), integration (real servers), fuzz (bad input at scale, real servers). */
 const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }];
 const common = {
   testEnvironment: 'node',
@@ -12,5 +12,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    // Bad input at scale against the real servers (seeded, deterministic); run with the integration tests.
+    { ...common, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'] },
   ],
 };

@@ -9,6 +9,9 @@ import { deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
 import { judge, tableLines } from './lib/table.mjs';
 import { queryThroughput } from './scenarios/query-throughput.mjs';
 import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
+import { webhookIngest } from './scenarios/webhook-ingest.mjs';
+import { fanOut } from './scenarios/fan-out.mjs';
+import { leakCheck } from './scenarios/leak-check.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -16,6 +19,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' }, // e.g. "1,3": run these scenarios only
     quick: { type: 'boolean', default: false }, // shorter runs, for development; not for BENCHMARKS.md
     profile: { type: 'boolean', default: false }, // --cpu-prof the gateway processes into bench/results/profiles
+    subscribers: { type: 'string', default: '1000,5000' }, // fan-out sizes
   },
 });
 const only = args.only === undefined ? null : new Set(args.only.split(',').map((s) => s.trim()));
@@ -42,6 +46,7 @@ async function startGateway({ batch = true, label }) {
       PORT: '0',
       GRAPH_API_URL: '',
       WHATSAPP_ACCESS_TOKEN: '',
+      GATEWAY_AUTH: 'off', // sandbox mode's default; explicit so the bench measures the same path if that changes
       GRAPH_API_BATCH: batch ? 'on' : 'off',
       REDIS_URL: redis?.url ?? '',
       REDIS_KEY_PREFIX: keyPrefix,
@@ -74,6 +79,38 @@ try {
     const unbatched = await startGateway({ batch: false, label: 'gateway-unbatched' });
     rows.push(...(await upstreamEfficiency({ gateways: [gateway, unbatched], phoneNumberId: secondPhoneNumberId })));
     await stopChild(unbatched);
+  }
+  if (wanted(3)) {
+    console.error('bench: 3 webhook ingest');
+    const [groupId] = await gateway.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+    rows.push(...(await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId, runId })));
+  }
+  if (wanted(4)) {
+    console.error('bench: 4 subscription fan-out');
+    const [groupId] = await gateway.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+    rows.push(
+      ...(await fanOut({
+        gateway,
+        baseline,
+        phoneNumberId,
+        groupId,
+        runId,
+        subscriberCounts: args.subscribers.split(',').map(Number),
+        ratePerSecond: 100,
+        // 100 events/s: 2 s at 1,000 subscribers, 0.5 s at 5,000 (250,000 deliveries), so a server that falls
+        // behind still drains within the run's 5-minute budget.
+        secondsFor: (subscribers) => (args.quick ? 0.5 : subscribers >= 5000 ? 0.5 : 2),
+        drainTimeoutMs: 40_000,
+      })),
+    );
+  }
+  if (wanted(5)) {
+    console.error('bench: 5 leak check');
+    // A gateway of its own: nothing earlier scenarios left behind is mistaken for growth, or hides it.
+    const fresh = await startGateway({ label: 'gateway-leak' });
+    const [groupId] = await fresh.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+    rows.push(...(await leakCheck({ gateway: fresh, phoneNumberId, groupId, runId, ...(args.quick ? { cycles: 2000, events: 20_000 } : {}) })));
+    await stopChild(fresh);
   }
 } finally {
   await Promise.all(children.splice(0).map((child) => child.stop()));

@@ -5,6 +5,8 @@ import type { GroupCacheLike } from './loaders/group-cache';
 import type { BatchMode } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
+import type { RequestSecurity, Transport } from './tenancy/request-security';
+import type { TenantAccess } from './tenancy/tenant-access';
 import type { GroupsApi } from './upstream/types';
 
 /** What every resolver receives. Built per GraphQL request (and, later, per subscription event). */
@@ -22,6 +24,8 @@ export interface GatewayContext {
   events: EventServices;
   /** Operation and idempotency stores of the write path (borrowed); absent where a context only serves reads. */
   mutations?: MutationServices;
+  /** The API key's scopes and tenant (phone numbers); the guarded schema refuses to run without it. */
+  access?: TenantAccess;
 }
 
 /** What the transport knows about a request when it asks for a context. */
@@ -29,6 +33,8 @@ export interface RequestInfo {
   requestId: string;
   logger: Logger;
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Errors over HTTP carry their status (401, 429); over WebSocket they cannot. @default 'http' */
+  transport?: Transport;
 }
 
 export interface ContextFactoryOptions {
@@ -39,14 +45,19 @@ export interface ContextFactoryOptions {
   defaultPhoneNumberId: string | null;
   events: EventServices;
   mutations?: MutationServices;
+  /** Authentication, per-key rate limit and tenant access for each request; absent: open (unit tests). */
+  security?: RequestSecurity;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
-  const { upstream, cache, batchMode, concurrency, defaultPhoneNumberId, events, mutations } = options;
+  const { cache, batchMode, concurrency, events, mutations, security } = options;
   return async function createGatewayContext(request) {
+    // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
+    const secured = security === undefined ? null : await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
+    const upstream = secured?.upstream ?? options.upstream;
     const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
     return {
       requestId: request.requestId,
@@ -54,9 +65,11 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       upstream,
       loaders: freshLoaders(),
       createLoaders: freshLoaders,
-      defaultPhoneNumberId,
+      // A restricted key never falls back to a configured number it may not use.
+      defaultPhoneNumberId: secured === null ? options.defaultPhoneNumberId : secured.access.defaultPhoneNumberId,
       events,
       ...(mutations === undefined ? {} : { mutations }),
+      ...(secured === null ? {} : { access: secured.access }),
     };
   };
 }

@@ -27,6 +27,9 @@ import { createHttpServer, GRAPHQL_PATH } from './server/http-server';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
 import { randomUUID } from 'node:crypto';
+import type { ApiKeyRecord } from './auth/api-key';
+import type { GatewaySecurity } from './tenancy/gateway-security';
+import { createGatewaySecurity, loadGatewayApiKeys } from './tenancy/gateway-security';
 import { createGraphApiClient } from './upstream/graph-api-client';
 import type { GroupsApi } from './upstream/types';
 
@@ -94,6 +97,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Extra ingress hooks (e.g. operation completion), run after the cache invalidation. */
   const ingressHooks: IngressHooks[] = [];
   let operationStores: OperationStores | null = null;
+  let security: GatewaySecurity | null = null;
+  let apiKeys: ApiKeyRecord[] = [];
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -137,6 +142,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeoutMs: config.upstream.timeoutMs,
       maxRetries: config.upstream.maxRetries,
       logger: logger.child({ part: 'upstream' }),
+      // Throttled answers block the calling key in the gateway's limiter (created with the event infrastructure).
+      onRateLimited: (error) => security?.onRateLimited(error),
     });
     onTeardown('upstream', () => client.dispose());
     return client;
@@ -163,7 +170,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     return stores;
   };
 
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache): WebhookIngress => {
+  /** API keys, tenant rules and limits; on the event infrastructure's Redis when configured. */
+  const startSecurity = (groupsApi: GroupsApi, infrastructure: EventInfrastructure): GatewaySecurity => {
+    const created = createGatewaySecurity({
+      config,
+      records: apiKeys,
+      redis: infrastructure.redis === null ? null : { commands: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix },
+      upstream: groupsApi,
+      configuredDefaultPhoneNumberId: configuredDefaultPhoneNumberId(),
+      logger: logger.child({ part: 'security' }),
+    });
+    onTeardown('security', () => created.dispose());
+    return created;
+  };
+
+  const configuredDefaultPhoneNumberId = (): string | null =>
+    config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null);
+
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
@@ -173,6 +197,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         // Invalidate before storing: if the cache cannot be told, the delivery is answered 503 and retried, so a
         // stored event never leaves stale metadata behind for longer than the retry.
         { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
+        // Ownership first: a client told its group was created may ask for it at once.
+        guard.ingressHook,
         ...ingressHooks,
       ],
     });
@@ -180,12 +206,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     return pipeline;
   };
 
-  const startHttp = async (groupsApi: GroupsApi, infrastructure: EventInfrastructure, cache: GroupCache, pipeline: WebhookIngress): Promise<HttpServer> => {
+  const startHttp = async (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, pipeline: WebhookIngress, groupsApi: GroupsApi): Promise<HttpServer> => {
     const createContext = createContextFactory({
-      upstream: groupsApi,
+      upstream: guard.upstream,
+      security: guard.requestSecurity,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
-      defaultPhoneNumberId: config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null),
+      defaultPhoneNumberId: configuredDefaultPhoneNumberId(),
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
       ...(operationStores === null
@@ -203,7 +230,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             },
           }),
     });
-    const schema = await createSchema();
+    const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
       port: config.http.port,
@@ -215,6 +242,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       nodeEnv: config.nodeEnv,
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
+      apolloPlugins: guard.apolloPlugins,
+      maxTokens: config.limits.maxQueryTokens,
     });
     server.addReadinessCheck('upstream', () => groupsApi.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
@@ -229,8 +258,16 @@ export function createGateway(options: GatewayOptions): Gateway {
           requestId,
           logger: logger.child({ requestId, transport: 'ws' }),
           headers: { ...request.headers, ...connectionParamHeaders(connectionParams) },
+          transport: 'ws',
         });
       },
+      // A connection without a valid key is closed with 4401 before any operation (the key is checked again per operation).
+      onConnect: async (connectionParams) => {
+        guard.authenticator.fromConnectionParams(connectionParams);
+        return true;
+      },
+      checkOperation: (request) => guard.operationLimits.check(request),
+      maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-ws' }),
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,
       keepAliveMs: config.subscriptions.keepAliveMs,
@@ -245,22 +282,26 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   const doStart = async (): Promise<{ url: string; graphqlUrl: string }> => {
+    apiKeys = await loadGatewayApiKeys(config.auth, logger); // before anything opens: a bad key file fails the start
     upstream = await startUpstream();
     events = startEvents();
     const cache = groupCache as GroupCache | null;
     if (cache === null) throw new Error('createGateway: the group cache is created with the event infrastructure');
     operationStores = startOperations(events);
-    ingress = startIngress(events, cache);
-    http = await startHttp(upstream, events, cache, ingress);
+    security = startSecurity(upstream, events);
+    ingress = startIngress(events, cache, security);
+    http = await startHttp(security, events, cache, ingress, upstream);
     const { url } = await http.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;
     if (sandbox !== null) {
       const port = new URL(url).port;
       sandbox.setWebhookUrl(`http://127.0.0.1:${port}/webhooks/meta`);
       logger.info(
-        { sandboxUrl: sandbox.url, phoneNumberIds: config.sandbox.phoneNumberIds, auth: 'off' },
-        'sandbox mode: the embedded Groups API emulator stands in for Meta (no account needed); authentication is off',
+        { sandboxUrl: sandbox.url, phoneNumberIds: config.sandbox.phoneNumberIds, auth: config.auth.enabled ? 'on' : 'off' },
+        `sandbox mode: the embedded Groups API emulator stands in for Meta (no account needed); authentication is ${config.auth.enabled ? 'on (API keys required)' : 'off (open: no API key needed)'}`,
       );
+    } else if (!config.auth.enabled) {
+      logger.warn({ auth: 'off' }, 'authentication is OFF (GATEWAY_AUTH=off): anyone who can reach this port can act for every phone number');
     }
     logger.info({ graphqlUrl, mode: config.mode, batch: config.upstream.batch }, `GraphQL endpoint ready at ${graphqlUrl}`);
     return { url, graphqlUrl };

@@ -1,16 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const PACKAGES = ['fastify', '@apollo/server', 'graphql', 'graphql-ws', 'ws', 'ioredis', 'type-graphql', 'dataloader', 'autocannon'];
 
+/** The installed version: from the package.json above its entry point (some packages do not export package.json). */
 function versionOf(name) {
   try {
-    return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+    for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (!existsSync(file)) continue;
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      if (manifest.name === name) return manifest.version;
+    }
   } catch {
-    return 'unknown';
+    // not installed, or no resolvable entry point
   }
+  return 'unknown';
 }
 
 /** What a reader needs to compare runs: CPU, cores, memory, OS, Node and the versions of the parts on the hot paths. */

@@ -36,6 +36,7 @@ serveParent({
     },
     sockets: () => wss.clients.size,
     measure: () => measureProcess(),
+    cpuUsage: () => process.cpuUsage(),
   },
   onStop: async () => {
     for (const ws of wss.clients) ws.terminate();

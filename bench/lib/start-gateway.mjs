@@ -1,9 +1,13 @@
 // Child process: the gateway as built for production (dist/), configured from the environment like dist/main.js.
+// BENCH_DIST points at another build (e.g. of an earlier commit) to measure before/after with the same bench.
 import 'reflect-metadata';
-import { loadConfig } from '../../dist/config/config.js';
-import { createGateway } from '../../dist/gateway.js';
-import { createLogger } from '../../dist/lib/logger.js';
+import { pathToFileURL } from 'node:url';
 import { createProfiler, measureProcess, serveParent } from './child-process.mjs';
+
+const dist = process.env.BENCH_DIST ? pathToFileURL(`${process.env.BENCH_DIST.replace(/\/+$/, '')}/`) : new URL('../../dist/', import.meta.url);
+const { loadConfig } = await import(new URL('config/config.js', dist).href);
+const { createGateway } = await import(new URL('gateway.js', dist).href);
+const { createLogger } = await import(new URL('lib/logger.js', dist).href);
 
 const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'bench-gateway' });
@@ -21,7 +25,10 @@ serveParent({
     resetUpstreamStats: () => (sandbox.stats.reset(), true),
     seedGroups: ({ phoneNumberId, count, participants }) => sandbox.control.seedGroups(phoneNumberId, count, { participants, subjectPrefix: 'Bench group' }),
     ingressStats: () => gateway.ingress.stats,
+    wsStats: () => gateway.ws.stats(),
+    redisStatus: () => ({ commands: gateway.events.redis?.commands.status ?? null, subscriber: gateway.events.redis?.subscriber.status ?? null }),
     measure: () => measureProcess(),
+    cpuUsage: () => process.cpuUsage(),
     startProfile: (params) => profiler.start(params),
     stopProfile: () => profiler.stop(),
   },

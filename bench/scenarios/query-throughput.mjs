@@ -26,10 +26,10 @@ export async function queryThroughput({ gateway, baseline, timing, phoneNumberId
     const sample = await queryOk(gateway.graphqlUrl, query, variables);
     const body = JSON.stringify({ query, variables });
     const headers = { 'content-type': 'application/json' };
-    const measured = await loadTest({ url: gateway.graphqlUrl, body, headers, ...timing, beforeMeasure: () => gateway.call('resetUpstreamStats') });
+    const measured = await loadTest({ url: gateway.graphqlUrl, body, headers, ...timing, server: gateway, beforeMeasure: () => gateway.call('resetUpstreamStats') });
     measured.upstreamRequests = await gateway.call('upstreamRequests');
     await baseline.call('setAnswer', { body: sample.body, contentType: sample.contentType });
-    const bare = await loadTest({ url: `${baseline.url}/graphql`, body, headers, ...timing });
+    const bare = await loadTest({ url: `${baseline.url}/graphql`, body, headers, ...timing, server: baseline });
     assertClean(name, measured);
     assertClean(`${name} baseline`, bare);
     rows.push({
@@ -40,7 +40,8 @@ export async function queryThroughput({ gateway, baseline, timing, phoneNumberId
       target: target === null ? null : { kind: 'ratio>=', value: target },
       detail: { measured, baseline: bare, responseBytes: Buffer.byteLength(sample.body), upstreamRequestsDuringRun: measured.upstreamRequests },
     });
-    rows.push({ scenario: '1 query', metric: `${name} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: null, lowerIsBetter: true });
+    rows.push({ scenario: '1 query', metric: `${name} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: null });
+    rows.push({ scenario: '1 query', metric: `${name} server CPU µs/req`, value: measured.serverCpuMicrosPerRequest, baseline: bare.serverCpuMicrosPerRequest, target: null });
   }
   return rows;
 }

@@ -38,7 +38,25 @@ export interface Config {
     readonly whapi: { readonly tokens: readonly string[] };
     readonly ycloud: { readonly secrets: readonly string[]; readonly toleranceSeconds: number };
   };
-  readonly auth: { readonly enabled: boolean; readonly apiKeysFile: string | null };
+  readonly auth: {
+    readonly enabled: boolean;
+    readonly apiKeysFile: string | null;
+    /** GATEWAY_API_KEYS: key records inline (JSON array or JSON Lines), besides or instead of the file. */
+    readonly apiKeys: string | null;
+    /** How often the key file is checked for changes (added or revoked keys apply without a restart). */
+    readonly reloadIntervalMs: number;
+  };
+  /** Per-key and per-operation limits (README "Security"). */
+  readonly limits: {
+    readonly rateLimitPerMinute: number;
+    readonly rateLimitBurst: number;
+    readonly maxSubscriptionsPerKey: number;
+    readonly maxQueryDepth: number;
+    readonly maxQueryCost: number;
+    readonly maxAliases: number;
+    readonly maxQueryTokens: number;
+    readonly maxQueryBytes: number;
+  };
   readonly subscriptions: {
     readonly queueLimit: number;
     readonly connectionInitWaitTimeoutMs: number;
@@ -119,6 +137,18 @@ export function loadConfig(env: Env): Config {
     auth: {
       enabled: read.onOff('GATEWAY_AUTH', authDefault),
       apiKeysFile: read.string('GATEWAY_API_KEYS_FILE'),
+      apiKeys: read.string('GATEWAY_API_KEYS'),
+      reloadIntervalMs: read.int('GATEWAY_API_KEYS_RELOAD_MS', DEFAULTS.apiKeysReloadIntervalMs, 100, 3_600_000),
+    },
+    limits: {
+      rateLimitPerMinute: read.int('RATE_LIMIT_REQUESTS_PER_MINUTE', DEFAULTS.rateLimitRequestsPerMinute, 1, 1_000_000),
+      rateLimitBurst: read.int('RATE_LIMIT_BURST', DEFAULTS.rateLimitBurst, 1, 1_000_000),
+      maxSubscriptionsPerKey: read.int('MAX_SUBSCRIPTIONS_PER_KEY', DEFAULTS.maxSubscriptionsPerKey, 1, 100_000),
+      maxQueryDepth: read.int('MAX_QUERY_DEPTH', DEFAULTS.maxQueryDepth, 2, 100),
+      maxQueryCost: read.int('MAX_QUERY_COST', DEFAULTS.maxQueryCost, 1, 10_000_000),
+      maxAliases: read.int('MAX_ALIASES', DEFAULTS.maxAliases, 1, 10_000),
+      maxQueryTokens: read.int('MAX_QUERY_TOKENS', DEFAULTS.maxQueryTokens, 100, 1_000_000),
+      maxQueryBytes: read.int('MAX_QUERY_BYTES', DEFAULTS.maxQueryBytes, 1024, 64 * 1024 * 1024),
     },
     subscriptions: {
       queueLimit: read.int('SUBSCRIBER_QUEUE_LIMIT', DEFAULTS.subscriberQueueLimit, 1, 1_000_000),
@@ -163,7 +193,12 @@ export function redactConfig(config: Config): Record<string, unknown> {
       whapi: { tokens: config.webhooks.whapi.tokens.length },
       ycloud: { secrets: config.webhooks.ycloud.secrets.length },
     },
-    auth: config.auth,
+    auth: {
+      enabled: config.auth.enabled,
+      apiKeysFile: config.auth.apiKeysFile,
+      inlineApiKeys: config.auth.apiKeys !== null,
+    },
+    limits: config.limits,
   };
 }
 

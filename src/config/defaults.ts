@@ -26,6 +26,21 @@ export const DEFAULTS = {
   subscriberQueueLimit: 1_000, // events buffered per subscriber before SUBSCRIBER_TOO_SLOW
   wsConnectionInitWaitTimeoutMs: 3_000, // 3 s
   wsKeepAliveMs: 12_000, // 12 s ping interval
+  apiKeysReloadIntervalMs: 2_000, // 2 s: the key file is polled; a revoked key stops working this fast
+  rateLimitRequestsPerMinute: 600, // per API key: 10 requests/s steady
+  rateLimitBurst: 60, // per API key: requests admitted at once above the steady rate
+  upstreamRateLimitBackoffSeconds: 30, // a key Meta throttled is refused this long when Meta sends no Retry-After
+  maxSubscriptionsPerKey: 50, // live subscriptions per API key, per instance
+  maxQueryDepth: 10, // field nesting; introspection fields excluded
+  maxQueryCost: 5_000, // objects a response may hold (lists × page sizes; README "Security")
+  maxAliases: 30, // aliased fields per operation, fragments counted per spread
+  maxQueryTokens: 5_000, // GraphQL tokens parsed per document (bounds parse and validation work)
+  maxQueryBytes: 32 * 1024, // 32 KiB of query text
+  maxListArgumentItems: 100, // items of any one list argument (groupsByIds ids, ...)
+  queryCostDefaultListSize: 10, // assumed items of a list without a size argument (participants, errors)
+  queryCostDefaultPageSize: 50, // assumed `first`/`last` when omitted (the largest default page)
+  tenancyListCooldownSeconds: 60, // a phone number's groups are listed at most this often to resolve unknown ownership
+  tenancyMaxListPages: 20, // pages of 1024 groups listed per phone number at most
   sandboxPort: 4010,
   sandboxAppSecret: 'sandbox-app-secret', // dev-only: signs the sandbox's webhooks
   sandboxAccessToken: 'sandbox-access-token', // dev-only: the bearer token the sandbox accepts

@@ -40,18 +40,21 @@ const DISCONNECT_TIMEOUT_MS = 200;
  */
 export function createRedisConnections(options: RedisConnectionsOptions): RedisConnections {
   const name = options.name ?? 'gateway';
-  const commands = openConnection(options, `${name}:commands`);
-  const subscriber = openConnection(options, `${name}:subscriber`);
+  const commands = openConnection(options, `${name}:commands`, { readyCheck: true });
+  // No INFO ready check on the subscriber: ioredis lets a SUBSCRIBE out while its handshake is still answering, and
+  // the INFO after it is then refused (subscriber mode), failing the handshake and dropping the subscription.
+  const subscriber = openConnection(options, `${name}:subscriber`, { readyCheck: false });
   const closing = once(async () => {
     await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
   });
   return { commands, subscriber, dispose: closing.dispose };
 }
 
-function openConnection(options: RedisConnectionsOptions, connectionName: string): Redis {
+function openConnection(options: RedisConnectionsOptions, connectionName: string, { readyCheck }: { readyCheck: boolean }): Redis {
   const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
   const redis = new Redis(options.url, {
     connectionName,
+    enableReadyCheck: readyCheck,
     // The first connect may queue (startup races Redis coming up); after that, fail fast (see 'ready' below).
     enableOfflineQueue: true,
     maxRetriesPerRequest: 1,

@@ -1,12 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { NodeEnv } from '../config/config';
 import { formatGatewayError } from '../graph/errors/format-error';
 import type { Logger } from '../lib/logger';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
+import { noStorePlugin } from './plugins/no-store.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
 import type { RequestScopedContext } from './request-scoped-context';
 
@@ -17,6 +18,8 @@ export interface ApolloServerOptions<TContext extends RequestScopedContext> {
   introspection: boolean;
   landingPage: boolean;
   plugins: ApolloServerPlugin<TContext>[];
+  /** Tokens one document may have; parsing stops beyond it (bounds parse and validation work). @default unlimited */
+  maxTokens?: number;
 }
 
 /**
@@ -31,12 +34,15 @@ export function createApolloServer<TContext extends RequestScopedContext>(option
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     csrfPrevention: true,
+    ...(options.maxTokens === undefined ? {} : { parseOptions: { maxTokens: options.maxTokens } }),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development }),
     plugins: [
       errorLoggingPlugin<TContext>(),
       requestIdPlugin<TContext>(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin<TContext>(),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...options.plugins,
     ],

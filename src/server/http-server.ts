@@ -13,6 +13,7 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createApolloServer } from './apollo-server';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
+import { securityHeadersOnSend } from './plugins/security-headers';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
@@ -37,6 +38,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   introspection: boolean;
   landingPage: boolean;
   apolloPlugins?: ApolloServerPlugin<TContext>[];
+  /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
+  maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
   forceCloseAfterMs?: number;
 }
@@ -114,6 +117,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     introspection: options.introspection,
     landingPage: options.landingPage,
     plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
+    ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
   const assertNotListening = (what: string): void => {
@@ -152,7 +156,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
         errorHandler: multipartErrorHandler,
         handler: fastifyApolloHandler<TContext>(apollo, {
           context: async (request) =>
-            options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers }),
+            options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' }),
         }),
       });
       await fastify.listen({ host: options.host, port: options.port });
@@ -177,6 +181,7 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
     void reply.header(REQUEST_ID_HEADER, request.id);
     return payload;
   });
+  fastify.addHook('onSend', securityHeadersOnSend());
   fastify.addHook('onResponse', async (request, reply) => {
     const probe = request.url === '/healthz' || request.url === '/readyz';
     const entry = { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };

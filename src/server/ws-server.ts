@@ -33,8 +33,15 @@ export interface WsServerOptions<TContext extends object> {
   connectionInitWaitTimeoutMs: number;
   /** Interval of WebSocket pings; a socket that misses the pong by another interval is cut. 0 disables them. */
   keepAliveMs: number;
-  /** Decides on `connection_init`: false closes with 4403 Forbidden; an object is sent as the `connection_ack` payload. */
+  /**
+   * Decides on `connection_init`: false closes with 4403 Forbidden; an object is sent as the `connection_ack` payload.
+   * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403), its message as reason.
+   */
   onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage): Promise<boolean | Record<string, unknown>>;
+  /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
+  checkOperation?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
+  /** Tokens one document may have; parsing stops beyond it. @default unlimited */
+  maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
   exposeInternals?: boolean;
   /** Whether introspection queries are allowed (as over HTTP: config.graphql.introspection). @default true */
@@ -68,6 +75,10 @@ export interface WsServer extends Disposable {
 const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
 const DEFAULT_FORCE_CLOSE_AFTER_MS = 5_000;
 const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
+/** Close codes for a refused `connection_init`, by the error code onConnect threw. */
+const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
+/** A close frame's reason must fit in 123 bytes. */
+const MAX_CLOSE_REASON_CHARS = 100;
 /** RFC 6455 close code: the server is going down. */
 const GOING_AWAY = 1001;
 
@@ -88,7 +99,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   const { httpServer, path, schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
   const forceCloseAfterMs = options.forceCloseAfterMs ?? DEFAULT_FORCE_CLOSE_AFTER_MS;
-  const documents = createDocumentCache(schema, options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE, options.introspection ?? true);
+  const documents = createDocumentCache(schema, options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE, options.introspection ?? true, options.maxTokens);
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -211,6 +222,11 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       try {
         return await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request);
       } catch (error) {
+        const refusal = error instanceof GraphQLError ? REFUSAL_CLOSE_CODES[String(error.extensions.code)] : undefined;
+        if (refusal !== undefined) {
+          ctx.extra.socket.close(refusal, error instanceof GraphQLError ? error.message.slice(0, MAX_CLOSE_REASON_CHARS) : '');
+          return false;
+        }
         logger.error({ err: ensureError(error) }, 'WebSocket connection check failed');
         ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
         return false;
@@ -219,6 +235,8 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     async onSubscribe(ctx, id, payload) {
       const document = documents.get(payload.query);
       if (!('kind' in document)) return document.errors;
+      const refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+      if (refused !== null) return [refused];
       let contextValue: TContext;
       try {
         contextValue = await options.createContext({ connectionParams: ctx.connectionParams ?? {}, request: ctx.extra.request, socket: ctx.extra.socket });
@@ -330,7 +348,7 @@ interface DocumentCache {
 }
 
 /** Validation depends only on the schema and the text, so a document valid once stays valid: keep the last few. */
-function createDocumentCache(schema: GraphQLSchema, size: number, introspection: boolean): DocumentCache {
+function createDocumentCache(schema: GraphQLSchema, size: number, introspection: boolean, maxTokens: number | undefined): DocumentCache {
   const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const cache = new Map<string, DocumentNode>();
   return {
@@ -344,7 +362,7 @@ function createDocumentCache(schema: GraphQLSchema, size: number, introspection:
       }
       let document: DocumentNode;
       try {
-        document = parse(query);
+        document = parse(query, maxTokens === undefined ? undefined : { maxTokens });
       } catch (error) {
         const syntax = error instanceof GraphQLError ? error : new GraphQLError(ensureError(error).message);
         return { errors: [withCode(syntax, 'GRAPHQL_PARSE_FAILED')] };

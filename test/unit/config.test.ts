@@ -56,6 +56,49 @@ describe('loadConfig', () => {
     expect(text).not.toContain(':pw@');
   });
 
+  it('reads the API key sources and the limits, with documented defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.auth).toEqual({ enabled: false, apiKeysFile: null, apiKeys: null, reloadIntervalMs: 2_000 });
+    expect(defaults.limits).toEqual({
+      rateLimitPerMinute: 600,
+      rateLimitBurst: 60,
+      maxSubscriptionsPerKey: 50,
+      maxQueryDepth: 10,
+      maxQueryCost: 5_000,
+      maxAliases: 30,
+      maxQueryTokens: 5_000,
+      maxQueryBytes: 32 * 1024,
+    });
+    const config = loadConfig({
+      GATEWAY_AUTH: 'on',
+      GATEWAY_API_KEYS_FILE: '/run/keys.jsonl',
+      GATEWAY_API_KEYS: '[]',
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '120',
+      RATE_LIMIT_BURST: '5',
+      MAX_SUBSCRIPTIONS_PER_KEY: '3',
+      MAX_QUERY_DEPTH: '6',
+      MAX_QUERY_COST: '900',
+      MAX_ALIASES: '4',
+      MAX_QUERY_TOKENS: '800',
+      MAX_QUERY_BYTES: '4096',
+    });
+    expect(config.auth).toMatchObject({ enabled: true, apiKeysFile: '/run/keys.jsonl', apiKeys: '[]' });
+    expect(config.limits).toEqual({ rateLimitPerMinute: 120, rateLimitBurst: 5, maxSubscriptionsPerKey: 3, maxQueryDepth: 6, maxQueryCost: 900, maxAliases: 4, maxQueryTokens: 800, maxQueryBytes: 4096 });
+    expect(redactConfig(config).auth).toEqual({ enabled: true, apiKeysFile: '/run/keys.jsonl', inlineApiKeys: true });
+  });
+
+  it('reports out-of-range limits together', () => {
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: '1', RATE_LIMIT_REQUESTS_PER_MINUTE: '0', GATEWAY_AUTH: 'sometimes' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringContaining('GATEWAY_AUTH must be "on" or "off"'),
+          expect.stringContaining('RATE_LIMIT_REQUESTS_PER_MINUTE must be an integer from 1'),
+          expect.stringContaining('MAX_QUERY_DEPTH must be an integer from 2 to 100'),
+        ],
+      }),
+    );
+  });
+
   it('returns a frozen object', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config.upstream)).toBe(true);

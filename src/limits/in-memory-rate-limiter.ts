@@ -1,0 +1,37 @@
+import type { GcraState, RateLimiter } from './rate-limiter';
+import { assertPolicy, gcraStep, toDecision } from './rate-limiter';
+
+/** Subjects whose state lies in the past are dropped every this many calls, so memory follows active subjects. */
+const SWEEP_EVERY = 1_000;
+
+/** One instance's limiter: a Map of GCRA states. No timers: stale entries are swept as calls come in. */
+export function createInMemoryRateLimiter(options: { now?: () => number } = {}): RateLimiter {
+  const now = options.now ?? Date.now;
+  const states = new Map<string, GcraState>();
+  let calls = 0;
+
+  const sweep = (at: number): void => {
+    if (++calls % SWEEP_EVERY !== 0) return;
+    for (const [subject, state] of states) if (state.tat <= at && state.blockedUntil <= at) states.delete(subject);
+  };
+
+  return {
+    async consume(subject, policy) {
+      assertPolicy(policy);
+      const at = now();
+      sweep(at);
+      const step = gcraStep(states.get(subject) ?? null, at, policy);
+      if (step.allowed) states.set(subject, step.next);
+      return toDecision(step);
+    },
+    async block(subject, seconds) {
+      const at = now();
+      const until = at + Math.ceil(seconds * 1000);
+      const state = states.get(subject) ?? { tat: at, blockedUntil: 0 };
+      states.set(subject, { tat: state.tat, blockedUntil: Math.max(state.blockedUntil, until) });
+    },
+    async dispose() {
+      states.clear();
+    },
+  };
+}

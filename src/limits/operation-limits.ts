@@ -1,0 +1,94 @@
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
+import { GatewayErrorCode } from '../graph/errors/gateway-error-code';
+import type { OperationMeasure } from './operation-measure';
+import { measureOperation } from './operation-measure';
+
+export interface OperationLimitsOptions {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  /** Characters of the query text. */
+  maxDocumentBytes: number;
+  /** Items of any one list argument (ids, participants, ...), literal or variable. */
+  maxListArgumentItems: number;
+  defaultListSize: number;
+  defaultPageSize: number;
+}
+
+export type OperationLimit = 'depth' | 'aliases' | 'cost' | 'documentBytes';
+
+export interface OperationLimits {
+  readonly options: Readonly<OperationLimitsOptions>;
+  /**
+   * The first limit the operation breaks, as the error to answer with (nothing runs), or null. Limits on the
+   * document answer GRAPHQL_VALIDATION_FAILED with `extensions.limit`, `maximum` and `actual`; a list argument
+   * over its cap answers BAD_USER_INPUT with `argumentName`.
+   */
+  check(request: OperationRequest): GraphQLError | null;
+  measure(request: OperationRequest): OperationMeasure | null;
+}
+
+export interface OperationRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  /** The operation to run, when the caller resolved it already; else picked by `operationName`. */
+  operation?: OperationDefinitionNode | null;
+  operationName?: string | null;
+  variables?: Readonly<Record<string, unknown>> | null;
+}
+
+export function createOperationLimits(options: OperationLimitsOptions): OperationLimits {
+  for (const [name, value] of Object.entries(options)) {
+    if (!Number.isInteger(value) || value < 1) throw new TypeError(`createOperationLimits expects ${name} to be an integer >= 1, got ${JSON.stringify(value)}`);
+  }
+  const frozen = Object.freeze({ ...options });
+
+  function measure(request: OperationRequest): OperationMeasure | null {
+    const operation = request.operation ?? pickOperation(request.document, request.operationName ?? null);
+    if (operation === null) return null;
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of request.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    return measureOperation({
+      schema: request.schema,
+      operation,
+      fragments,
+      variables: request.variables ?? {},
+      defaultListSize: options.defaultListSize,
+      defaultPageSize: options.defaultPageSize,
+    });
+  }
+
+  return {
+    options: frozen,
+    measure,
+    check(request) {
+      const bytes = request.document.loc?.source.body.length ?? 0;
+      if (bytes > options.maxDocumentBytes) return limitError('documentBytes', `The query text is ${bytes} characters; at most ${options.maxDocumentBytes} are accepted`, options.maxDocumentBytes, bytes);
+      const measured = measure(request);
+      if (measured === null) return null; // no such operation: execution answers that
+      if (measured.depth > options.maxDepth) return limitError('depth', `The query nests ${measured.depth} levels deep; at most ${options.maxDepth} are allowed`, options.maxDepth, measured.depth);
+      if (measured.aliases > options.maxAliases) return limitError('aliases', `The query uses ${measured.aliases} aliases; at most ${options.maxAliases} are allowed`, options.maxAliases, measured.aliases);
+      if (measured.cost > options.maxCost) {
+        return limitError('cost', `The query may return up to ${measured.cost} objects; at most ${options.maxCost} are allowed (ask for smaller pages or fewer nested lists)`, options.maxCost, measured.cost);
+      }
+      const longest = measured.longestListArgument;
+      if (longest !== null && longest.items > options.maxListArgumentItems) {
+        return new GraphQLError(`\`${longest.path}\` has ${longest.items} items; at most ${options.maxListArgumentItems} are accepted`, {
+          extensions: { code: GatewayErrorCode.BAD_USER_INPUT, argumentName: longest.path },
+        });
+      }
+      return null;
+    },
+  };
+}
+
+function limitError(limit: OperationLimit, message: string, maximum: number, actual: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, maximum, actual } });
+}
+
+function pickOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operationName === null) return operations.length === 1 ? operations[0]! : null;
+  return operations.find((operation) => operation.name?.value === operationName) ?? null;
+}

@@ -1,0 +1,33 @@
+/** What the hook needs of a Fastify reply. */
+interface HeaderWriter {
+  getHeader(name: string): unknown;
+  header(name: string, value: string): unknown;
+}
+
+/** Sent with every response: the API serves JSON, never pages to frame, sniff or cache. */
+const ALWAYS: readonly (readonly [string, string])[] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['referrer-policy', 'no-referrer'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  ['cross-origin-resource-policy', 'same-origin'],
+  ['x-dns-prefetch-control', 'off'],
+  // Ignored by browsers over plain HTTP; once a TLS proxy fronts the gateway it pins HTTPS.
+  ['strict-transport-security', 'max-age=31536000; includeSubDomains'],
+];
+/** JSON answers run no scripts and embed nothing. The landing page (HTML, off in production) loads Apollo's sandbox, so HTML gets no CSP. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Fastify `onSend` hook adding the security headers to every response (GraphQL, webhooks, probes, errors).
+ * GraphQL answers are per API key: `Cache-Control: no-store` unless a handler chose otherwise.
+ */
+export function securityHeadersOnSend(): <TPayload>(request: { url: string }, reply: HeaderWriter, payload: TPayload) => Promise<TPayload> {
+  return async function addSecurityHeaders(request, reply, payload) {
+    for (const [name, value] of ALWAYS) reply.header(name, value);
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (!contentType.startsWith('text/html')) reply.header('content-security-policy', API_CSP);
+    if (reply.getHeader('cache-control') === undefined && request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
+    return payload;
+  };
+}

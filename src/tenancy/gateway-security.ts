@@ -1,0 +1,119 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type Redis from 'ioredis';
+import type { ApiKeyRecord } from '../auth/api-key';
+import { loadApiKeyRecords, watchApiKeyFile } from '../auth/api-key-source';
+import { createApiKeyStore } from '../auth/api-key-store';
+import type { Authenticator } from '../auth/authenticator';
+import { createAuthenticator } from '../auth/authenticator';
+import type { Config } from '../config/config';
+import { DEFAULTS } from '../config/defaults';
+import type { Disposable } from '../lib/disposable';
+import type { Logger } from '../lib/logger';
+import { createInMemoryRateLimiter } from '../limits/in-memory-rate-limiter';
+import type { OperationLimits } from '../limits/operation-limits';
+import { createOperationLimits } from '../limits/operation-limits';
+import { createRedisRateLimiter } from '../limits/redis-rate-limiter';
+import { createRequestAdmission } from '../limits/request-admission';
+import { createSubscriptionSlots } from '../limits/subscription-slots';
+import { createUpstreamRateLimitFeedback } from '../limits/upstream-rate-limit-feedback';
+import { operationLimitsPlugin } from '../server/plugins/security-operation-limits.plugin';
+import type { UpstreamError } from '../upstream/upstream-error';
+import type { GroupsApi } from '../upstream/types';
+import type { IngressHooks } from '../webhooks/webhook-ingress';
+import { createGroupOwnership } from './group-ownership';
+import { guardSchema } from './guard-schema';
+import { createInMemoryGroupOwnerRegistry } from './in-memory-group-owner-registry';
+import { learnOwnershipFrom, ownershipLearningHook } from './ownership-learning';
+import { createRedisGroupOwnerRegistry } from './redis-group-owner-registry';
+import type { RequestSecurity } from './request-security';
+import { createRequestSecurity } from './request-security';
+
+/** Reads the API keys; with authentication on and none configured, the gateway refuses to start. */
+export async function loadGatewayApiKeys(auth: Config['auth'], logger: Logger): Promise<ApiKeyRecord[]> {
+  const records = await loadApiKeyRecords({ file: auth.apiKeysFile, inline: auth.apiKeys });
+  if (auth.enabled && records.length === 0) {
+    throw new Error(
+      'GATEWAY_AUTH is on but no API key is configured: set GATEWAY_API_KEYS_FILE (or GATEWAY_API_KEYS) to key records made with `npm run api-key:create`, or set GATEWAY_AUTH=off for local development.',
+    );
+  }
+  if (!auth.enabled && records.length > 0) logger.warn({ keys: records.length }, 'API keys are configured but GATEWAY_AUTH is off: they are not checked');
+  return records;
+}
+
+export interface GatewaySecurityOptions {
+  config: Pick<Config, 'auth' | 'limits'>;
+  records: readonly ApiKeyRecord[];
+  /** The commands connection when Redis is configured (limits and ownership are then shared by instances). Borrowed. */
+  redis: { commands: Redis; keyPrefix: string } | null;
+  /** The Groups API client; calls made through `upstream` below teach the ownership registry. */
+  upstream: GroupsApi;
+  configuredDefaultPhoneNumberId: string | null;
+  logger: Logger;
+}
+
+export interface GatewaySecurity extends Disposable {
+  readonly authenticator: Authenticator;
+  /** For the context factory: authentication, rate limit, tenant access per request. */
+  readonly requestSecurity: RequestSecurity;
+  /** The Groups API to build contexts on: list and create answers record group ownership. */
+  readonly upstream: GroupsApi;
+  readonly operationLimits: OperationLimits;
+  /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
+  readonly ingressHook: IngressHooks;
+  readonly apolloPlugins: ApolloServerPlugin<object>[];
+  /** For createGraphApiClient's onRateLimited. */
+  onRateLimited(error: UpstreamError): void;
+  /** Wraps the schema's root fields with the key and tenant rules (in place). */
+  guard(schema: GraphQLSchema): GraphQLSchema;
+}
+
+/** Everything of issue "Protect the gateway", composed once: the composition root only wires it in. */
+export function createGatewaySecurity(options: GatewaySecurityOptions): GatewaySecurity {
+  const { config, redis, logger } = options;
+  const store = createApiKeyStore({ records: options.records });
+  const authenticator = createAuthenticator({ enabled: config.auth.enabled, store });
+  const limiter = redis === null ? createInMemoryRateLimiter() : createRedisRateLimiter({ redis: redis.commands, keyPrefix: redis.keyPrefix });
+  const registry = redis === null ? createInMemoryGroupOwnerRegistry() : createRedisGroupOwnerRegistry({ redis: redis.commands, keyPrefix: redis.keyPrefix });
+  const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
+  const upstream = learnOwnershipFrom(options.upstream, registry, logger);
+  const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
+  const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
+  const requestSecurity = createRequestSecurity({ authenticator, admission, feedback, ownership, upstream, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
+  const slots = createSubscriptionSlots({ maxPerSubject: config.limits.maxSubscriptionsPerKey });
+  const operationLimits = createOperationLimits({
+    maxDepth: config.limits.maxQueryDepth,
+    maxAliases: config.limits.maxAliases,
+    maxCost: config.limits.maxQueryCost,
+    maxDocumentBytes: config.limits.maxQueryBytes,
+    maxListArgumentItems: DEFAULTS.maxListArgumentItems,
+    defaultListSize: DEFAULTS.queryCostDefaultListSize,
+    defaultPageSize: DEFAULTS.queryCostDefaultPageSize,
+  });
+  const watcher =
+    config.auth.enabled && config.auth.apiKeysFile !== null
+      ? watchApiKeyFile({
+          file: config.auth.apiKeysFile,
+          inline: config.auth.apiKeys,
+          intervalMs: config.auth.reloadIntervalMs,
+          logger,
+          onReload: (records) => store.replace(records),
+        })
+      : null;
+
+  return {
+    authenticator,
+    requestSecurity,
+    upstream,
+    operationLimits,
+    ingressHook: ownershipLearningHook({ registry }),
+    apolloPlugins: [operationLimitsPlugin<object>(operationLimits)],
+    onRateLimited: (error) => feedback.onRateLimited(error),
+    guard: (schema) => guardSchema(schema, { slots }),
+    async dispose() {
+      await watcher?.dispose();
+      await limiter.dispose();
+      await registry.dispose();
+    },
+  };
+}

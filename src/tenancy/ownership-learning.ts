@@ -1,0 +1,55 @@
+import type { DomainEvent } from '../events/event-model';
+import { ensureError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import type { GroupsApi } from '../upstream/types';
+import type { IngressHooks } from '../webhooks/webhook-ingress';
+import type { GroupOwner, GroupOwnerRegistry } from './group-owner-registry';
+
+/**
+ * The Groups API with ownership learnt on the way: every `listGroups(phone)` page and every `createGroup(phone)`
+ * answer that names its group tells the registry who owns those groups. A registry failure is logged; the call's
+ * answer is returned regardless (an unknown owner is refused later, never guessed).
+ */
+export function learnOwnershipFrom(api: GroupsApi, registry: GroupOwnerRegistry, logger: Logger): GroupsApi {
+  const remember = async (owners: GroupOwner[]): Promise<void> => {
+    if (owners.length === 0) return;
+    try {
+      await registry.remember(owners);
+    } catch (error) {
+      logger.warn({ err: ensureError(error), groups: owners.length }, 'could not record group ownership');
+    }
+  };
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      if (property === 'listGroups') {
+        const listGroups: GroupsApi['listGroups'] = async (phoneNumberId, page) => {
+          const answer = await target.listGroups(phoneNumberId, page);
+          await remember(answer.items.map((group) => ({ groupId: group.id, phoneNumberId })));
+          return answer;
+        };
+        return listGroups;
+      }
+      if (property === 'createGroup') {
+        const createGroup: GroupsApi['createGroup'] = async (phoneNumberId, request) => {
+          const answer = await target.createGroup(phoneNumberId, request);
+          if (answer.groupId !== null) await remember([{ groupId: answer.groupId, phoneNumberId }]);
+          return answer;
+        };
+        return createGroup;
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Ingress hook: each verified webhook event that names its phone number teaches the registry who owns the group. */
+export function ownershipLearningHook(options: { registry: GroupOwnerRegistry }): IngressHooks {
+  return {
+    async afterStore(events: readonly DomainEvent[]) {
+      const owners = new Map<string, string>();
+      for (const event of events) if (event.phoneNumberId !== null && event.groupId !== '') owners.set(event.groupId, event.phoneNumberId);
+      if (owners.size > 0) await options.registry.remember([...owners].map(([groupId, phoneNumberId]) => ({ groupId, phoneNumberId })));
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestGateway } from '../helpers/start-test-gateway';
+import { startTestGateway } from '../helpers/start-test-gateway';
+import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
+import { apiKeyLines, bearer, groupsOf, KEYS, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
+import { openTestWsClient } from './helpers/ws-client';
+
+const TYPENAME = '{ __typename }';
+const LIVE = 'subscription($groupId: ID) { groupEvents(groupId: $groupId) { id type groupId } }';
+
+describe('API key authentication over HTTP', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startSecureGateway();
+  });
+  afterAll(() => t.dispose());
+
+  it.each([
+    ['no Authorization header', {}, /Authentication required/],
+    ['an unknown key', { authorization: 'Bearer wgg_nobody' }, /not valid/],
+    ['a key in another scheme', { authorization: `Basic ${KEYS.admin.key}` }, /must be `Bearer <API key>`/],
+  ])('answers %s with 401 UNAUTHENTICATED and a Bearer challenge', async (_what, headers, message) => {
+    const response = await t.query(TYPENAME, {}, { headers });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="graphql"');
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+  });
+
+  it('answers a valid key, by POST and by GET', async () => {
+    const post = await t.query('{ groups(first: 2) { nodes { id } } }', {}, { headers: bearer('admin') });
+    expect(post.status).toBe(200);
+    expect(post.body.data).toEqual({ groups: { nodes: groupsOf(t, PHONE_A).slice(0, 2).map((id) => ({ id })) } });
+    const get = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent(TYPENAME)}`, { headers: { ...bearer('reader'), 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('keeps the probes and the webhook routes open (webhooks have their own signatures)', async () => {
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+    const delivered = await postMeta(t.url, participantJoinedDelivery().body);
+    expect(delivered.status).toBe(200);
+    expect(await delivered.json()).toEqual({ received: 1, stored: 1, duplicates: 0 });
+    expect((await postMeta(t.url, participantJoinedDelivery().body, { secret: 'wrong' })).status).toBe(401);
+  });
+
+  it('refuses an operation type outside the key\'s scopes with FORBIDDEN, running nothing', async () => {
+    const [groupId] = groupsOf(t, PHONE_A);
+    const before = t.sandbox.stats.requests.length;
+    const response = await t.query('mutation($input: ResetInviteLinkInput!) { resetInviteLink(input: $input) { inviteLink } }', { input: { groupId } }, { headers: bearer('reader') });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toEqual([expect.objectContaining({ message: 'This API key may not run mutations: it lacks the "write" scope', extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'write' }) })]);
+    expect(t.sandbox.stats.requests.length).toBe(before);
+  });
+
+  it('logs at start that authentication is on', () => {
+    expect(t.logs).toContainEqual(expect.objectContaining({ auth: 'on', msg: expect.stringContaining('authentication is on (API keys required)') }));
+  });
+});
+
+describe('API key authentication over WebSocket', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startSecureGateway();
+  });
+  afterAll(() => t.dispose());
+
+  it.each([
+    ['no connection_init payload key', {}],
+    ['an unknown key', { authorization: 'Bearer wgg_nobody' }],
+    ['a key that is not a string', { authorization: 42 }],
+  ])('closes a connection with %s with 4401', async (_what, params) => {
+    const client = openTestWsClient(t.graphqlUrl, params);
+    const closed = await client.closed;
+    expect(closed.code).toBe(4401);
+    expect(closed.reason).toMatch(/Authentication required|not valid|must be a string/);
+    await client.dispose();
+  });
+
+  it('accepts `authorization: Bearer <key>` in connection_init and runs subscriptions for keys with the subscribe scope', async () => {
+    const [groupId] = groupsOf(t, PHONE_A);
+    const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
+    await client.connected;
+    const live = client.run(LIVE, { groupId });
+    const refused = openTestWsClient(t.graphqlUrl, bearer('noSubscribe'));
+    await refused.connected;
+    const denied = refused.run(LIVE, { groupId });
+    expect(await denied.message(0)).toEqual({
+      kind: 'next',
+      result: { errors: [expect.objectContaining({ message: 'This API key may not run subscriptions: it lacks the "subscribe" scope', extensions: { code: 'FORBIDDEN', requiredScope: 'subscribe' } })] },
+    });
+    expect(await denied.message(1)).toEqual({ kind: 'complete' });
+    // A stored event proves the allowed subscription is live.
+    const query = await client.run('{ __typename }').message(0);
+    expect(query).toEqual({ kind: 'next', result: { data: { __typename: 'Query' } } });
+    t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'hello' });
+    expect(await live.message(0)).toEqual({ kind: 'next', result: { data: { groupEvents: expect.objectContaining({ type: 'MESSAGE_RECEIVED', groupId }) } } });
+    live.stop();
+    await Promise.all([client.dispose(), refused.dispose()]);
+  });
+});
+
+describe('the API key file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wgg-keys-'));
+  const file = join(dir, 'api-keys.jsonl');
+  let t: TestGateway;
+  beforeAll(async () => {
+    writeFileSync(file, `# test keys\n${apiKeyLines(['admin', 'tenantA'])}\n`);
+    t = await startTestGateway({ env: { GATEWAY_AUTH: 'on', GATEWAY_API_KEYS_FILE: file, GATEWAY_API_KEYS_RELOAD_MS: '100' } });
+  });
+  afterAll(async () => {
+    await t.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Asks until the answer changes: each try is a real request, the file watcher reloads within ~100 ms. */
+  async function statusOnceReloaded(key: 'admin' | 'tenantA', until: number): Promise<number> {
+    let status = 0;
+    for (let attempt = 0; attempt < 500 && status !== until; attempt++) status = (await t.query(TYPENAME, {}, { headers: bearer(key) })).status;
+    return status;
+  }
+
+  it('applies a revocation without a restart, and ends the revoked key\'s live subscription with FORBIDDEN', async () => {
+    const [groupId] = groupsOf(t, PHONE_A);
+    expect((await t.query(TYPENAME, {}, { headers: bearer('tenantA') })).status).toBe(200);
+    const client = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
+    await client.connected;
+    const live = client.run(LIVE, { groupId });
+    expect(await client.run(TYPENAME).message(0)).toMatchObject({ kind: 'next' }); // the subscription above started first
+
+    writeFileSync(file, `${apiKeyLines(['admin'])}\n`);
+    expect(await statusOnceReloaded('tenantA', 401)).toBe(401);
+    expect((await t.query(TYPENAME, {}, { headers: bearer('admin') })).status).toBe(200);
+
+    t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'after revocation' });
+    expect(await live.message(0)).toEqual({ kind: 'next', result: { data: null, errors: [expect.objectContaining({ message: 'The API key of this subscription was revoked or has expired', extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] } });
+    expect(await live.message(1)).toEqual({ kind: 'complete' });
+    await client.dispose();
+  });
+
+  it('keeps the previous keys when the file stops parsing', async () => {
+    writeFileSync(file, 'this is not json\n');
+    // The broken file is reported; admin keeps working meanwhile.
+    let reported = false;
+    for (let attempt = 0; attempt < 500 && !reported; attempt++) {
+      expect((await t.query(TYPENAME, {}, { headers: bearer('admin') })).status).toBe(200);
+      reported = t.logs.some((line) => line.msg === 'API key file changed but cannot be used; the previous keys stay in force');
+    }
+    expect(reported).toBe(true);
+  });
+});
+
+describe('start-up', () => {
+  it('refuses to start with authentication on and no key configured', async () => {
+    await expect(startTestGateway({ env: { GATEWAY_AUTH: 'on' } })).rejects.toThrow(/GATEWAY_AUTH is on but no API key is configured/);
+  });
+
+  it('says in sandbox mode that the gateway is open by default', async () => {
+    const t = await startTestGateway();
+    expect(t.logs).toContainEqual(expect.objectContaining({ auth: 'off', msg: expect.stringContaining('authentication is off (open: no API key needed)') }));
+    expect((await t.query(TYPENAME)).status).toBe(200);
+    await t.dispose();
+  });
+});

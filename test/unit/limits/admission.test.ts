@@ -1,0 +1,117 @@
+import type { Principal } from '../../../src/auth/api-key';
+import { ANONYMOUS_PRINCIPAL } from '../../../src/auth/api-key';
+import { GatewayError } from '../../../src/graph/errors/gateway-errors';
+import { createInMemoryRateLimiter } from '../../../src/limits/in-memory-rate-limiter';
+import type { RateLimiter } from '../../../src/limits/rate-limiter';
+import { createRequestAdmission } from '../../../src/limits/request-admission';
+import { createSubscriptionSlots } from '../../../src/limits/subscription-slots';
+import { createUpstreamRateLimitFeedback } from '../../../src/limits/upstream-rate-limit-feedback';
+import { createSilentLogger } from '../../../src/lib/logger';
+import type { GroupsApi } from '../../../src/upstream/types';
+import { UpstreamError } from '../../../src/upstream/upstream-error';
+
+const key = (id: string, rateLimitPerMinute: number | null = null): Principal => ({
+  id,
+  anonymous: false,
+  scopes: new Set(['read']),
+  phoneNumberIds: null,
+  rateLimitPerMinute,
+});
+
+async function refusal(run: () => Promise<unknown>): Promise<GatewayError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof GatewayError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('request admission', () => {
+  const policy = { perMinute: 60, burst: 2 };
+
+  it('refuses the request over the rate with RATE_LIMITED, retryAfterSeconds and, over HTTP, 429 + Retry-After', async () => {
+    const admission = createRequestAdmission({ limiter: createInMemoryRateLimiter({ now: () => 0 }), policy, logger: createSilentLogger() });
+    await admission.admit(key('a'), 'http');
+    await admission.admit(key('a'), 'http');
+    const http = await refusal(() => admission.admit(key('a'), 'http'));
+    expect(http.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 1, http: { status: 429, headers: new Map([['retry-after', '1']]) } });
+    const ws = await refusal(() => admission.admit(key('a'), 'ws'));
+    expect(ws.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+  });
+
+  it('uses a key\'s own rate, keeping the burst ratio, and never limits the anonymous caller', async () => {
+    const admission = createRequestAdmission({ limiter: createInMemoryRateLimiter({ now: () => 0 }), policy, logger: createSilentLogger() });
+    for (let i = 0; i < 4; i++) await admission.admit(key('fast', 120), 'http'); // burst 2 × 120/60 = 4
+    await expect(admission.admit(key('fast', 120), 'http')).rejects.toThrow(/Too many requests/);
+    for (let i = 0; i < 100; i++) await admission.admit(ANONYMOUS_PRINCIPAL, 'http');
+  });
+
+  it('admits requests when the limiter itself fails (Redis down), logging it once', async () => {
+    const broken: RateLimiter = { consume: () => Promise.reject(new Error('connection lost')), block: async () => undefined, dispose: async () => undefined };
+    const warnings: unknown[] = [];
+    const logger = createSilentLogger();
+    logger.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof logger.warn;
+    const admission = createRequestAdmission({ limiter: broken, policy, logger, now: () => 0 });
+    await admission.admit(key('a'), 'http');
+    await admission.admit(key('a'), 'http');
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('subscription slots', () => {
+  it('holds at most the maximum per key; a release (once) frees one', () => {
+    const slots = createSubscriptionSlots({ maxPerSubject: 2 });
+    const first = slots.acquire('a');
+    const second = slots.acquire('a');
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+    expect(slots.acquire('a')).toBeNull();
+    expect(slots.acquire('b')).not.toBeNull();
+    first!();
+    first!();
+    expect(slots.held('a')).toBe(1);
+    expect(slots.acquire('a')).not.toBeNull();
+    expect(() => createSubscriptionSlots({ maxPerSubject: 0 })).toThrow(/maxPerSubject/);
+  });
+});
+
+describe('upstream rate-limit feedback', () => {
+  const throttled = (retryAfterSeconds: number | null): UpstreamError =>
+    new UpstreamError({ message: 'throttled', httpStatus: 429, code: 130429, retryAfterSeconds });
+
+  it('blocks the key whose call Meta throttled, for Meta\'s Retry-After or the fallback', async () => {
+    let now = 0;
+    const limiter = createInMemoryRateLimiter({ now: () => now });
+    const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: 30, logger: createSilentLogger() });
+    // The client's hook runs inside the call, as the real client does on a throttled attempt.
+    const api = {
+      async listGroups() {
+        feedback.onRateLimited(throttled(7));
+        throw throttled(7);
+      },
+      async getInviteLink() {
+        feedback.onRateLimited(throttled(null));
+        return 'https://chat.whatsapp.com/x';
+      },
+    } as unknown as GroupsApi;
+
+    await expect(feedback.attribute(api, 'key:a').listGroups('111', {})).rejects.toThrow('throttled');
+    await expect(feedback.attribute(api, 'key:b').getInviteLink('g')).resolves.toBe('https://chat.whatsapp.com/x');
+    await Promise.resolve(); // the block is recorded without holding the call
+    const policy = { perMinute: 600, burst: 10 };
+    await expect(limiter.consume('key:a', policy)).resolves.toEqual({ allowed: false, retryAfterSeconds: 7 });
+    await expect(limiter.consume('key:b', policy)).resolves.toEqual({ allowed: false, retryAfterSeconds: 30 });
+    await expect(limiter.consume('key:c', policy)).resolves.toEqual({ allowed: true });
+    now = 7_000;
+    await expect(limiter.consume('key:a', policy)).resolves.toEqual({ allowed: true });
+  });
+
+  it('ignores throttles of calls made outside any key\'s request', async () => {
+    const limiter = createInMemoryRateLimiter({ now: () => 0 });
+    const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: 30, logger: createSilentLogger() });
+    feedback.onRateLimited(throttled(5));
+    await expect(limiter.consume('key:a', { perMinute: 60, burst: 1 })).resolves.toEqual({ allowed: true });
+  });
+});
