@@ -44,6 +44,7 @@ export function createRedisConnections(options: RedisConnectionsOptions): RedisC
   // No INFO ready check on the subscriber: ioredis lets a SUBSCRIBE out while its handshake is still answering, and
   // the INFO after it is then refused (subscriber mode), failing the handshake and dropping the subscription.
   const subscriber = openConnection(options, `${name}:subscriber`, { readyCheck: false });
+  nameOnReady(subscriber, `${name}:subscriber`);
   const closing = once(async () => {
     await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
   });
@@ -53,7 +54,12 @@ export function createRedisConnections(options: RedisConnectionsOptions): RedisC
 function openConnection(options: RedisConnectionsOptions, connectionName: string, { readyCheck }: { readyCheck: boolean }): Redis {
   const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
   const redis = new Redis(options.url, {
-    connectionName,
+    // Without a ready check ioredis declares the connection ready once its own handshake commands (CLIENT SETNAME,
+    // SETINFO) settle, without checking that the socket survived them: a socket dropped in between leaves a
+    // connection stuck in 'ready' on a dead stream, never reconnecting. So such a connection sends no handshake
+    // commands (it is named on 'ready' instead, see nameOnReady).
+    connectionName: readyCheck ? connectionName : undefined,
+    disableClientInfo: !readyCheck,
     enableReadyCheck: readyCheck,
     // The first connect may queue (startup races Redis coming up); after that, fail fast (see 'ready' below).
     enableOfflineQueue: true,
@@ -69,6 +75,17 @@ function openConnection(options: RedisConnectionsOptions, connectionName: string
   });
   watchConnection(redis, connectionName, options.logger);
   return redis;
+}
+
+/**
+ * Names a connection that skips ioredis' handshake. 'ready' is emitted before ioredis re-subscribes or flushes its
+ * offline queue, so the name goes out first; if a SUBSCRIBE beat it (subscriber mode refuses CLIENT), the
+ * connection simply stays unnamed: the name only helps operators reading CLIENT LIST.
+ */
+function nameOnReady(redis: Redis, connectionName: string): void {
+  redis.on('ready', function nameConnection() {
+    redis.client('SETNAME', connectionName).catch(() => undefined);
+  });
 }
 
 function watchConnection(redis: Redis, connectionName: string, logger: Logger): void {

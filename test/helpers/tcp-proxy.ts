@@ -14,6 +14,10 @@ export interface TcpProxy {
   restore(): void;
   /** Connections accepted and forwarded so far. */
   readonly connectionCount: number;
+  /** Connections accepted and dropped at once while cut. */
+  readonly droppedCount: number;
+  /** Resolves once `count` connections in all have been dropped while cut. */
+  dropped(count: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -25,11 +29,20 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   type Mode = 'open' | 'cut' | 'frozen';
   let mode: Mode = 'open';
   let connectionCount = 0;
+  let droppedCount = 0;
+  const dropWaiters = new Set<{ count: number; resolve: () => void }>();
   const pairs = new Set<{ client: Socket; upstream: Socket }>();
 
   const server: Server = createServer(function onProxyConnection(client) {
     if (mode === 'cut') {
       client.destroy();
+      droppedCount++;
+      for (const waiter of [...dropWaiters]) {
+        if (droppedCount >= waiter.count) {
+          dropWaiters.delete(waiter);
+          waiter.resolve();
+        }
+      }
       return;
     }
     connectionCount++;
@@ -76,6 +89,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     url: `redis://127.0.0.1:${port}`,
     get connectionCount() {
       return connectionCount;
+    },
+    get droppedCount() {
+      return droppedCount;
+    },
+    dropped(count) {
+      if (droppedCount >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => dropWaiters.add({ count, resolve }));
     },
     cut,
     freeze() {

@@ -15,6 +15,7 @@ describe('createRedisConnections', () => {
     // Sent before the connection is up: queued, not rejected (startup may race Redis).
     expect(await connections.commands.ping()).toBe('PONG');
     await whenReady(connections.subscriber);
+    await connections.subscriber.ping(); // answered after the CLIENT SETNAME sent on 'ready'
     const probe = createTestRedis(name);
     try {
       const clients = String(await probe.redis.client('LIST'));

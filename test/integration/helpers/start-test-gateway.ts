@@ -22,6 +22,8 @@ export interface TestGateway {
   sandbox: Sandbox;
   /** Every log line the gateway wrote, parsed (level ≥ the LOG_LEVEL given, default 'info'). */
   logs: Record<string, unknown>[];
+  /** Resolves with the first log line (already written or still to come) that matches. */
+  waitForLog(matches: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   /** POSTs an operation as a GraphQL-over-HTTP client would and returns the parsed answer. */
   query<TData, TVariables extends Record<string, unknown> = Record<string, never>>(
     document: TypedDocumentNode<TData, TVariables> | DocumentNode | string,
@@ -49,7 +51,11 @@ afterAll(async () => {
 export async function startTestGateway(options: StartTestGatewayOptions = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env });
   const logs: Record<string, unknown>[] = [];
-  const logger = captureLogger(config.logLevel, logs);
+  const logWaiters = new Set<(line: Record<string, unknown>) => boolean>();
+  const logger = captureLogger(config.logLevel, (line) => {
+    logs.push(line);
+    for (const waiter of [...logWaiters]) if (waiter(line)) logWaiters.delete(waiter);
+  });
   const gateway = createGateway({
     config,
     logger,
@@ -66,6 +72,17 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     gateway,
     sandbox,
     logs,
+    waitForLog(matches) {
+      const written = logs.find(matches);
+      if (written !== undefined) return Promise.resolve(written);
+      return new Promise((resolve) => {
+        logWaiters.add((line) => {
+          if (!matches(line)) return false;
+          resolve(line);
+          return true;
+        });
+      });
+    },
     async query(document, variables, queryOptions) {
       const query = typeof document === 'string' ? document : print(document);
       const response = await fetch(graphqlUrl, {
@@ -84,10 +101,10 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
   return testGateway;
 }
 
-function captureLogger(level: string, into: Record<string, unknown>[]): Logger {
+function captureLogger(level: string, onLine: (line: Record<string, unknown>) => void): Logger {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') into.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') onLine(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

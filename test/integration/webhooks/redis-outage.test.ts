@@ -5,6 +5,17 @@ import { startTestGateway } from '../helpers/start-test-gateway';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from './meta-delivery';
 
+/** Calls `attempt` until it returns `wanted` or 20 s pass (a provider's retry loop); returns the last answer. */
+async function retryUntil<T>(attempt: () => Promise<T>, wanted: T): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let last = await attempt();
+  while (last !== wanted && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20)); // no event marks a reconnect from outside the gateway
+    last = await attempt();
+  }
+  return last;
+}
+
 describe('webhooks while Redis is unreachable', () => {
   const prefix = uniquePrefix('outage');
   let proxy: TcpProxy;
@@ -20,7 +31,7 @@ describe('webhooks while Redis is unreachable', () => {
     await t.dispose();
     await proxy.dispose();
     await createTestRedis(prefix).dispose();
-  });
+  }, 30_000);
 
   it('answers 503 and turns /readyz 503, then stores the retried delivery once when Redis is back', async () => {
     const { groupId, body } = participantJoinedDelivery();
@@ -33,18 +44,16 @@ describe('webhooks while Redis is unreachable', () => {
     expect(await notReady.json()).toMatchObject({ status: 'unavailable', checks: { redis: expect.any(String) } });
 
     proxy.restore();
-    // The provider retries; so do we, until the reconnected log takes the delivery (no fixed wait: poll the route).
-    let status = 0;
-    for (let attempt = 0; attempt < 200 && status !== 200; attempt++) {
-      status = (await postMeta(t.url, body)).status;
-      if (status !== 200) await new Promise((resolve) => setImmediate(resolve));
-    }
+    // The provider retries; so do we, until the reconnected log takes the delivery. The gateway's reconnect backoff
+    // (50 ms doubling, capped at 2 s) decides when: poll the route rather than guess a delay.
+    const status = await retryUntil(async () => (await postMeta(t.url, body)).status, 200);
     expect(status).toBe(200);
     expect((await postMeta(t.url, body)).status).toBe(200); // a late duplicate retry
     const stored = await t.gateway.events!.log.read({ groupId, limit: 10 });
     expect(stored.events).toHaveLength(1);
-    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
-  });
+    // Both Redis connections (commands and subscriber) reconnect on their own schedule: readiness follows.
+    expect(await retryUntil(async () => (await fetch(`${t.url}/readyz`)).status, 200)).toBe(200);
+  }, 30_000);
 
   it('stores a sandbox webhook once after the sandbox retried it through the outage', async () => {
     const group = t.sandbox.control.state().groups.find((g) => g.joinApprovalMode === 'auto_approve' && !g.suspended);
