@@ -267,6 +267,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         return true;
       },
       checkOperation: (request) => guard.operationLimits.check(request),
+      // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
+      // per-emission loaders: subscribers of one API key with equal operations can share each event's execution.
+      shareExecutionKey: (context) => `${context.access?.principal.id ?? 'open'}\u0000${context.defaultPhoneNumberId ?? ''}`,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-ws' }),
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,

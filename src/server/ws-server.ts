@@ -1,5 +1,5 @@
 import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { execute, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, subscribe, validate } from 'graphql';
+import { execute, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import type { ServerOptions } from 'graphql-ws';
 import type { IncomingMessage, Server } from 'node:http';
@@ -11,6 +11,8 @@ import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import { createSharedExecution } from './shared-execution';
+import { createSharedFrames } from './shared-frames';
 
 /** What a WebSocket connection offers the context factory. */
 export interface WsConnectionInfo {
@@ -52,6 +54,12 @@ export interface WsServerOptions<TContext extends object> {
   forceCloseAfterMs?: number;
   /** Parsed and validated documents kept by query text, so equal subscriptions skip parse and validate. @default 500 */
   documentCacheSize?: number;
+  /**
+   * Subscriptions whose contexts give the same key (and that have the same document, operation name and variables)
+   * share one execution of each event instead of one per subscriber. Return a key only if nothing else in the
+   * context changes what an event's execution returns. @default never share
+   */
+  shareExecutionKey?(context: TContext): string | null;
 }
 
 export interface WsServerStats {
@@ -100,6 +108,11 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   const exposeInternals = options.exposeInternals ?? false;
   const forceCloseAfterMs = options.forceCloseAfterMs ?? DEFAULT_FORCE_CLOSE_AFTER_MS;
   const documents = createDocumentCache(schema, options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE, options.introspection ?? true, options.maxTokens);
+  const shareExecutionKey = options.shareExecutionKey;
+  const sharedExecution = createSharedExecution({
+    shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
+  });
+  const frames = createSharedFrames();
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -196,7 +209,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   async function trackedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
     starting++;
     try {
-      const result = await subscribe(args);
+      const result = await sharedExecution.subscribe(args);
       return isAsyncIterable(result) ? track(result) : result;
     } finally {
       starting--;
@@ -217,6 +230,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs,
     subscribe: trackedSubscribe,
     execute,
+    jsonMessageReplacer: frames.replacer,
     async onConnect(ctx) {
       if (options.onConnect === undefined) return true;
       try {
@@ -247,9 +261,11 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       }
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
-    onNext(_ctx, id, _payload, _args, result): FormattedExecutionResult | undefined {
-      if (result.errors === undefined || result.errors.length === 0) return undefined;
-      return { ...result, errors: formatErrors(result.errors, id, 'INTERNAL_SERVER_ERROR') };
+    onNext(_ctx, id, _payload, _args, result): FormattedExecutionResult {
+      // Formatted (errors masked, unexpected ones logged) and serialised once per result, however many sockets share it.
+      return frames.payloadFor(result, ({ errors, ...rest }) =>
+        errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, id, 'INTERNAL_SERVER_ERROR') },
+      );
     },
     onError(_ctx, id, _payload, errors) {
       return formatErrors(errors, id, 'BAD_REQUEST');
@@ -271,8 +287,10 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
+        send: (message) =>
           new Promise<void>((resolve, reject) => {
+            // First: graphql-ws calls this synchronously after stringify, whose prepared payload goes in here.
+            const data = frames.complete(message);
             if (socket.readyState !== socket.OPEN) return resolve();
             socket.send(data, (error) => (error === undefined || error === null ? resolve() : reject(error)));
           }),
