@@ -137,7 +137,11 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   function offerLive(decoded: DecodedEvent): void {
     if (!isNew(decoded)) return;
     deliver(decoded);
-    if (output.queued > queueLimit) fail(new SubscriberTooSlowError(queueLimit, consumedCursor));
+    if (output.queued > queueLimit) {
+      // Logged now, not when the error reaches the client: a stalled client may take long to read its way to it.
+      logger.warn({ filter, queueLimit, resumeAfter: consumedCursor }, 'event subscriber too slow; stream ended and its queue released');
+      fail(new SubscriberTooSlowError(queueLimit, consumedCursor));
+    }
   }
 
   function onMessage(_channel: string, message: string): void {

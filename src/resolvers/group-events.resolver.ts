@@ -104,11 +104,8 @@ async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayC
     throw toEventGraphQLError(error);
   }
   return endWithFailurePayload(stream, (error) => {
-    if (error instanceof SubscriberTooSlowError) {
-      logger.warn({ queueLimit: error.queueLimit, resumeAfter: error.resumeAfter }, 'groupEvents subscriber too slow; subscription ended');
-    } else {
-      logger.error({ err: ensureError(error) }, 'groupEvents subscription failed');
-    }
+    // A too-slow subscriber was logged by the stream when it overflowed.
+    if (!(error instanceof SubscriberTooSlowError)) logger.error({ err: ensureError(error) }, 'groupEvents subscription failed');
     return toEventGraphQLError(error);
   });
 }

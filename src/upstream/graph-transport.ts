@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Disposable } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
 import { abortableSleep } from './abortable-sleep';
@@ -53,6 +54,9 @@ export interface GraphTransport extends Disposable {
  */
 export function createGraphTransport(options: GraphTransportOptions): GraphTransport {
   const root = new AbortController();
+  // Every request in flight (and every backoff wait) listens on the root signal and stops listening when it ends;
+  // a burst of parallel requests is not a leak, so Node's warning past 10 listeners would only be noise.
+  setMaxListeners(0, root.signal);
   const base = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
 
   function disposedError(request: GraphRequest): UpstreamError {
