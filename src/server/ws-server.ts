@@ -11,6 +11,8 @@ import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { TurnBudget } from '../lib/turn-budget';
+import { createTurnBudget } from '../lib/turn-budget';
 import { createSharedExecution } from './shared-execution';
 import { createSharedFrames } from './shared-frames';
 
@@ -60,6 +62,11 @@ export interface WsServerOptions<TContext extends object> {
    * context changes what an event's execution returns. @default never share
    */
   shareExecutionKey?(context: TContext): string | null;
+  /**
+   * How long subscription deliveries may run before giving the event loop back to timers and I/O (webhooks, Redis
+   * replies). @default a 10 ms slice
+   */
+  turnBudget?: TurnBudget;
 }
 
 export interface WsServerStats {
@@ -69,6 +76,8 @@ export interface WsServerStats {
   subscriptions: number;
   /** Operations still being set up (context, subscribe resolver, replay start). */
   starting: number;
+  /** Subscription results handed to graphql-ws for sending, since start. */
+  delivered: number;
 }
 
 export interface WsServer extends Disposable {
@@ -83,6 +92,7 @@ export interface WsServer extends Disposable {
 const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
 const DEFAULT_FORCE_CLOSE_AFTER_MS = 5_000;
 const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
+const DEFAULT_TURN_SLICE_MS = 10;
 /** Close codes for a refused `connection_init`, by the error code onConnect threw. */
 const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
 /** A close frame's reason must fit in 123 bytes. */
@@ -113,6 +123,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
   });
   const frames = createSharedFrames();
+  const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: DEFAULT_TURN_SLICE_MS });
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -124,6 +135,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   const sockets = new Map<WebSocket, { alive: boolean }>();
   const subscriptions = new Set<object>();
   let starting = 0;
+  let delivered = 0;
   let idleWaiters: (() => void)[] = [];
   let accepting = true;
   let heartbeat: NodeJS.Timeout | null = null;
@@ -173,9 +185,13 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     };
     const tracked = {
       async next(): Promise<IteratorResult<ExecutionResult>> {
+        // A backlog drains through here one delivery per subscriber after another, all in promise continuations.
+        const spent = turnBudget.yieldIfSpent();
+        if (spent !== null) await spent;
         try {
           const result = await iterator.next();
           if (result.done === true) finished();
+          else delivered++;
           return result;
         } catch (error) {
           finished();
@@ -355,7 +371,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   });
 
   return {
-    stats: () => ({ sockets: sockets.size, subscriptions: subscriptions.size, starting }),
+    stats: () => ({ sockets: sockets.size, subscriptions: subscriptions.size, starting, delivered }),
     dispose: disposer.dispose,
   };
 }

@@ -64,7 +64,7 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
     expect(connections).toHaveLength(1);
     expect(connections[0].connectionParams).toEqual({ authorization: 'Bearer k1' });
     expect(connections[0].request.url).toBe('/graphql');
-    expect(ws.stats()).toEqual({ sockets: 1, subscriptions: 1, starting: 0 });
+    expect(ws.stats()).toMatchObject({ sockets: 1, subscriptions: 1, starting: 0 });
 
     client.send({ id: '1', type: 'complete' });
     await h.tracked.whenListeners(0);
@@ -209,7 +209,7 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
       { code: 1001, reason: 'Going away' },
       { code: 1001, reason: 'Going away' },
     ]);
-    expect(ws.stats()).toEqual({ sockets: 0, subscriptions: 0, starting: 0 });
+    expect(ws.stats()).toMatchObject({ sockets: 0, subscriptions: 0, starting: 0 });
     expect(h.tracked.activeListeners()).toBe(0);
     await expect(connectRaw(url)).rejects.toThrow();
     await ws.dispose(); // idempotent
