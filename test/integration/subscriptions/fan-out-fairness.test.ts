@@ -8,7 +8,7 @@ import { freshGroupId, postDelivery, textMessagesDelivery } from './helpers/deli
 jest.setTimeout(60_000);
 
 const SOCKETS = 200;
-const EVENTS = 100; // one delivery: SOCKETS × EVENTS = 20,000 results to send, a few KB per socket
+const EVENTS = 300; // one delivery: SOCKETS × EVENTS = 60,000 results to send, tens of KB per socket (within kernel buffers)
 const LIVE = 'subscription($groupId: ID!) { groupEvents(groupId: $groupId) { id } }';
 
 describe('webhooks during a fan-out backlog', () => {
@@ -48,6 +48,25 @@ describe('webhooks during a fan-out backlog', () => {
     await until(() => received.every((count) => count >= 1 + EVENTS));
     expect(t.gateway.ws!.stats().delivered - before).toBe(SOCKETS * EVENTS);
     expect(deliveredWhenAnswered).toBeLessThan(SOCKETS * EVENTS);
+  });
+
+  it('still puts deliveries first: a lone subscriber keeps up with deliveries posted as fast as they are answered', async () => {
+    const groupId = freshGroupId('lone');
+    const [client] = (clients = [...clients, await connectAcked(t.graphqlUrl.replace(/^http/, 'ws'))]).slice(-1);
+    const messages: { type: string; payload?: { errors?: unknown } }[] = [];
+    client!.socket.on('message', (data) => messages.push(JSON.parse(String(data)) as (typeof messages)[number]));
+    client!.send({ id: 'lone', type: 'subscribe', payload: { query: LIVE, variables: { groupId } } });
+    await postDelivery(t.url, textMessagesDelivery({ groupId, count: 1, textBytes: 10 }).body);
+    await until(() => messages.length >= 1);
+
+    // 40 deliveries of 100 events, 8 in flight at a time: 4,000 events, four times the subscriber's queue (1,000).
+    const pending = Array.from({ length: 40 }, () => textMessagesDelivery({ groupId, count: 100, textBytes: 10 }).body);
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      for (let body = pending.pop(); body !== undefined; body = pending.pop()) await postDelivery(t.url, body);
+    }));
+    await until(() => messages.length >= 1 + 4_000 || messages.some((message) => message.payload?.errors !== undefined));
+    expect(messages.filter((message) => message.payload?.errors !== undefined)).toEqual([]);
+    expect(messages).toHaveLength(1 + 4_000);
   });
 });
 
