@@ -1,24 +1,32 @@
-/** Per-key count of live subscriptions on this instance. */
+/** Frees one slot. Idempotent. */
+export type SlotRelease = () => void;
+
+/** Per-key count of live subscriptions: across every instance when shared through Redis, else on this instance. */
 export interface SubscriptionSlots {
-  /** A release function (idempotent), or null when the subject already holds the maximum. */
-  acquire(subject: string): (() => void) | null;
-  held(subject: string): number;
+  /** A release function, or null when the subject already holds the maximum. A store it cannot reach admits (logged). */
+  acquire(subject: string): Promise<SlotRelease | null>;
   readonly maxPerSubject: number;
+  /** Stops renewing and frees the slots this instance still holds. */
+  dispose(): Promise<void>;
+}
+
+export function assertMaxPerSubject(maxPerSubject: number, factory: string): void {
+  if (!Number.isInteger(maxPerSubject) || maxPerSubject < 1) {
+    throw new TypeError(`${factory} expects maxPerSubject to be an integer >= 1, got ${JSON.stringify(maxPerSubject)}; pass config.limits.maxSubscriptionsPerKey`);
+  }
 }
 
 /**
  * Reserve before the subscription starts, release when its iterator ends (graphql-ws' own pattern for operation
- * ids). Counted per instance: connections live on one instance, and a crashed instance leaves nothing behind.
+ * ids). This one counts on this instance only: for a single instance, or when no Redis is configured.
  */
-export function createSubscriptionSlots(options: { maxPerSubject: number }): SubscriptionSlots {
+export function createInMemorySubscriptionSlots(options: { maxPerSubject: number }): SubscriptionSlots {
   const { maxPerSubject } = options;
-  if (!Number.isInteger(maxPerSubject) || maxPerSubject < 1) {
-    throw new TypeError(`createSubscriptionSlots expects maxPerSubject to be an integer >= 1, got ${JSON.stringify(maxPerSubject)}; pass config.limits.maxSubscriptionsPerKey`);
-  }
+  assertMaxPerSubject(maxPerSubject, 'createInMemorySubscriptionSlots');
   const held = new Map<string, number>();
   return {
     maxPerSubject,
-    acquire(subject) {
+    async acquire(subject) {
       const count = held.get(subject) ?? 0;
       if (count >= maxPerSubject) return null;
       held.set(subject, count + 1);
@@ -31,6 +39,8 @@ export function createSubscriptionSlots(options: { maxPerSubject: number }): Sub
         else held.set(subject, left);
       };
     },
-    held: (subject) => held.get(subject) ?? 0,
+    async dispose() {
+      held.clear();
+    },
   };
 }

@@ -15,7 +15,8 @@ import type { OperationLimits } from '../limits/operation-limits';
 import { createOperationLimits } from '../limits/operation-limits';
 import { createRedisRateLimiter } from '../limits/redis-rate-limiter';
 import { createRequestAdmission } from '../limits/request-admission';
-import { createSubscriptionSlots } from '../limits/subscription-slots';
+import { createRedisSubscriptionSlots } from '../limits/redis-subscription-slots';
+import { createInMemorySubscriptionSlots } from '../limits/subscription-slots';
 import { createUpstreamRateLimitFeedback } from '../limits/upstream-rate-limit-feedback';
 import { operationLimitsPlugin } from '../server/plugins/security-operation-limits.plugin';
 import type { UpstreamError } from '../upstream/upstream-error';
@@ -80,7 +81,11 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
   const requestSecurity = createRequestSecurity({ authenticator, admission, feedback, ownership, upstream, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
-  const slots = createSubscriptionSlots({ maxPerSubject: config.limits.maxSubscriptionsPerKey });
+  const maxPerSubject = config.limits.maxSubscriptionsPerKey;
+  const slots =
+    redis === null
+      ? createInMemorySubscriptionSlots({ maxPerSubject })
+      : createRedisSubscriptionSlots({ redis: redis.commands, keyPrefix: redis.keyPrefix, maxPerSubject, logger });
   const operationLimits = createOperationLimits({
     maxDepth: config.limits.maxQueryDepth,
     maxAliases: config.limits.maxAliases,
@@ -112,6 +117,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
     guard: (schema) => guardSchema(schema, { slots }),
     async dispose() {
       await watcher?.dispose();
+      await slots.dispose();
       await limiter.dispose();
       await registry.dispose();
     },

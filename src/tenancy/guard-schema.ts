@@ -73,7 +73,7 @@ function guardSubscribe(subscribe: GraphQLFieldResolver<unknown, unknown> | unde
     const { access } = security;
     access.requireScope(policy.scope);
     const checked = (await policy.before?.(args, security)) ?? args;
-    const release = access.principal.anonymous ? () => undefined : slots.acquire(access.principal.id);
+    const release = access.principal.anonymous ? () => undefined : await slots.acquire(access.principal.id);
     if (release === null) {
       throw new RateLimitedError(`This API key already holds ${slots.maxPerSubject} live subscriptions; end one before starting another`, { limit: 'subscriptions', maximum: slots.maxPerSubject });
     }

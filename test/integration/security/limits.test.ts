@@ -1,3 +1,4 @@
+import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { bearer, groupsOf, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
 import { openTestWsClient } from './helpers/ws-client';
@@ -126,5 +127,56 @@ describe('operation limits', () => {
     expect(accepted).toBe(true);
     two.stop();
     await Promise.all([client.dispose(), other.dispose()]);
+  });
+});
+
+describe('the per-key subscription cap with two instances on one Redis', () => {
+  const prefix = uniquePrefix('slots');
+  let first: TestGateway;
+  let second: TestGateway;
+  beforeAll(async () => {
+    const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, MAX_SUBSCRIPTIONS_PER_KEY: '2' };
+    [first, second] = await Promise.all([startSecureGateway(env), startSecureGateway(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([first.dispose(), second.dispose()]);
+    await createTestRedis(prefix).dispose();
+  });
+
+  it('counts a key\'s subscriptions on every instance together; ending one on either frees a slot for both', async () => {
+    const [groupId] = groupsOf(first, PHONE_A);
+    first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 1' });
+    first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 2' });
+    await first.sandbox.webhooksIdle();
+    // Replaying from after the first of them makes an accepted subscription answer at once (both instances read one log).
+    const page = await first.query<{ groupEvents: { edges: { cursor: string }[] } }, Record<string, unknown>>('query($groupId: ID) { groupEvents(groupId: $groupId, first: 1) { edges { cursor } } }', { groupId }, { headers: bearer('admin') });
+    const after = page.body.data!.groupEvents.edges[0]!.cursor;
+    const replaying = 'subscription($groupId: ID, $after: String) { groupEvents(groupId: $groupId, after: $after) { id } }';
+    const accepted = { kind: 'next', result: { data: { groupEvents: { id: expect.any(String) } } } };
+
+    const onFirst = openTestWsClient(first.graphqlUrl, bearer('admin'));
+    const onSecond = openTestWsClient(second.graphqlUrl, bearer('admin'));
+    await Promise.all([onFirst.connected, onSecond.connected]);
+    const a = onFirst.run(replaying, { groupId, after });
+    expect(await a.message(0)).toMatchObject(accepted);
+    const b = onSecond.run(replaying, { groupId, after });
+    expect(await b.message(0)).toMatchObject(accepted);
+    expect(await onFirst.run(replaying, { groupId, after }).message(0)).toEqual({
+      kind: 'next',
+      result: { errors: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED', limit: 'subscriptions', maximum: 2 } })] },
+    });
+
+    b.stop();
+    // The other instance frees the slot when the server has returned that subscription; each try is a real subscribe.
+    let answer: unknown = null;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const retry = onFirst.run(replaying, { groupId, after });
+      answer = await retry.message(0);
+      retry.stop();
+      if ((answer as { result?: { errors?: unknown } }).result?.errors === undefined) break;
+    }
+    expect(answer).toMatchObject(accepted);
+    a.stop();
+    await Promise.all([onFirst.dispose(), onSecond.dispose()]);
   });
 });

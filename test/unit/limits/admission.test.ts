@@ -4,7 +4,7 @@ import { GatewayError } from '../../../src/graph/errors/gateway-errors';
 import { createInMemoryRateLimiter } from '../../../src/limits/in-memory-rate-limiter';
 import type { RateLimiter } from '../../../src/limits/rate-limiter';
 import { createRequestAdmission } from '../../../src/limits/request-admission';
-import { createSubscriptionSlots } from '../../../src/limits/subscription-slots';
+import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createUpstreamRateLimitFeedback } from '../../../src/limits/upstream-rate-limit-feedback';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { GroupsApi } from '../../../src/upstream/types';
@@ -61,19 +61,8 @@ describe('request admission', () => {
 });
 
 describe('subscription slots', () => {
-  it('holds at most the maximum per key; a release (once) frees one', () => {
-    const slots = createSubscriptionSlots({ maxPerSubject: 2 });
-    const first = slots.acquire('a');
-    const second = slots.acquire('a');
-    expect(first).not.toBeNull();
-    expect(second).not.toBeNull();
-    expect(slots.acquire('a')).toBeNull();
-    expect(slots.acquire('b')).not.toBeNull();
-    first!();
-    first!();
-    expect(slots.held('a')).toBe(1);
-    expect(slots.acquire('a')).not.toBeNull();
-    expect(() => createSubscriptionSlots({ maxPerSubject: 0 })).toThrow(/maxPerSubject/);
+  it('refuses a maximum that is not a positive integer, saying where it comes from', () => {
+    expect(() => createInMemorySubscriptionSlots({ maxPerSubject: 0 })).toThrow(/maxPerSubject.*config.limits.maxSubscriptionsPerKey/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Principal } from '../../../src/auth/api-key';
 import { createSchema } from '../../../src/graph/create-schema';
 import type { StreamFailure } from '../../../src/graph/events/stream-failure';
 import { isStreamFailure } from '../../../src/graph/events/stream-failure';
-import { createSubscriptionSlots } from '../../../src/limits/subscription-slots';
+import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createGroupOwnership } from '../../../src/tenancy/group-ownership';
 import { guardSchema, rootFieldCoordinates } from '../../../src/tenancy/guard-schema';
 import { createInMemoryGroupOwnerRegistry } from '../../../src/tenancy/in-memory-group-owner-registry';
@@ -77,7 +77,7 @@ describe('guardSchema', () => {
 
   it('checks the scope of the operation type, then the tenant, before the resolver runs', async () => {
     const seen = { args: [] as unknown[], returned: 0 };
-    const schema = guardSchema(fakeSchema([], seen), { slots: createSubscriptionSlots({ maxPerSubject: 5 }) });
+    const schema = guardSchema(fakeSchema([], seen), { slots: createInMemorySubscriptionSlots({ maxPerSubject: 5 }) });
     const readOnlyA = await contextFor(keyFor(['A'], new Set(['read'])));
     expect((await graphql({ schema, source: '{ group(id: "gA") { id } }', contextValue: readOnlyA })).data).toEqual({ group: { id: 'gA' } });
     expect(codes(await graphql({ schema, source: '{ group(id: "gB") { id } }', contextValue: readOnlyA }))).toEqual(['FORBIDDEN']);
@@ -89,13 +89,13 @@ describe('guardSchema', () => {
   });
 
   it('refuses a field without a policy to restricted keys, and runs it for keys of every number', async () => {
-    const schema = guardSchema(fakeSchema([], { args: [], returned: 0 }), { slots: createSubscriptionSlots({ maxPerSubject: 5 }) });
+    const schema = guardSchema(fakeSchema([], { args: [], returned: 0 }), { slots: createInMemorySubscriptionSlots({ maxPerSubject: 5 }) });
     expect(codes(await graphql({ schema, source: '{ extra }', contextValue: await contextFor(keyFor(['A'])) }))).toEqual(['FORBIDDEN']);
     expect((await graphql({ schema, source: '{ extra }', contextValue: await contextFor(keyFor(null)) })).data).toEqual({ extra: 'extra' });
   });
 
   it('fails closed when the context carries no access', async () => {
-    const schema = guardSchema(fakeSchema([], { args: [], returned: 0 }), { slots: createSubscriptionSlots({ maxPerSubject: 5 }) });
+    const schema = guardSchema(fakeSchema([], { args: [], returned: 0 }), { slots: createInMemorySubscriptionSlots({ maxPerSubject: 5 }) });
     const result = await graphql({ schema, source: '{ group(id: "gA") { id } }', contextValue: {} });
     expect(result.errors?.[0]?.message).toMatch(/expects the GraphQL context to have `access`/);
   });
@@ -108,21 +108,21 @@ describe('guardSchema', () => {
       { id: '4', groupId: 'gA', phoneNumberId: null },
     ];
     const seen = { args: [] as unknown[], returned: 0 };
-    const slots = createSubscriptionSlots({ maxPerSubject: 5 });
+    const slots = createInMemorySubscriptionSlots({ maxPerSubject: 1 });
     const schema = guardSchema(fakeSchema(events, seen), { slots });
     const stream = (await subscribe({ schema, document: parse('subscription { groupEvents { id } }'), contextValue: await contextFor(keyFor(['A'])) })) as AsyncIterableIterator<ExecutionResult>;
     const received: unknown[] = [];
     for await (const result of stream) received.push(result.data);
     expect(seen.args).toEqual([{ phoneNumberId: 'A' }]);
     expect(received).toEqual([{ groupEvents: { id: '2' } }, { groupEvents: { id: '4' } }]);
-    expect(slots.held('k')).toBe(0);
+    expect(await slots.acquire('k')).toEqual(expect.any(Function)); // the ended stream gave its slot back
   });
 
   it('ends a subscription whose key was revoked with FORBIDDEN, returning its source', async () => {
     const seen = { args: [] as unknown[], returned: 0 };
     let revoked = false;
     const schema = guardSchema(fakeSchema([{ id: '1', groupId: 'gA', phoneNumberId: 'A' }, { id: '2', groupId: 'gA', phoneNumberId: 'A' }], seen), {
-      slots: createSubscriptionSlots({ maxPerSubject: 5 }),
+      slots: createInMemorySubscriptionSlots({ maxPerSubject: 5 }),
     });
     const context = await contextFor(keyFor(['A']), () => (revoked ? null : keyFor(['A'])));
     const stream = (await subscribe({ schema, document: parse('subscription { groupEvents(groupId: "gA") { id } }'), contextValue: context })) as AsyncIterableIterator<ExecutionResult>;
@@ -136,7 +136,7 @@ describe('guardSchema', () => {
 
   it('refuses a restricted key a subscription to a foreign group, and a subscription over the per-key cap', async () => {
     const seen = { args: [] as unknown[], returned: 0 };
-    const slots = createSubscriptionSlots({ maxPerSubject: 1 });
+    const slots = createInMemorySubscriptionSlots({ maxPerSubject: 1 });
     const schema = guardSchema(fakeSchema([{ id: '1', groupId: 'gA', phoneNumberId: 'A' }], seen), { slots });
     const context = await contextFor(keyFor(['A']));
     const foreign = (await subscribe({ schema, document: parse('subscription { groupEvents(groupId: "gB") { id } }'), contextValue: context })) as ExecutionResult;
@@ -145,7 +145,7 @@ describe('guardSchema', () => {
     const second = (await subscribe({ schema, document: parse('subscription { groupEvents(groupId: "gA") { id } }'), contextValue: context })) as ExecutionResult;
     expect(second.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'subscriptions', maximum: 1 });
     await first.return?.();
-    expect(slots.held('k')).toBe(0);
+    expect(await slots.acquire('k')).toEqual(expect.any(Function)); // the ended stream gave its slot back
     const several = await contextFor(keyFor(['A', 'B']));
     const unfiltered = (await subscribe({ schema, document: parse('subscription { groupEvents { id } }'), contextValue: several })) as ExecutionResult;
     expect(unfiltered.errors?.[0]?.message).toMatch(/pass `groupId` or `phoneNumberId`/);
