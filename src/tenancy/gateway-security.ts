@@ -27,6 +27,7 @@ import { guardSchema } from './guard-schema';
 import { createInMemoryGroupOwnerRegistry } from './in-memory-group-owner-registry';
 import { learnOwnershipFrom, ownershipLearningHook } from './ownership-learning';
 import { createRedisGroupOwnerRegistry } from './redis-group-owner-registry';
+import { withRememberedGroupOwners } from './remembered-group-owners';
 import type { RequestSecurity } from './request-security';
 import { createRequestSecurity } from './request-security';
 
@@ -75,7 +76,10 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const store = createApiKeyStore({ records: options.records });
   const authenticator = createAuthenticator({ enabled: config.auth.enabled, store });
   const limiter = redis === null ? createInMemoryRateLimiter() : createRedisRateLimiter({ redis: redis.commands, keyPrefix: redis.keyPrefix });
-  const registry = redis === null ? createInMemoryGroupOwnerRegistry() : createRedisGroupOwnerRegistry({ redis: redis.commands, keyPrefix: redis.keyPrefix });
+  const registry =
+    redis === null
+      ? createInMemoryGroupOwnerRegistry()
+      : withRememberedGroupOwners(createRedisGroupOwnerRegistry({ redis: redis.commands, keyPrefix: redis.keyPrefix }));
   const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   const upstream = learnOwnershipFrom(options.upstream, registry, logger);
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
