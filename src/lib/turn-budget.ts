@@ -24,7 +24,7 @@ export interface TurnBudgetOptions {
 export function createTurnBudget(options: TurnBudgetOptions): TurnBudget {
   const { sliceMs } = options;
   if (!Number.isFinite(sliceMs) || sliceMs <= 0) {
-    throw new TypeError(`createTurnBudget expects sliceMs to be a number > 0, got ${JSON.stringify(sliceMs)}; 10 ms suits a gateway.`);
+    throw new TypeError(`createTurnBudget expects sliceMs to be a number > 0, got ${JSON.stringify(sliceMs)}; the WS server uses 100 ms.`);
   }
   const now = options.now ?? (() => performance.now());
   let turnStartedAt = 0;

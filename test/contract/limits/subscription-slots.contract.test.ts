@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { createSilentLogger } from '../../../src/lib/logger';
+import { createCapturingLogger } from '../events/bus-recorder';
 import { createRedisSubscriptionSlots } from '../../../src/limits/redis-subscription-slots';
 import type { SubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';
@@ -94,5 +95,20 @@ describe('Redis subscription slots across instances', () => {
     await a.dispose();
     expect(await redis.zcard(`${keyPrefix}subscription-slots:key`)).toBe(0);
     await expect(a.acquire('key')).rejects.toThrow(/disposed/);
+  });
+
+  it('admits, and logs, when Redis cannot be reached: a guard rail, not a lock', async () => {
+    const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const logs = createCapturingLogger();
+    const slots = createRedisSubscriptionSlots({ redis: unreachable, keyPrefix: `${prefix}down:`, maxPerSubject: 1, logger: logs.logger, autoRenew: false });
+    try {
+      const releases = await Promise.all([slots.acquire('key'), slots.acquire('key')]);
+      expect(releases).toEqual([expect.any(Function), expect.any(Function)]);
+      releases.forEach((release) => release!());
+      expect(logs.lines().filter((line) => line.msg === 'Could not count subscription slots; admitting the subscription')).toHaveLength(2);
+    } finally {
+      await slots.dispose();
+      unreachable.disconnect();
+    }
   });
 });
