@@ -90,6 +90,9 @@ function mapEvents(source: AsyncIterable<unknown>, map: (payload: unknown) => Pr
     [Symbol.asyncIterator]() {
       return mapped;
     },
+    async [Symbol.asyncDispose](): Promise<void> {
+      await mapped.return();
+    },
   };
   return mapped as AsyncGenerator<ExecutionResult>;
 }
