@@ -242,7 +242,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       nodeEnv: config.nodeEnv,
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
-      apolloPlugins: guard.apolloPlugins,
+      operationLimits: guard.operationLimits,
       maxTokens: config.limits.maxQueryTokens,
     });
     server.addReadinessCheck('upstream', () => groupsApi.ping());
