@@ -1,5 +1,176 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dependency rules: the table of docs/ARCHITECTURE.md#dependency-rules, enforced. PART says where each part lives
+// under src/ (renaming or moving a folder changes its line here and nothing else); MAY_IMPORT says what it may import.
+// ---------------------------------------------------------------------------------------------------------------
+const GRAPHQL_TYPES = 'graph';
+const PART = {
+  lib: 'lib',
+  config: 'config',
+  upstream: 'upstream',
+  events: 'events',
+  errors: `${GRAPHQL_TYPES}/errors`,
+  webhooks: 'webhooks',
+  cache: 'cache',
+  loaders: 'loaders',
+  operations: 'operations',
+  graph: GRAPHQL_TYPES,
+  auth: 'auth',
+  limits: 'limits',
+  tenancy: 'tenancy',
+  context: 'context.ts',
+  resolvers: 'resolvers',
+  server: 'server',
+  sandbox: 'sandbox',
+  gateway: 'gateway.ts',
+  main: 'main.ts',
+};
+
+/**
+ * Each part may import its own files and these (parts, or paths inside a part); any other import of src/ is an error.
+ * Every row names only rows above it, so the parts cannot form a cycle.
+ */
+const MAY_IMPORT = {
+  lib: [],
+  config: ['lib'],
+  upstream: ['lib', 'config'],
+  events: ['lib', 'config'],
+  errors: ['lib', 'upstream'],
+  webhooks: ['lib', 'config', 'events'],
+  cache: ['lib', 'config', 'upstream', 'events'],
+  loaders: ['lib', 'config', 'upstream', 'cache'],
+  operations: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'cache'],
+  graph: ['lib', 'config', 'upstream', 'events', 'errors', 'loaders', 'operations'],
+  auth: ['lib', 'config', 'errors'],
+  limits: ['lib', 'config', 'upstream', 'events', 'errors', 'auth'],
+  tenancy: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'graph', 'auth', 'limits'],
+  context: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'graph', 'auth', 'limits', 'tenancy'],
+  resolvers: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'graph', 'auth', 'limits', 'tenancy', 'context'],
+  server: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'graph', 'auth', 'limits', 'context'],
+  sandbox: ['lib', 'config', 'upstream', `${PART.webhooks}/providers`],
+  gateway: Object.keys(PART).filter((part) => part !== 'gateway' && part !== 'main'),
+  main: Object.keys(PART).filter((part) => part !== 'main'),
+};
+
+/** Packages only the parts listed may import. */
+const PACKAGES = [
+  {
+    what: 'GraphQL',
+    only: ['errors', 'graph', 'limits', 'tenancy', 'context', 'resolvers', 'server', 'gateway', 'main'],
+    regex: '^(graphql|type-graphql|graphql-scalars)(/|$)',
+  },
+  {
+    what: 'the HTTP and WebSocket server',
+    only: ['server'],
+    regex: '^(fastify|@fastify/.+|@as-integrations/.+|@apollo/server|ws|graphql-ws|graphql-sse|graphql-http)(/|$)',
+  },
+  {
+    // The sandbox stands in for graph.facebook.com, so it has a listener of its own.
+    what: "Node's HTTP and socket modules",
+    only: ['server', 'sandbox'],
+    regex: '^(node:)?(http|https|http2|net)$',
+  },
+];
+
+/**
+ * Imports that run against the table in files that other changes of issue 10 move or delete (the write path leaves
+ * graph/mutations for operations/; the GatewayContext checks go). Each entry lets one file make one import; an
+ * entry whose file is gone stops the lint, so it is deleted with the file.
+ */
+const PENDING = [
+  { file: `${GRAPHQL_TYPES}/mutations/idempotency.ts`, imports: `${PART.webhooks}/providers/shared/canonical-json.ts` },
+  { file: `${GRAPHQL_TYPES}/mutations/mutation-services.ts`, imports: `${PART.cache}/group-cache.ts` },
+  { file: `${GRAPHQL_TYPES}/events/event-context.ts`, imports: PART.context },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const SRC = 'src';
+const at = (relative) => `${SRC}/${relative}`;
+const inside = (relative, where) => relative === where || relative.startsWith(`${where}/`);
+/** The innermost part holding a path of src/ (graph/errors/x.ts belongs to errors, not graph). */
+const partOf = (relative) =>
+  Object.keys(PART)
+    .filter((part) => inside(relative, PART[part]))
+    .sort((a, b) => PART[b].length - PART[a].length)[0];
+
+// A folder or root file of src/ without a row would go unchecked: the lint stops until the table names it.
+for (const entry of readdirSync(join(ROOT, SRC))) {
+  if (partOf(entry) === undefined) throw new Error(`eslint.config.mjs: src/${entry} has no row in the dependency table (PART, MAY_IMPORT)`);
+}
+// Rows in order: a part may import only parts listed before it, which keeps the table free of cycles.
+const order = Object.keys(PART);
+for (const [index, part] of order.entries()) {
+  const later = (MAY_IMPORT[part] ?? []).filter((allowed) => order.indexOf(partOf(PART[allowed] ?? allowed)) >= index);
+  if (MAY_IMPORT[part] === undefined || later.length > 0) {
+    throw new Error(`eslint.config.mjs: MAY_IMPORT.${part} must name only parts listed before it in PART, got ${later.join(', ') || 'no row'}`);
+  }
+}
+for (const { file } of PENDING) {
+  if (!existsSync(join(ROOT, at(file)))) throw new Error(`eslint.config.mjs: src/${file} is gone; delete its PENDING entry`);
+}
+
+/**
+ * One zone per forbidden part. Paths inside it that are parts of their own (errors in graph) or that this part may
+ * import are carved out: the first have their own zone, so an import is reported once.
+ */
+const zonesFor = (part, extraAllowed = []) => {
+  const allowed = [PART[part], ...MAY_IMPORT[part].map((p) => PART[p] ?? p), ...extraAllowed];
+  const message = `src/${PART[part]} may import only ${MAY_IMPORT[part].map((p) => PART[p] ?? p).join(', ') || 'packages'} (docs/ARCHITECTURE.md#dependency-rules).`;
+  return Object.values(PART)
+    .filter((where) => !allowed.includes(where))
+    .map((from) => {
+      const nested = [...new Set([...Object.values(PART), ...allowed])].filter((where) => where.startsWith(`${from}/`));
+      const except = nested.map((where) => `./${where.slice(from.length + 1)}`);
+      return { target: at(PART[part]), from: at(from), ...(except.length === 0 ? {} : { except }), message };
+    });
+};
+const restrictedPaths = (part, extraAllowed) => {
+  const zones = zonesFor(part, extraAllowed);
+  return zones.length === 0 ? 'off' : ['error', { zones, basePath: ROOT }];
+};
+const restrictedPackages = (part) => [
+  'error',
+  {
+    patterns: PACKAGES.filter((rule) => !rule.only.includes(part)).map((rule) => ({
+      regex: rule.regex,
+      message: `Only ${rule.only.map((p) => `src/${PART[p]}`).join(', ')} may know ${rule.what} (docs/ARCHITECTURE.md#dependency-rules).`,
+    })),
+  },
+];
+const filesOf = (part) => (PART[part].endsWith('.ts') ? [at(PART[part])] : [`${at(PART[part])}/**/*.ts`]);
+
+const dependencyRules = [
+  {
+    files: [`${SRC}/**/*.ts`],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      // Without a parser for .ts, import-x cannot read the files an import leads to, and no-cycle sees no cycle.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: join(ROOT, 'tsconfig.json') })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  // Files of a nested part (graph/errors) match their parent's glob too: the later, nested block wins.
+  ...Object.keys(PART)
+    .sort((a, b) => PART[a].length - PART[b].length)
+    .map((part) => ({
+      files: filesOf(part),
+      rules: { 'import-x/no-restricted-paths': restrictedPaths(part), 'no-restricted-imports': restrictedPackages(part) },
+    })),
+  ...PENDING.map(({ file, imports }) => ({
+    files: [at(file)],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(partOf(file), [imports]) },
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/'] },
@@ -13,13 +184,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
-  {
-    // Dependencies point one way: upstream/ knows no GraphQL, events/ and webhooks/ know no GraphQL either.
-    files: ['src/upstream/**/*.ts', 'src/events/**/*.ts', 'src/webhooks/**/*.ts', 'src/config/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['graphql', 'type-graphql', '**/graph/**', '**/resolvers/**', '**/server/**'] }],
-    },
-  },
+  ...dependencyRules,
   {
     files: ['bench/**/*.mjs', 'scripts/**/*', '*.js'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },

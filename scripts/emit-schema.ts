@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createSchema } from '../src/graph/create-schema';
+import { createSchema } from '../src/resolvers/create-schema';
 import { printSortedSchema } from '../src/graph/print-schema';
 
 /** `npm run schema:emit`: writes the checked-in SDL artifact; a unit test fails while it is stale. */

@@ -1,7 +1,7 @@
 import type { Config } from './config/config';
 import { createContextFactory } from './context';
 import type { GatewayContext } from './context';
-import { createSchema } from './graph/create-schema';
+import { createSchema } from './resolvers/create-schema';
 import type { Disposable } from './lib/disposable';
 import { ensureError } from './lib/errors';
 import type { Logger } from './lib/logger';
@@ -242,7 +242,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       nodeEnv: config.nodeEnv,
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
-      apolloPlugins: guard.apolloPlugins,
+      operationLimits: guard.operationLimits,
       maxTokens: config.limits.maxQueryTokens,
     });
     server.addReadinessCheck('upstream', () => groupsApi.ping());

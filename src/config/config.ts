@@ -1,8 +1,8 @@
+import type { LogLevel } from '../lib/logger';
 import { ConfigError } from './config-error';
 import { DEFAULTS } from './defaults';
 
 export type NodeEnv = 'development' | 'test' | 'production';
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
  * The validated, frozen configuration. Parts receive only their slice.

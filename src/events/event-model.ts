@@ -1,5 +1,5 @@
 /**
- * The canonical event model: one shape for every provider (contract: "Events").
+ * The canonical event model: one shape for every provider (docs/webhooks.md#the-event-model).
  * These are plain JSON DTOs (ISO date strings, no class instances) because they cross Redis.
  */
 

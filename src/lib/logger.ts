@@ -1,7 +1,8 @@
 import pino from 'pino';
-import type { LogLevel } from '../config/config';
 
 export type Logger = pino.Logger;
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Structured JSON logs. Secrets and auth headers are redacted wherever they appear. */
 export function createLogger(options: { level: LogLevel; name?: string }): Logger {

@@ -8,7 +8,7 @@ import { GroupsArgs } from '../graph/group/groups.args';
 import { parseConnectionArgs } from '../graph/relay/page-args';
 import { MAX_IDS_PER_LOOKUP, validateId, validateIds } from '../graph/validation/ids.validation';
 import type { GroupField, UpstreamGroup, UpstreamGroupSummary } from '../upstream/types';
-import { selectedGroupFields } from './group-field-selection';
+import { selectedGroupFields } from '../graph/group/group-field-selection';
 import { loadRelayPage } from './relay-pager';
 
 /** Fields the list endpoint returns for every group, so a page needs no lookup for them. */

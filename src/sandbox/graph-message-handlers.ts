@@ -9,7 +9,7 @@ import type { GroupRecord } from './sandbox-state';
 import { envelope, groupMessageStatuses } from './sandbox-webhook-payloads';
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'] as const;
-/** Meta: no interactive, commerce or auth-template messages in groups (meta-groups-api.md §1). */
+/** Meta: no interactive, commerce or auth-template messages in groups (docs/groups-api.md#limits). */
 const SUPPORTED_TYPES = new Set<string>(['text', ...MEDIA_TYPES, 'template', 'pin', 'reaction', 'location']);
 
 /**
@@ -97,7 +97,7 @@ function validateContent(call: GraphCall, type: string, group: GroupRecord): voi
   }
 }
 
-/** At most 3 pins: a 4th unpins the oldest (meta-groups-api.md §1). */
+/** At most 3 pins: a 4th unpins the oldest (docs/groups-api.md#limits). */
 function applyPin(group: GroupRecord, pin: Record<string, unknown>): void {
   const messageId = String(pin.message_id);
   group.pinned = group.pinned.filter((id) => id !== messageId);

@@ -5,7 +5,7 @@ interface CatalogEntry {
   httpStatus: number;
 }
 
-/** Titles and HTTP statuses of the codes the sandbox answers with (meta-groups-api.md §6.2-6.3). */
+/** Titles and HTTP statuses of the codes the sandbox answers with (docs/groups-api.md#error-codes, #rate-limits). */
 export const GRAPH_ERROR_CATALOG: Readonly<Record<number, CatalogEntry>> = {
   1: { title: 'An unknown error occurred', httpStatus: 500 },
   2: { title: 'Service temporarily unavailable', httpStatus: 503 },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 /**
- * Identifiers shaped like Meta's (meta-groups-api.md §1 "Identifiers"). Clients must treat them as opaque;
+ * Identifiers shaped like Meta's (docs/groups-api.md#identifiers). Clients must treat them as opaque;
  * the sandbox mimics the shapes so that logs and fixtures look real.
  */
 

@@ -2,7 +2,7 @@ import { digitsOf, groupIdFor, joinRequestIdFor, newGroupNumber, newInviteLink, 
 
 export type JoinApprovalMode = 'auto_approve' | 'approval_required';
 
-/** Meta's limits (meta-groups-api.md §1). */
+/** Meta's limits (docs/groups-api.md#limits). */
 export const SANDBOX_LIMITS = {
   participantsPerGroup: 8,
   groupsPerNumber: 10_000,

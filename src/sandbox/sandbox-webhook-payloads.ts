@@ -1,7 +1,7 @@
 import type { GroupRecord, PhoneRecord, SandboxUser } from './sandbox-state';
 
 /**
- * The bodies Meta POSTs for group events (meta-groups-api.md §3-4), one change per delivery. Timestamps are
+ * The bodies Meta POSTs for group events (docs/groups-api.md#webhook-payloads), one change per delivery. Timestamps are
  * strings of unix seconds, as in Meta's samples; users carry BSUID-era fields (`user_id`, `username`).
  */
 
@@ -121,7 +121,7 @@ export function statusChanged(groupId: string, type: 'group_suspend' | 'group_su
   return { timestamp: unixString(at), type, group_id: groupId };
 }
 
-/** `sent` is per group; `delivered`/`read` are per participant, aggregated into one delivery (§4.6). */
+/** `sent` is per group; `delivered`/`read` are per participant, aggregated into one delivery (docs/groups-api.md#group-messages-and-statuses). */
 export function groupMessageStatuses(input: { wamid: string; groupId: string; status: 'sent' | 'delivered' | 'read'; participants: readonly SandboxUser[] }, at: number): Item {
   const base = { id: input.wamid, recipient_id: input.groupId, recipient_type: 'group', status: input.status, timestamp: unixString(at) };
   if (input.status === 'sent') {

@@ -21,7 +21,7 @@ type Phase = 'created' | 'starting' | 'started' | 'disposed';
 
 /**
  * An emulator of Meta's Groups API over real HTTP: the same paths, bodies, answers, limits and error
- * envelopes (meta-groups-api.md §2, §6), and the signed webhooks Meta would send (§3-5). In memory.
+ * envelopes (docs/groups-api.md#calls, #errors), and the signed webhooks Meta would send (#webhook-payloads). In memory.
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
   assertOptions(options);

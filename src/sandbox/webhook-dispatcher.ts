@@ -151,7 +151,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
 
 /**
  * JSON as Meta sends it: non-ASCII escaped as \uXXXX and '/' as '\/'. Receivers must verify the signature
- * over these raw bytes, never over a re-serialisation (meta-groups-api.md §5).
+ * over these raw bytes, never over a re-serialisation (docs/groups-api.md#signature-and-delivery).
  */
 export function metaJson(value: unknown): string {
   return JSON.stringify(value)

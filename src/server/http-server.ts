@@ -11,8 +11,10 @@ import type { RequestInfo } from '../context';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { OperationLimits } from '../limits/operation-limits';
 import { createApolloServer } from './apollo-server';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
+import { operationLimitsPlugin } from './plugins/security-operation-limits.plugin';
 import { securityHeadersOnSend } from './plugins/security-headers';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
@@ -37,7 +39,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   nodeEnv: NodeEnv;
   introspection: boolean;
   landingPage: boolean;
-  apolloPlugins?: ApolloServerPlugin<TContext>[];
+  /** Depth, alias, cost, size and list-argument limits, checked once the operation is known. @default none */
+  operationLimits?: OperationLimits;
   /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
@@ -116,7 +119,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     landingPage: options.landingPage,
-    plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
+    plugins: [drainPlugin, ...(options.operationLimits === undefined ? [] : [operationLimitsPlugin<TContext>(options.operationLimits)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 

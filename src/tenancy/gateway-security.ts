@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type Redis from 'ioredis';
 import type { ApiKeyRecord } from '../auth/api-key';
@@ -18,7 +17,6 @@ import { createRequestAdmission } from '../limits/request-admission';
 import { createRedisSubscriptionSlots } from '../limits/redis-subscription-slots';
 import { createInMemorySubscriptionSlots } from '../limits/subscription-slots';
 import { createUpstreamRateLimitFeedback } from '../limits/upstream-rate-limit-feedback';
-import { operationLimitsPlugin } from '../server/plugins/security-operation-limits.plugin';
 import type { UpstreamError } from '../upstream/upstream-error';
 import type { GroupsApi } from '../upstream/types';
 import type { IngressHooks } from '../webhooks/webhook-ingress';
@@ -63,7 +61,6 @@ export interface GatewaySecurity extends Disposable {
   readonly operationLimits: OperationLimits;
   /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
   readonly ingressHook: IngressHooks;
-  readonly apolloPlugins: ApolloServerPlugin<object>[];
   /** For createGraphApiClient's onRateLimited. */
   onRateLimited(error: UpstreamError): void;
   /** Wraps the schema's root fields with the key and tenant rules (in place). */
@@ -116,7 +113,6 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
     upstream,
     operationLimits,
     ingressHook: ownershipLearningHook({ registry }),
-    apolloPlugins: [operationLimitsPlugin<object>(operationLimits)],
     onRateLimited: (error) => feedback.onRateLimited(error),
     guard: (schema) => guardSchema(schema, { slots }),
     async dispose() {

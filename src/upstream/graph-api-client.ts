@@ -16,7 +16,7 @@ export type { GraphApiClientOptions } from './graph-api-client-options';
 const MESSAGING_PRODUCT = { messaging_product: 'whatsapp' } as const;
 
 /**
- * The Groups API over real HTTP (meta-groups-api.md §2). Reads retry on transient failures; writes never do,
+ * The Groups API over real HTTP (docs/groups-api.md#calls). Reads retry on transient failures; writes never do,
  * because a timed-out create may still have created a group. Every failure is an UpstreamError.
  */
 export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi & Disposable {
@@ -172,7 +172,7 @@ function pageQuery(page: PageRequest, operation: string): Record<string, string>
   return query;
 }
 
-/** JSON for subject/description; multipart `file` as soon as a picture is part of it (meta-groups-api.md §2.4). */
+/** JSON for subject/description; multipart `file` as soon as a picture is part of it (docs/groups-api.md#update-settings). */
 function settingsBody(request: UpdateGroupSettingsRequest): GraphBody {
   if (request.subject === undefined && request.description === undefined && request.profilePicture === undefined) {
     throw new TypeError('GroupsApi.updateGroupSettings: expected at least one of subject, description or profilePicture, got none');

@@ -5,7 +5,7 @@ import { UpstreamError } from './upstream-error';
 import { isWireObject, readNumber, readString, unexpectedAnswer } from './wire-values';
 import type { WireObject } from './wire-values';
 
-/** Graph API hard limit of sub-requests per batch (meta-groups-api.md §7). */
+/** Graph API hard limit of sub-requests per batch (docs/groups-api.md#batch-requests). */
 export const GRAPH_BATCH_LIMIT = 50;
 
 export function assertBatchSize(requests: readonly BatchRequest[]): void {

@@ -12,7 +12,7 @@ export interface GroupFetcherDeps {
 export type GroupOrError = UpstreamGroup | UpstreamError;
 
 /**
- * Many groups, aligned to `groupIds`, one UpstreamError per id that failed (DataLoader's contract: a missing
+ * Many groups, aligned to `groupIds`, one UpstreamError per id that failed (as DataLoader expects: a missing
  * group is a value, not a crashed batch). A whole chunk that fails gives its error to each of its ids, so
  * one bad chunk does not sink the others. Ids are not de-duplicated here: the loader does that.
  */

@@ -2,7 +2,7 @@ import type { UpstreamPaging } from './types';
 import { isWireObject, readObject, readString } from './wire-values';
 
 /**
- * Graph cursor paging (meta-groups-api.md §6.4). `next`/`previous` are URLs present only when more items
+ * Graph cursor paging (docs/groups-api.md#paging). `next`/`previous` are URLs present only when more items
  * exist in that direction; the cursors alone say nothing about that.
  */
 export function parsePaging(answer: unknown): UpstreamPaging {

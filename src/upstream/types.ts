@@ -1,6 +1,6 @@
 /**
  * The Groups API as the gateway sees it: normalised (camelCase, numbers as numbers, documented variants
- * folded into one shape). Knows nothing about GraphQL. Wire shapes: ../shared/reference/meta-groups-api.md §2.
+ * folded into one shape). Knows nothing about GraphQL. Wire shapes: docs/groups-api.md#calls.
  */
 
 export type UpstreamJoinApprovalMode = 'auto_approve' | 'approval_required';

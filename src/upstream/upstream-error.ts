@@ -1,4 +1,4 @@
-/** Rate-limit codes of the Graph/Cloud API (meta-groups-api.md §6.3). */
+/** Rate-limit codes of the Graph/Cloud API (docs/groups-api.md#rate-limits). */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056, 131208, 131048]);
 export const GROUP_NOT_FOUND_CODE = 131041;
 

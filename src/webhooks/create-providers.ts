@@ -11,7 +11,7 @@ export interface WebhookProvidersOptions {
 
 /**
  * The enabled webhook providers, by route name. A provider is enabled when its secret is configured; the
- * route answers 404 for the others (contract: "Configuration"). In sandbox mode Meta is always enabled: it
+ * route answers 404 for the others (README, Configuration). In sandbox mode Meta is always enabled: it
  * accepts the sandbox's app secret, in addition to any configured META_APP_SECRET, and tags its events
  * SANDBOX, because the embedded emulator signs its deliveries exactly as Meta does.
  */

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { createSchema } from '../../src/graph/create-schema';
+import { createSchema } from '../../src/resolvers/create-schema';
 import type { TestGateway } from '../integration/helpers/start-test-gateway';
 import { bearer, startSecureGateway } from '../integration/security/helpers/secure-gateway';
 import { randomOperation, randomVariables, tokenSoup } from './helpers/graphql-documents';

@@ -11,7 +11,7 @@ import {
   UpstreamUnavailableError,
 } from './gateway-errors';
 
-/** Graph API codes with a meaning of their own (meta-groups-api.md §6.2). */
+/** Graph API codes with a meaning of their own (docs/groups-api.md#error-codes). */
 const GROUP_SUSPENDED = 131207;
 const INVALID_CURSOR = 131059;
 const ACCOUNT_LIMIT_MESSAGES: ReadonlyMap<number, string> = new Map([

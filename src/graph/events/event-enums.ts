@@ -1,7 +1,7 @@
 import type { EventSource as ModelEventSource, MessageDeliveryStatus as ModelMessageDeliveryStatus, ParticipantChangeInitiator as ModelInitiator } from '../../events/event-model';
 import { registerStringEnum } from './string-enum';
 
-/** GraphQL enum `EventSource` (contract: Events). */
+/** GraphQL enum `EventSource` (a public name: docs/webhooks.md#the-event-model). */
 export const EventSource = registerStringEnum<ModelEventSource>('EventSource', 'Where an event came from.', {
   META: "Meta's WhatsApp Cloud API webhooks.",
   WHAPI: 'Whapi.Cloud webhooks.',

@@ -1,7 +1,7 @@
 import type { GroupEventType as ModelGroupEventType } from '../../events/event-model';
 import { registerStringEnum } from './string-enum';
 
-/** GraphQL enum `GroupEventType` (contract: Events). Values are the event model's `type`s. */
+/** GraphQL enum `GroupEventType` (docs/webhooks.md#the-event-model). Values are the event model's `type`s. */
 export const GroupEventType = registerStringEnum<ModelGroupEventType>('GroupEventType', 'The kind of a group event.', {
   GROUP_CREATED: 'A group was created (the outcome of createGroup).',
   GROUP_CREATE_FAILED: 'Creating a group failed; `errors` says why.',

@@ -9,7 +9,7 @@ import { GROUP_EVENT_TYPE_NAMES, GroupEventType } from './group-event-type.enum'
 export type AttachedLoaders = Loaders | (() => Loaders);
 
 /**
- * GraphQL interface `GroupEvent` (contract: Events): what every kind of event has. The concrete types
+ * GraphQL interface `GroupEvent` (docs/webhooks.md#the-event-model): what every kind of event has. The concrete types
  * (group-event.types.ts) add the details of their kind; `group` is resolved by GroupEventFieldsResolver.
  */
 @InterfaceType('GroupEvent', {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Loaders } from '../../loaders/create-loaders';
-import { selectedGroupFields } from '../../resolvers/group-field-selection';
+import { selectedGroupFields } from '../group/group-field-selection';
 import { Group } from '../group/group.type';
 
 export interface GroupReference {

@@ -1,4 +1,4 @@
-/** Limits of the Groups API the gateway checks before any upstream call (meta-groups-api.md §1, §2). */
+/** Limits of the Groups API the gateway checks before any upstream call (docs/groups-api.md#limits). */
 export const GROUP_LIMITS = {
   subjectMaxChars: 128,
   descriptionMaxChars: 2048,

@@ -18,7 +18,7 @@ const WEBP_SIGNATURE = [0x52, 0x49, 0x46, 0x46]; // RIFF
 
 /**
  * A group picture, judged by its bytes (never by the client's declared type or size): JPEG only, at most the upload
- * limit (5 MB), square, at least 192x192 (meta-groups-api.md §1). Each rule has its own message.
+ * limit (5 MB), square, at least 192x192 (docs/groups-api.md#limits). Each rule has its own message.
  */
 export function validPicture(argumentName: string, file: UploadedFile): { upload: NonNullable<UpdateGroupSettingsRequest['profilePicture']>; summary: PictureSummary } {
   const fail = (message: string): never => {

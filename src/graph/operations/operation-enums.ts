@@ -9,7 +9,7 @@ export const GroupOperationKind = registerStringEnum<ModelOperationKind>('GroupO
   REMOVE_PARTICIPANTS: 'removeParticipants: the outcome lists who was removed and who could not be.',
 });
 
-/** GraphQL enum `GroupOperationStatus` (contract: PENDING | SUCCEEDED | FAILED). */
+/** GraphQL enum `GroupOperationStatus`: PENDING | SUCCEEDED | FAILED, public names (schema/schema.graphql). */
 export const GroupOperationStatus = registerStringEnum<ModelOperationStatus>('GroupOperationStatus', 'Where an asynchronous write stands.', {
   PENDING: 'Accepted by the Groups API; its outcome has not arrived yet.',
   SUCCEEDED: 'Done. A removal that worked for some participants only is SUCCEEDED with `failedParticipants` and `errors` set.',

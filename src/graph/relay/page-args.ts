@@ -2,7 +2,7 @@ import { BadUserInputError } from '../errors/gateway-errors';
 import type { CursorKind, EdgePosition } from './cursor';
 import { decodeCursor } from './cursor';
 
-/** Meta's own bounds for `limit` on list endpoints (meta-groups-api.md §1). */
+/** Meta's own bounds for `limit` on list endpoints (docs/groups-api.md#limits). */
 export const MAX_PAGE_SIZE = 1024;
 export const DEFAULT_PAGE_SIZE = 25;
 

@@ -23,7 +23,7 @@ const CURRENT = 'contract-current-secret';
 const PREVIOUS = 'contract-previous-secret';
 
 /**
- * The contract every webhook provider honours (house style §3.8): its own signer's output verifies, every
+ * The contract every webhook provider honours (docs/webhooks.md#what-every-provider-does): its own signer's output verifies, every
  * fixture parses deterministically, and forged, missing, malformed or foreign input fails with the right
  * WebhookError. `factory(secrets)` builds the provider with those secrets (tokens), first one signing.
  */

@@ -1,4 +1,4 @@
-import * as fieldSelection from '../../../src/resolvers/group-field-selection';
+import * as fieldSelection from '../../../src/graph/group/group-field-selection';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';

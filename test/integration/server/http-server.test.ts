@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 import type { HttpServer } from '../../../src/server/http-server';
 import { createHttpServer } from '../../../src/server/http-server';
 import type { RawBodyRequest } from '../../../src/server/raw-body-route';

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { parse, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 
 /** The README's GraphQL examples must stay true: every one of them parses and validates against the schema. */
 const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');

@@ -2,7 +2,7 @@ import { generate } from '@graphql-codegen/cli';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import codegenConfig from '../../../codegen';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 import { printSortedSchema } from '../../../src/graph/print-schema';
 
 const ROOT = resolve(__dirname, '../../..');

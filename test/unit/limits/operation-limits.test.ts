@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 import type { OperationLimitsOptions } from '../../../src/limits/operation-limits';
 import { createOperationLimits } from '../../../src/limits/operation-limits';
 

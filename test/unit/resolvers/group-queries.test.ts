@@ -1,7 +1,7 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute, parse } from 'graphql';
 import { createContextFactory } from '../../../src/context';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { UpstreamGroup, UpstreamJoinRequest } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';

@@ -1,7 +1,7 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { buildSchema as buildSdl, graphql, parse, subscribe } from 'graphql';
 import type { Principal } from '../../../src/auth/api-key';
-import { createSchema } from '../../../src/graph/create-schema';
+import { createSchema } from '../../../src/resolvers/create-schema';
 import type { StreamFailure } from '../../../src/graph/events/stream-failure';
 import { isStreamFailure } from '../../../src/graph/events/stream-failure';
 import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';

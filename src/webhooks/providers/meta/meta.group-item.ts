@@ -70,7 +70,7 @@ export function metaGroupDraftBase(group: MetaGroupItem) {
 
 /**
  * Meta sends no event id, so a group event is identified by field|type|group_id|request_id|timestamp|
- * participants|join_request_id (meta-groups-api.md §5), plus the event type we derived. Types are the
+ * participants|join_request_id (docs/webhooks.md#meta-event-identity), plus the event type we derived. Types are the
  * canonical spellings, so a redelivery with an alias spelling dedupes against the original.
  */
 export function metaGroupIdentity(

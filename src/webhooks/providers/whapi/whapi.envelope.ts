@@ -2,7 +2,7 @@ import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json-read';
 import { idAt, isJsonObject, objectAt } from '../shared/json-read';
 
-/** A checked Whapi delivery: `{ <array-key>: [...], event: {type, event}, channel_id }` (providers.md §1.1). */
+/** A checked Whapi delivery: `{ <array-key>: [...], event: {type, event}, channel_id }` (docs/webhooks.md#whapi-envelope). */
 export interface WhapiEnvelope {
   /** `<event.type>.<event.event>`, lowercased, e.g. "groups.put". */
   readonly kind: string;

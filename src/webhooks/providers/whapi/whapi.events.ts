@@ -7,7 +7,7 @@ import { normaliseWhapiMessage } from './whapi.messages';
 
 type ItemHandler = (envelope: WhapiEnvelope, item: unknown, out: ParseCollector) => void;
 
-/** The events we model, with the payload array each one comes in (providers.md §1.1). */
+/** The events we model, with the payload array each one comes in (docs/webhooks.md#whapi-envelope). */
 const HANDLERS: ReadonlyMap<string, { payloadKey: string; handle: ItemHandler }> = new Map([
   ['groups.post', { payloadKey: 'groups', handle: normaliseWhapiGroupJoined }],
   ['groups.put', { payloadKey: 'groups_participants', handle: normaliseWhapiParticipants }],

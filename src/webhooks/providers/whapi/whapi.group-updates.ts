@@ -9,13 +9,13 @@ const SUBJECT_FIELDS = new Set(['name', 'name_at', 'name_owner']);
 const DESCRIPTION_FIELDS = new Set(['description', 'description_id', 'description_owner']);
 const PICTURE_FIELDS = new Set(['chat_pic', 'chat_pic_full']);
 
-/** Whapi's placeholder for "the picture changed, URL unknown" (seed 000). */
+/** Whapi's placeholder for "the picture changed, URL unknown" (docs/webhooks.md#whapi-events). */
 const PICTURE_CHANGED = 'changed';
 
 /**
  * groups.patch (`groups_updates[]`): full `before_update`/`after_update` snapshots plus `changes[]`, the names
  * of the changed fields. A setting counts as changed when `changes[]` names it or the snapshots differ
- * (providers.md §6: diff them rather than trust `changes[]` alone). A picture change carries the new URL,
+ * (docs/webhooks.md#whapi-events: `changes[]` alone may miss one). A picture change carries the new URL,
  * or null when Whapi only says "changed". Whapi has no failure path here: every change succeeded.
  */
 export function normaliseWhapiGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: ParseCollector): void {
@@ -45,7 +45,7 @@ export function normaliseWhapiGroupUpdate(envelope: WhapiEnvelope, item: unknown
     type: 'SETTINGS_UPDATED' as const,
     groupId,
     phoneNumberId: envelope.channelId,
-    occurredAt: null, // Whapi gives no time for the change itself (name_at is not reliably updated, seed 000)
+    occurredAt: null, // Whapi gives no time for the change itself (name_at is not reliably updated)
     requestId: null,
     details,
     raw: whapiRaw(envelope, 'groups_updates', item),

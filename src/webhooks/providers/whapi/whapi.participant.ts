@@ -5,7 +5,7 @@ const PHONE_JID = /^(\d+)@(?:s\.whatsapp\.net|c\.us)$/;
 
 /**
  * Whapi identifies people by bare phone digits, sometimes a JID, and since 2025 sometimes a LID (`…@lid`),
- * in the same fields (providers.md §1.2). Phone JIDs are reduced to their digits; anything else (a LID) is
+ * in the same fields (docs/webhooks.md#whapi-events). Phone JIDs are reduced to their digits; anything else (a LID) is
  * kept verbatim in `waId`, suffix included, so it stays recognisable and is never mistaken for a phone.
  */
 export function whapiParticipant(id: string | null, name: string | null = null): ParticipantRef {

@@ -2,7 +2,7 @@ import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json-read';
 import { idAt, isJsonObject, stringAt } from '../shared/json-read';
 
-/** A checked YCloud delivery: `{id, type, apiVersion, createTime, <payload object>}` (providers.md §2.1). */
+/** A checked YCloud delivery: `{id, type, apiVersion, createTime, <payload object>}` (docs/webhooks.md#ycloud-envelope). */
 export interface YCloudEnvelope {
   /** YCloud's event id: unique per event and repeated on redelivery, so it is the identity. */
   readonly id: string;

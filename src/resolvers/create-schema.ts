@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
-import { resolvers } from '../resolvers';
-import { createUnusedPubSub } from './events/unused-pub-sub';
+import { createUnusedPubSub } from '../graph/events/unused-pub-sub';
+import { resolvers } from './index';
 
 /**
  * The gateway's executable schema, code-first. No class-validator: arguments are validated in resolvers with

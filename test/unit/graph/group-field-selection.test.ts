@@ -1,6 +1,6 @@
 import type { FragmentDefinitionNode, OperationDefinitionNode, FieldNode } from 'graphql';
 import { Kind, parse } from 'graphql';
-import { selectedGroupFields } from '../../../src/resolvers/group-field-selection';
+import { selectedGroupFields } from '../../../src/graph/group/group-field-selection';
 
 function infoFor(query: string) {
   const document = parse(query);

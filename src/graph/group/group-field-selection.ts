@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { Kind } from 'graphql';
-import type { GroupField } from '../upstream/types';
-import { GROUP_FIELDS } from '../upstream/types';
+import type { GroupField } from '../../upstream/types';
+import { GROUP_FIELDS } from '../../upstream/types';
 
 /** Which upstream `fields=` entry each Group field needs; fields not listed need none (id) or another call. */
 export const UPSTREAM_FIELD_BY_GROUP_FIELD: ReadonlyMap<string, GroupField> = new Map<string, GroupField>([
