@@ -11,7 +11,6 @@ import { assertEventResolverContext } from '../graph/events/event-context';
 import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders, loadersForEvent } from '../graph/events/event-loaders';
 import { GroupEvent } from '../graph/events/group-event.interface';
-import '../graph/events/group-event-classes'; // registers every concrete GroupEvent type
 import { GroupEventConnection } from '../graph/events/group-event-connection.type';
 import { DEFAULT_EVENTS_PAGE_SIZE, GroupEventsArgs, GroupEventsFilterArgs, MAX_EVENTS_PAGE_SIZE } from '../graph/events/group-events.args';
 import { resolveGroupReference } from '../graph/events/group-reference';

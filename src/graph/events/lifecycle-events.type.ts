@@ -3,9 +3,8 @@ import type { JoinApprovalMode as ModelJoinApprovalMode } from '../../events/eve
 import { JoinApprovalMode } from '../group/join-approval-mode.enum';
 import { EventError } from './event-error.type';
 import { GroupEvent } from './group-event.interface';
-import { GROUP_EVENT_TYPE_NAMES } from './group-event-type.enum';
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_CREATED, { implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
+@ObjectType({ implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
 export class GroupCreatedEvent extends GroupEvent {
   @Field(() => String, { nullable: true, description: 'The subject the group was created with.' })
   subject!: string | null;
@@ -20,7 +19,7 @@ export class GroupCreatedEvent extends GroupEvent {
   joinApprovalMode!: ModelJoinApprovalMode | null;
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_CREATE_FAILED, { implements: GroupEvent, description: 'Creating a group failed.' })
+@ObjectType({ implements: GroupEvent, description: 'Creating a group failed.' })
 export class GroupCreateFailedEvent extends GroupEvent {
   @Field(() => String, { nullable: true, description: 'The subject of the group that could not be created.' })
   subject!: string | null;
@@ -32,17 +31,17 @@ export class GroupCreateFailedEvent extends GroupEvent {
   errors!: EventError[];
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_DELETED, { implements: GroupEvent, description: 'A group was deleted.' })
+@ObjectType({ implements: GroupEvent, description: 'A group was deleted.' })
 export class GroupDeletedEvent extends GroupEvent {}
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_DELETE_FAILED, { implements: GroupEvent, description: 'Deleting a group failed.' })
+@ObjectType({ implements: GroupEvent, description: 'Deleting a group failed.' })
 export class GroupDeleteFailedEvent extends GroupEvent {
   @Field(() => [EventError], { description: 'Why it failed.' })
   errors!: EventError[];
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_SUSPENDED, { implements: GroupEvent, description: 'WhatsApp suspended the group.' })
+@ObjectType({ implements: GroupEvent, description: 'WhatsApp suspended the group.' })
 export class GroupSuspendedEvent extends GroupEvent {}
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.GROUP_SUSPENSION_CLEARED, { implements: GroupEvent, description: 'WhatsApp lifted the suspension of the group.' })
+@ObjectType({ implements: GroupEvent, description: 'WhatsApp lifted the suspension of the group.' })
 export class GroupSuspensionClearedEvent extends GroupEvent {}

@@ -5,10 +5,9 @@ import { MessageDeliveryStatus } from './event-enums';
 import { EventError } from './event-error.type';
 import { EventParticipant } from './event-participant.type';
 import { GroupEvent } from './group-event.interface';
-import { GROUP_EVENT_TYPE_NAMES } from './group-event-type.enum';
 import { MessagePricing } from './message-pricing.type';
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.MESSAGE_RECEIVED, { implements: GroupEvent, description: 'A participant sent a message to the group.' })
+@ObjectType({ implements: GroupEvent, description: 'A participant sent a message to the group.' })
 export class MessageReceivedEvent extends GroupEvent {
   @Field(() => ID, { description: 'The WhatsApp message id (wamid).' })
   messageId!: string;
@@ -30,7 +29,7 @@ export class MessageReceivedEvent extends GroupEvent {
 }
 
 /** `recipient`, not `participant`: JoinRequest*Event.participant is non-null, and one selection must not mix both. */
-@ObjectType(GROUP_EVENT_TYPE_NAMES.MESSAGE_STATUS_UPDATED, { implements: GroupEvent, description: 'A message the business sent to the group changed status.' })
+@ObjectType({ implements: GroupEvent, description: 'A message the business sent to the group changed status.' })
 export class MessageStatusUpdatedEvent extends GroupEvent {
   @Field(() => ID, { description: 'The WhatsApp message id (wamid).' })
   messageId!: string;

@@ -4,9 +4,8 @@ import { ParticipantChangeInitiator } from './event-enums';
 import { EventError } from './event-error.type';
 import { EventParticipant, FailedParticipant } from './event-participant.type';
 import { GroupEvent } from './group-event.interface';
-import { GROUP_EVENT_TYPE_NAMES } from './group-event-type.enum';
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.PARTICIPANTS_ADDED, { implements: GroupEvent, description: 'People joined the group.' })
+@ObjectType({ implements: GroupEvent, description: 'People joined the group.' })
 export class ParticipantsAddedEvent extends GroupEvent {
   @Field(() => [EventParticipant], { description: 'Who joined.' })
   participants!: EventParticipant[];
@@ -15,7 +14,7 @@ export class ParticipantsAddedEvent extends GroupEvent {
   reason!: string | null;
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.PARTICIPANTS_REMOVED, {
+@ObjectType({
   implements: GroupEvent,
   description: 'Participants were removed by the business or left. A removal that failed for some participants lists them in `failedParticipants`.',
 })
@@ -33,19 +32,19 @@ export class ParticipantsRemovedEvent extends GroupEvent {
   errors!: EventError[];
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.PARTICIPANTS_PROMOTED, { implements: GroupEvent, description: 'Participants became admins.' })
+@ObjectType({ implements: GroupEvent, description: 'Participants became admins.' })
 export class ParticipantsPromotedEvent extends GroupEvent {
   @Field(() => [EventParticipant], { description: 'Who became an admin.' })
   participants!: EventParticipant[];
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.PARTICIPANTS_DEMOTED, { implements: GroupEvent, description: 'Participants stopped being admins.' })
+@ObjectType({ implements: GroupEvent, description: 'Participants stopped being admins.' })
 export class ParticipantsDemotedEvent extends GroupEvent {
   @Field(() => [EventParticipant], { description: 'Who is no longer an admin.' })
   participants!: EventParticipant[];
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.JOIN_REQUEST_CREATED, { implements: GroupEvent, description: 'Someone asked to join the group (join approval mode APPROVAL_REQUIRED).' })
+@ObjectType({ implements: GroupEvent, description: 'Someone asked to join the group (join approval mode APPROVAL_REQUIRED).' })
 export class JoinRequestCreatedEvent extends GroupEvent {
   @Field(() => ID, { nullable: true, description: 'The join request id, for approveJoinRequests/rejectJoinRequests, when the provider sent it.' })
   joinRequestId!: string | null;
@@ -57,7 +56,7 @@ export class JoinRequestCreatedEvent extends GroupEvent {
   reason!: string | null;
 }
 
-@ObjectType(GROUP_EVENT_TYPE_NAMES.JOIN_REQUEST_REVOKED, { implements: GroupEvent, description: 'A pending join request was withdrawn.' })
+@ObjectType({ implements: GroupEvent, description: 'A pending join request was withdrawn.' })
 export class JoinRequestRevokedEvent extends GroupEvent {
   @Field(() => ID, { nullable: true, description: 'The join request id, when the provider sent it.' })
   joinRequestId!: string | null;

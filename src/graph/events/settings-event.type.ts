@@ -1,11 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { EventError } from './event-error.type';
 import { GroupEvent } from './group-event.interface';
-import { GROUP_EVENT_TYPE_NAMES } from './group-event-type.enum';
 import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
 /** Field names end in `Change` so they never clash with GroupCreatedEvent's `subject: String` in one selection. */
-@ObjectType(GROUP_EVENT_TYPE_NAMES.SETTINGS_UPDATED, {
+@ObjectType({
   implements: GroupEvent,
   description: 'Group settings changed, or failed to: each changed setting says whether it was applied. Null means the setting was not part of the change.',
 })

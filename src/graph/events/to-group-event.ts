@@ -1,7 +1,6 @@
-import type { StoredEvent } from '../../events/event-model';
-import { UnreachableCaseError } from '../../lib/errors';
+import type { DomainEventOf, EventDetails, GroupEventType, StoredEvent } from '../../events/event-model';
 import type { AttachedLoaders, GroupEvent } from './group-event.interface';
-import type {
+import {
   GroupCreatedEvent,
   GroupCreateFailedEvent,
   GroupDeletedEvent,
@@ -9,8 +8,8 @@ import type {
   GroupSuspendedEvent,
   GroupSuspensionClearedEvent,
 } from './lifecycle-events.type';
-import type { MessageReceivedEvent, MessageStatusUpdatedEvent } from './message-events.type';
-import type {
+import { MessageReceivedEvent, MessageStatusUpdatedEvent } from './message-events.type';
+import {
   JoinRequestCreatedEvent,
   JoinRequestRevokedEvent,
   ParticipantsAddedEvent,
@@ -18,32 +17,85 @@ import type {
   ParticipantsPromotedEvent,
   ParticipantsRemovedEvent,
 } from './participant-events.type';
-import type { SettingsUpdatedEvent } from './settings-event.type';
+import { SettingsUpdatedEvent } from './settings-event.type';
 
-/** Any concrete event object. */
-export type GroupEventNode =
-  | GroupCreatedEvent
-  | GroupCreateFailedEvent
-  | GroupDeletedEvent
-  | GroupDeleteFailedEvent
-  | GroupSuspendedEvent
-  | GroupSuspensionClearedEvent
-  | ParticipantsAddedEvent
-  | ParticipantsRemovedEvent
-  | ParticipantsPromotedEvent
-  | ParticipantsDemotedEvent
-  | JoinRequestCreatedEvent
-  | JoinRequestRevokedEvent
-  | SettingsUpdatedEvent
-  | MessageReceivedEvent
-  | MessageStatusUpdatedEvent;
+/** The GraphQL object type of one kind of event, and how that kind's details become its fields. */
+interface GroupEventObjectType<T extends GroupEventType, C extends GroupEvent = GroupEvent> {
+  readonly type: new () => C;
+  readonly fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>;
+}
+
+/** Pairs a class with its mapping, so the compiler checks the mapping produces exactly that class's fields. */
+function objectType<T extends GroupEventType, C extends GroupEvent>(type: new () => C, fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>): GroupEventObjectType<T, C> {
+  return { type, fields };
+}
+
+const noFields = (): Record<never, never> => ({});
 
 /**
- * A stored event as the GraphQL types read it: common fields with Dates, and the details of its kind flattened
- * onto the object (GroupEvent.resolveType picks the concrete type from `type`). `loaders`, for a subscription
- * payload, are the fresh loaders of this one emission.
+ * Each kind of event's GraphQL object type: the one table of them. Naming a class here is also what puts it in the
+ * schema (type-graphql adds every decorated class that is loaded); `satisfies` makes the table cover every kind.
+ */
+export const GROUP_EVENT_OBJECT_TYPES = {
+  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode }) => ({ subject, description, inviteLink, joinApprovalMode })),
+  GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }) => ({ subject, description, errors })),
+  GROUP_DELETED: objectType(GroupDeletedEvent, noFields),
+  GROUP_DELETE_FAILED: objectType(GroupDeleteFailedEvent, ({ errors }) => ({ errors })),
+  PARTICIPANTS_ADDED: objectType(ParticipantsAddedEvent, ({ participants, reason }) => ({ participants, reason })),
+  PARTICIPANTS_REMOVED: objectType(ParticipantsRemovedEvent, ({ participants, failedParticipants, initiatedBy, errors }) => ({
+    participants,
+    failedParticipants,
+    initiatedBy,
+    errors,
+  })),
+  PARTICIPANTS_PROMOTED: objectType(ParticipantsPromotedEvent, ({ participants }) => ({ participants })),
+  PARTICIPANTS_DEMOTED: objectType(ParticipantsDemotedEvent, ({ participants }) => ({ participants })),
+  JOIN_REQUEST_CREATED: objectType(JoinRequestCreatedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
+  JOIN_REQUEST_REVOKED: objectType(JoinRequestRevokedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
+  SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }) => ({
+    subjectChange: subject,
+    descriptionChange: description,
+    profilePictureChange:
+      profilePicture === null
+        ? null
+        : { sha256: profilePicture.value, mimeType: profilePicture.mimeType, succeeded: profilePicture.succeeded, errors: profilePicture.errors },
+    otherChanges,
+    errors,
+  })),
+  GROUP_SUSPENDED: objectType(GroupSuspendedEvent, noFields),
+  GROUP_SUSPENSION_CLEARED: objectType(GroupSuspensionClearedEvent, noFields),
+  MESSAGE_RECEIVED: objectType(MessageReceivedEvent, ({ messageId, from, messageType, text, content, errors }) => ({
+    messageId,
+    from,
+    messageType,
+    text,
+    content: content ?? null,
+    errors,
+  })),
+  MESSAGE_STATUS_UPDATED: objectType(MessageStatusUpdatedEvent, ({ messageId, status, participant, pricing, errors }) => ({
+    messageId,
+    status,
+    recipient: participant,
+    pricing,
+    errors,
+  })),
+} satisfies { readonly [T in GroupEventType]: GroupEventObjectType<T, GroupEvent> };
+
+/** Any concrete event object. */
+export type GroupEventNode = InstanceType<(typeof GROUP_EVENT_OBJECT_TYPES)[GroupEventType]['type']>;
+
+/**
+ * A stored event as the GraphQL types read it: an instance of its kind's class (which is how GroupEvent resolves its
+ * concrete type), with the common fields as Dates and the details of its kind flattened onto it. `loaders`, for a
+ * subscription payload, are the fresh loaders of this one emission.
  */
 export function toGroupEvent(event: StoredEvent, loaders?: AttachedLoaders): GroupEventNode {
+  return toNode(event, loaders);
+}
+
+function toNode<T extends GroupEventType>(event: DomainEventOf<T> & { cursor: string }, loaders: AttachedLoaders | undefined): GroupEventNode {
+  const objectTypeOf: { readonly [K in GroupEventType]: GroupEventObjectType<K> } = GROUP_EVENT_OBJECT_TYPES;
+  const { type, fields } = objectTypeOf[event.type];
   const base: GroupEvent = {
     id: event.id,
     cursor: event.cursor,
@@ -57,58 +109,5 @@ export function toGroupEvent(event: StoredEvent, loaders?: AttachedLoaders): Gro
     raw: event.raw ?? null,
     ...(loaders === undefined ? {} : { __loaders: loaders }),
   };
-  switch (event.type) {
-    case 'GROUP_CREATED': {
-      const { subject, description, inviteLink, joinApprovalMode } = event.details;
-      return { ...base, subject, description, inviteLink, joinApprovalMode } satisfies GroupCreatedEvent;
-    }
-    case 'GROUP_CREATE_FAILED': {
-      const { subject, description, errors } = event.details;
-      return { ...base, subject, description, errors } satisfies GroupCreateFailedEvent;
-    }
-    case 'GROUP_DELETE_FAILED':
-      return { ...base, errors: event.details.errors } satisfies GroupDeleteFailedEvent;
-    case 'GROUP_DELETED':
-    case 'GROUP_SUSPENDED':
-    case 'GROUP_SUSPENSION_CLEARED':
-      return base;
-    case 'PARTICIPANTS_ADDED':
-      return { ...base, participants: event.details.participants, reason: event.details.reason } satisfies ParticipantsAddedEvent;
-    case 'PARTICIPANTS_REMOVED': {
-      const { participants, failedParticipants, initiatedBy, errors } = event.details;
-      return { ...base, participants, failedParticipants, initiatedBy, errors } satisfies ParticipantsRemovedEvent;
-    }
-    case 'PARTICIPANTS_PROMOTED':
-    case 'PARTICIPANTS_DEMOTED':
-      return { ...base, participants: event.details.participants } satisfies ParticipantsPromotedEvent & ParticipantsDemotedEvent;
-    case 'JOIN_REQUEST_CREATED':
-    case 'JOIN_REQUEST_REVOKED': {
-      const { joinRequestId, participant, reason } = event.details;
-      return { ...base, joinRequestId, participant, reason } satisfies JoinRequestCreatedEvent & JoinRequestRevokedEvent;
-    }
-    case 'SETTINGS_UPDATED': {
-      const { subject, description, profilePicture, otherChanges, errors } = event.details;
-      return {
-        ...base,
-        subjectChange: subject,
-        descriptionChange: description,
-        profilePictureChange:
-          profilePicture === null
-            ? null
-            : { sha256: profilePicture.value, mimeType: profilePicture.mimeType, succeeded: profilePicture.succeeded, errors: profilePicture.errors },
-        otherChanges,
-        errors,
-      } satisfies SettingsUpdatedEvent;
-    }
-    case 'MESSAGE_RECEIVED': {
-      const { messageId, from, messageType, text, content, errors } = event.details;
-      return { ...base, messageId, from, messageType, text, content: content ?? null, errors } satisfies MessageReceivedEvent;
-    }
-    case 'MESSAGE_STATUS_UPDATED': {
-      const { messageId, status, participant, pricing, errors } = event.details;
-      return { ...base, messageId, status, recipient: participant, pricing, errors } satisfies MessageStatusUpdatedEvent;
-    }
-    default:
-      throw new UnreachableCaseError(event);
-  }
+  return Object.assign(new type(), base, fields(event.details)) as GroupEventNode;
 }
