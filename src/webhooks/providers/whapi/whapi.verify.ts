@@ -1,5 +1,5 @@
 import { WebhookSignatureError } from '../../webhook-errors';
-import { constantTimeEqual } from '../shared/constant-time';
+import { constantTimeEqual } from '../shared/secrets';
 
 /**
  * Whapi.Cloud signs nothing; it sends the custom headers configured on the webhook (providers.md §1.5). We
