@@ -2,5 +2,5 @@ import type { GroupEventType as ModelGroupEventType } from '../../events/event-m
 import { GROUP_EVENT_KINDS } from '../../events/event-model';
 import { registerStringEnum } from './string-enum';
 
-/** GraphQL enum `GroupEventType` (contract: Events): the event model's kinds, described as the model describes them. */
+/** GraphQL enum `GroupEventType`: the event model's kinds, described as the model describes them. */
 export const GroupEventType = registerStringEnum<ModelGroupEventType>('GroupEventType', 'The kind of a group event.', GROUP_EVENT_KINDS);

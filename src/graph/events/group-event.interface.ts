@@ -9,9 +9,9 @@ import { GroupEventType } from './group-event-type.enum';
 export type AttachedLoaders = Loaders | (() => Loaders);
 
 /**
- * GraphQL interface `GroupEvent` (contract: Events): what every kind of event has. The concrete types add the
- * details of their kind; events are handed out as instances of them (to-group-event.ts), so type-graphql resolves
- * the concrete type from the instance's class. `group` is resolved by GroupEventsResolver.
+ * GraphQL interface `GroupEvent`: what every kind of event has. The concrete types add the details of their kind;
+ * events are handed out as instances of them (to-group-event.ts), so type-graphql resolves the concrete type from
+ * the instance's class. `group` is resolved by GroupEventsResolver.
  */
 @InterfaceType('GroupEvent', {
   description: 'Something that happened to a group, from any provider, in one canonical shape. Resolve the concrete type for its details.',

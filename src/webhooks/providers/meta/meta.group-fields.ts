@@ -96,7 +96,7 @@ function groupDraftBase(group: MetaGroupItem) {
 
 /**
  * Meta sends no event id, so a group event is identified by field|type|group_id|request_id|timestamp|
- * participants|join_request_id (meta-groups-api.md §5), plus the event type we derived. Types are the
+ * participants|join_request_id (what tells two group events apart), plus the event type we derived. Types are the
  * canonical spellings, so a redelivery with an alias spelling dedupes against the original.
  */
 function groupIdentity(

@@ -167,7 +167,7 @@ function sender(message: JsonObject, contacts: Contacts): ParticipantRef {
 }
 
 /**
- * The participant of a per-participant status: `recipient_participant_id` (phone; S-WH's examples spell it
+ * The participant of a per-participant status: `recipient_participant_id` (phone; Meta's webhook examples spell it
  * `participant_recipient_id`), or, since the BSUID rollout, `recipient_participant_user_id`. The matching
  * `contacts[]` entry adds the name, username and whichever id the status left out.
  */
@@ -201,7 +201,7 @@ function messageText(message: JsonObject, messageType: string): string | null {
   return messageType === 'text' ? stringAt(body, 'body') : stringAt(body, 'caption');
 }
 
-/** `pricing` is a sibling of `conversation` everywhere except S-WH's aggregated examples, which nest it inside. */
+/** `pricing` is a sibling of `conversation` everywhere except Meta's aggregated-webhook examples, which nest it inside. */
 function statusPricing(status: JsonObject): EventDetails<'MESSAGE_STATUS_UPDATED'>['pricing'] {
   const pricing = objectAt(status, 'pricing') ?? objectAt(objectAt(status, 'conversation'), 'pricing');
   if (pricing === null) return null;

@@ -9,7 +9,7 @@ import { participantIdentity } from '../shared/normalise';
 
 /** A Whapi delivery → DomainEvents: the envelope, then each item of the payload array its event comes in. */
 
-/** A checked Whapi delivery: `{ <array-key>: [...], event: {type, event}, channel_id }` (providers.md §1.1). */
+/** A checked Whapi delivery: `{ <array-key>: [...], event: {type, event}, channel_id }`, one payload array per delivery. */
 interface WhapiEnvelope {
   /** `<event.type>.<event.event>`, lowercased, e.g. "groups.put". */
   readonly kind: string;
@@ -22,7 +22,7 @@ interface WhapiEnvelope {
 
 type ItemHandler = (envelope: WhapiEnvelope, item: unknown, out: ParseCollector) => void;
 
-/** The events we model, with the payload array each one comes in (providers.md §1.1). */
+/** The events we model, with the payload array each one comes in (its key depends on the event). */
 const HANDLERS: ReadonlyMap<string, { payloadKey: string; handle: ItemHandler }> = new Map([
   ['groups.post', { payloadKey: 'groups', handle: normaliseGroupJoined }],
   ['groups.put', { payloadKey: 'groups_participants', handle: normaliseParticipants }],
@@ -146,7 +146,7 @@ const PICTURE_CHANGED = 'changed';
 /**
  * groups.patch (`groups_updates[]`): full `before_update`/`after_update` snapshots plus `changes[]`, the names
  * of the changed fields. A setting counts as changed when `changes[]` names it or the snapshots differ
- * (providers.md §6: diff them rather than trust `changes[]` alone). A picture change carries the new URL,
+ * (`changes[]` is a free list of field names, so the snapshots are diffed too). A picture change carries the new URL,
  * or null when Whapi only says "changed". Whapi has no failure path here: every change succeeded.
  */
 function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: ParseCollector): void {
@@ -232,7 +232,7 @@ const PHONE_JID = /^(\d+)@(?:s\.whatsapp\.net|c\.us)$/;
 
 /**
  * Whapi identifies people by bare phone digits, sometimes a JID, and since 2025 sometimes a LID (`…@lid`),
- * in the same fields (providers.md §1.2). Phone JIDs are reduced to their digits; anything else (a LID) is
+ * in the same fields, with no separate LID field. Phone JIDs are reduced to their digits; anything else (a LID) is
  * kept verbatim in `waId`, suffix included, so it stays recognisable and is never mistaken for a phone.
  */
 function participantOf(id: string | null, name: string | null = null): ParticipantRef {

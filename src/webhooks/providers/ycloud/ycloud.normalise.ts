@@ -10,7 +10,7 @@ import { eventErrorsAt, hasIdentifier, toInitiator, toJoinApprovalMode } from '.
  * events, one group item per envelope.
  */
 
-/** A checked YCloud delivery: `{id, type, apiVersion, createTime, <payload object>}` (providers.md §2.1). */
+/** A checked YCloud delivery: `{id, type, apiVersion, createTime, <payload object>}`, the envelope of every YCloud event type. */
 interface YCloudEnvelope {
   /** YCloud's event id: unique per event and repeated on redelivery, so it is the identity. */
   readonly id: string;
