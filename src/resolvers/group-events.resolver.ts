@@ -16,8 +16,8 @@ import { DEFAULT_EVENTS_PAGE_SIZE, GroupEventsArgs, GroupEventsFilterArgs, MAX_E
 import { resolveGroupReference } from '../graph/events/group-reference';
 import type { StreamFailure } from '../graph/events/stream-failure';
 import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
-import type { GroupEventNode } from '../graph/events/to-group-event';
-import { toGroupEvent } from '../graph/events/to-group-event';
+import type { GroupEventNode } from '../graph/events/group-event-kinds';
+import { toGroupEvent } from '../graph/events/group-event-kinds';
 import { Group } from '../graph/group/group.type';
 import { validateId } from '../graph/validation/ids.validation';
 import { ensureError } from '../lib/errors';

@@ -2,15 +2,14 @@ import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InterfaceType } from 'type-graphql';
 import type { EventSource as ModelEventSource, GroupEventType as ModelGroupEventType } from '../../events/event-model';
 import type { Loaders } from '../../loaders/create-loaders';
-import { EventSource } from './event-enums';
-import { GroupEventType } from './group-event-type.enum';
+import { EventSource, GroupEventType } from './event-enums';
 
 /** Loaders an emitted subscription payload carries, created on first use (see event-loaders.ts). */
 export type AttachedLoaders = Loaders | (() => Loaders);
 
 /**
  * GraphQL interface `GroupEvent`: what every kind of event has. The concrete types add the details of their kind;
- * events are handed out as instances of them (to-group-event.ts), so type-graphql resolves the concrete type from
+ * events are handed out as instances of them (group-event-kinds.ts), so type-graphql resolves the concrete type from
  * the instance's class. `group` is resolved by GroupEventsResolver.
  */
 @InterfaceType('GroupEvent', {

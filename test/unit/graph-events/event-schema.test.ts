@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, isNonNullType } from 'graphql';
 import { EVENT_SOURCES, GROUP_EVENT_TYPES } from '../../../src/events/event-model';
-import { GROUP_EVENT_OBJECT_TYPES, toGroupEvent } from '../../../src/graph/events/to-group-event';
+import { GROUP_EVENT_OBJECT_TYPES, toGroupEvent } from '../../../src/graph/events/group-event-kinds';
 import { makeEvent } from '../../contract/events/event-fixtures';
 import { buildEventsSchema } from './schema-harness';
 
