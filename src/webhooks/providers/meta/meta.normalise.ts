@@ -19,7 +19,7 @@ import {
  * The four group_* fields are read in meta.group-fields.ts; group messages and statuses (`messages`) here.
  */
 
-export const META_ENVELOPE_OBJECT = 'whatsapp_business_account';
+const META_ENVELOPE_OBJECT = 'whatsapp_business_account';
 
 type ChangeHandler = (context: MetaChangeContext, value: JsonObject, out: ParseCollector) => void;
 
