@@ -6,25 +6,6 @@
 export const EVENT_SOURCES = ['META', 'WHAPI', 'YCLOUD', 'SANDBOX'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
-export const GROUP_EVENT_TYPES = [
-  'GROUP_CREATED',
-  'GROUP_CREATE_FAILED',
-  'GROUP_DELETED',
-  'GROUP_DELETE_FAILED',
-  'PARTICIPANTS_ADDED',
-  'PARTICIPANTS_REMOVED',
-  'PARTICIPANTS_PROMOTED',
-  'PARTICIPANTS_DEMOTED',
-  'JOIN_REQUEST_CREATED',
-  'JOIN_REQUEST_REVOKED',
-  'SETTINGS_UPDATED',
-  'GROUP_SUSPENDED',
-  'GROUP_SUSPENSION_CLEARED',
-  'MESSAGE_RECEIVED',
-  'MESSAGE_STATUS_UPDATED',
-] as const;
-export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
-
 /** An error reported by the upstream inside a webhook (Meta `{code,title,message,error_data{details}}`). */
 export interface EventError {
   code: number | null;
@@ -62,6 +43,7 @@ export interface SettingChange {
   errors: EventError[];
 }
 
+/** Each kind of group event, with the details only that kind carries. */
 interface EventDetailsByType {
   GROUP_CREATED: {
     subject: string | null;
@@ -112,9 +94,38 @@ interface EventDetailsByType {
   };
 }
 
+/** The kinds of group event: one per entry of EventDetailsByType. */
+export type GroupEventType = keyof EventDetailsByType;
+
+/**
+ * Every kind of group event, with what it means: the one list of kinds at run time. The GraphQL enum, the stored-event
+ * decoder and the GraphQL object types are built from it; `satisfies` makes it name exactly the kinds above.
+ */
+export const GROUP_EVENT_KINDS = {
+  GROUP_CREATED: 'A group was created (the outcome of createGroup).',
+  GROUP_CREATE_FAILED: 'Creating a group failed; `errors` says why.',
+  GROUP_DELETED: 'A group was deleted.',
+  GROUP_DELETE_FAILED: 'Deleting a group failed; `errors` says why.',
+  PARTICIPANTS_ADDED: 'People joined the group (through the invite link or an approved join request).',
+  PARTICIPANTS_REMOVED: 'Participants were removed by the business or left, including failed removals with their errors.',
+  PARTICIPANTS_PROMOTED: 'Participants became admins.',
+  PARTICIPANTS_DEMOTED: 'Participants stopped being admins.',
+  JOIN_REQUEST_CREATED: 'Someone asked to join a group whose join approval mode is APPROVAL_REQUIRED.',
+  JOIN_REQUEST_REVOKED: 'A pending join request was withdrawn.',
+  SETTINGS_UPDATED: 'Group settings (subject, description, picture, ...) changed, or failed to change.',
+  GROUP_SUSPENDED: 'WhatsApp suspended the group.',
+  GROUP_SUSPENSION_CLEARED: 'WhatsApp lifted the suspension of the group.',
+  MESSAGE_RECEIVED: 'A message was sent to the group by a participant.',
+  MESSAGE_STATUS_UPDATED: 'A message the business sent to the group changed status (sent, delivered, read, failed, ...).',
+} as const satisfies Readonly<Record<GroupEventType, string>>;
+
+/** The kinds, in the table's order. */
+export const GROUP_EVENT_TYPES = Object.keys(GROUP_EVENT_KINDS) as readonly GroupEventType[];
+
 export type EventDetails<T extends GroupEventType = GroupEventType> = EventDetailsByType[T];
 
-interface DomainEventOf<T extends GroupEventType> {
+/** An event of one kind. */
+export interface DomainEventOf<T extends GroupEventType> {
   /** Deterministic: the same upstream event always gets the same id (see event-id.ts). */
   id: string;
   type: T;

@@ -11,14 +11,13 @@ import { assertEventResolverContext } from '../graph/events/event-context';
 import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders, loadersForEvent } from '../graph/events/event-loaders';
 import { GroupEvent } from '../graph/events/group-event.interface';
-import '../graph/events/group-event-classes'; // registers every concrete GroupEvent type
 import { GroupEventConnection } from '../graph/events/group-event-connection.type';
 import { DEFAULT_EVENTS_PAGE_SIZE, GroupEventsArgs, GroupEventsFilterArgs, MAX_EVENTS_PAGE_SIZE } from '../graph/events/group-events.args';
 import { resolveGroupReference } from '../graph/events/group-reference';
 import type { StreamFailure } from '../graph/events/stream-failure';
 import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
-import type { GroupEventNode } from '../graph/events/to-group-event';
-import { toGroupEvent } from '../graph/events/to-group-event';
+import type { GroupEventNode } from '../graph/events/group-event-kinds';
+import { toGroupEvent } from '../graph/events/group-event-kinds';
 import { Group } from '../graph/group/group.type';
 import { validateId } from '../graph/validation/ids.validation';
 import { ensureError } from '../lib/errors';

@@ -1,7 +1,7 @@
 import type { Disposable } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
 import { abortableSleep } from '../upstream/abortable-sleep';
-import { META_SIGNATURE_HEADER, signMetaPayload } from '../webhooks/providers/meta/meta.signature';
+import { META_SIGNATURE_HEADER, signMetaPayload } from '../webhooks/providers/meta/meta.verify';
 import type { WebhookOut } from './sandbox-webhook-payloads';
 
 export type WebhookDeliveryStatus = 'queued' | 'delivered' | 'failed' | 'dropped';

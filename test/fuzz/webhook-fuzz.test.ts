@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signMetaPayload } from '../../src/webhooks/providers/meta/meta.signature';
-import { whapiAuthorization } from '../../src/webhooks/providers/whapi/whapi.token';
-import { signYCloudPayload } from '../../src/webhooks/providers/ycloud/ycloud.signature';
+import { signMetaPayload } from '../../src/webhooks/providers/meta/meta.verify';
+import { whapiAuthorization } from '../../src/webhooks/providers/whapi/whapi.verify';
+import { signYCloudPayload } from '../../src/webhooks/providers/ycloud/ycloud.verify';
 import type { TestGateway } from '../integration/helpers/start-test-gateway';
 import { startTestGateway } from '../integration/helpers/start-test-gateway';
 import type { Mutant } from './helpers/json-mutations';

@@ -97,22 +97,6 @@ export class UpstreamUnavailableError extends GatewayError {
   }
 }
 
-/** A resume cursor that is no longer valid (past retention, or expired upstream): restart from the beginning. */
-export class CursorExpiredError extends GatewayError {
-  constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}, options: { cause?: unknown } = {}) {
-    super(message, { ...extensions, code: GatewayErrorCode.CURSOR_EXPIRED }, options);
-    this.name = 'CursorExpiredError';
-  }
-}
-
-/** A subscriber fell further behind than its queue allows; the subscription ends with this error. */
-export class SubscriberTooSlowError extends GatewayError {
-  constructor(message: string) {
-    super(message, { code: GatewayErrorCode.SUBSCRIBER_TOO_SLOW });
-    this.name = 'SubscriberTooSlowError';
-  }
-}
-
 /** What clients see for anything unexpected; the original is logged, never shown outside development. */
 export class InternalServerError extends GatewayError {
   constructor(message = 'Internal server error', options: { cause?: unknown } = {}) {

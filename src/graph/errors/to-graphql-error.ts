@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { UpstreamError } from '../../upstream/upstream-error';
-import type { GatewayError, UpstreamErrorExtension } from './gateway-errors';
+import { GatewayErrorCode } from './gateway-error-code';
+import type { UpstreamErrorExtension } from './gateway-errors';
 import {
-  CursorExpiredError,
   ForbiddenError,
+  GatewayError,
   InternalServerError,
   NotFoundError,
   RateLimitedError,
@@ -50,7 +51,8 @@ function fromUpstreamError(error: UpstreamError): GatewayError {
     return new ForbiddenError(`The group is suspended by WhatsApp: ${reason} (upstream ${GROUP_SUSPENDED})`, { upstream }, cause);
   }
   if (error.code === INVALID_CURSOR) {
-    return new CursorExpiredError(`The upstream paging cursor expired or is corrupted; page again from the start (upstream ${INVALID_CURSOR})`, { upstream }, cause);
+    const message = `The upstream paging cursor expired or is corrupted; page again from the start (upstream ${INVALID_CURSOR})`;
+    return new GatewayError(message, { code: GatewayErrorCode.CURSOR_EXPIRED, upstream }, cause);
   }
   const accountLimit = error.code === null ? undefined : ACCOUNT_LIMIT_MESSAGES.get(error.code);
   if (accountLimit !== undefined) {

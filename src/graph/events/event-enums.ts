@@ -1,4 +1,10 @@
-import type { EventSource as ModelEventSource, MessageDeliveryStatus as ModelMessageDeliveryStatus, ParticipantChangeInitiator as ModelInitiator } from '../../events/event-model';
+import type {
+  EventSource as ModelEventSource,
+  GroupEventType as ModelGroupEventType,
+  MessageDeliveryStatus as ModelMessageDeliveryStatus,
+  ParticipantChangeInitiator as ModelInitiator,
+} from '../../events/event-model';
+import { GROUP_EVENT_KINDS } from '../../events/event-model';
 import { registerStringEnum } from './string-enum';
 
 /** GraphQL enum `EventSource` (a public name: docs/webhooks.md#the-event-model). */
@@ -24,3 +30,6 @@ export const MessageDeliveryStatus = registerStringEnum<ModelMessageDeliveryStat
   DELETED: 'The message was deleted.',
   PENDING: 'The message is waiting to be sent.',
 });
+
+/** GraphQL enum `GroupEventType`: the event model's kinds, described as the model describes them. */
+export const GroupEventType = registerStringEnum<ModelGroupEventType>('GroupEventType', 'The kind of a group event.', GROUP_EVENT_KINDS);

@@ -2,19 +2,18 @@ import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InterfaceType } from 'type-graphql';
 import type { EventSource as ModelEventSource, GroupEventType as ModelGroupEventType } from '../../events/event-model';
 import type { Loaders } from '../../loaders/create-loaders';
-import { EventSource } from './event-enums';
-import { GROUP_EVENT_TYPE_NAMES, GroupEventType } from './group-event-type.enum';
+import { EventSource, GroupEventType } from './event-enums';
 
 /** Loaders an emitted subscription payload carries, created on first use (see event-loaders.ts). */
 export type AttachedLoaders = Loaders | (() => Loaders);
 
 /**
- * GraphQL interface `GroupEvent` (docs/webhooks.md#the-event-model): what every kind of event has. The concrete types
- * (group-event.types.ts) add the details of their kind; `group` is resolved by GroupEventFieldsResolver.
+ * GraphQL interface `GroupEvent`: what every kind of event has. The concrete types add the details of their kind;
+ * events are handed out as instances of them (group-event-kinds.ts), so type-graphql resolves the concrete type from
+ * the instance's class. `group` is resolved by GroupEventsResolver.
  */
 @InterfaceType('GroupEvent', {
   description: 'Something that happened to a group, from any provider, in one canonical shape. Resolve the concrete type for its details.',
-  resolveType: (value: { type: ModelGroupEventType }) => GROUP_EVENT_TYPE_NAMES[value.type],
 })
 export abstract class GroupEvent {
   @Field(() => ID, { description: 'Stable id: the same upstream event, delivered twice or to two instances, has the same id.' })

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import type { GroupEventType as ModelGroupEventType } from '../../events/event-model';
-import { GroupEventType } from './group-event-type.enum';
+import { GroupEventType } from './event-enums';
 
 /** Most events one `groupEvents` page may hold, and the page size when `first` is omitted. */
 export const MAX_EVENTS_PAGE_SIZE = 1000;

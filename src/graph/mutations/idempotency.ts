@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IdempotencyStore } from '../../operations/idempotency-store';
-import { canonicalJson } from '../../webhooks/providers/shared/canonical-json';
+import { canonicalJson } from '../../lib/canonical-json';
 import { BadUserInputError, ConflictError } from '../errors/gateway-errors';
 
 export interface IdempotentCall<T> {

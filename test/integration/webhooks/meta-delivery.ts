@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.signature';
+import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.verify';
 
 export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
 

@@ -1,11 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, isNonNullType } from 'graphql';
 import { EVENT_SOURCES, GROUP_EVENT_TYPES } from '../../../src/events/event-model';
-import { GROUP_EVENT_CLASSES } from '../../../src/graph/events/group-event-classes';
-import { GROUP_EVENT_TYPE_NAMES } from '../../../src/graph/events/group-event-type.enum';
-import { toGroupEvent } from '../../../src/graph/events/to-group-event';
+import { GROUP_EVENT_OBJECT_TYPES, toGroupEvent } from '../../../src/graph/events/group-event-kinds';
 import { makeEvent } from '../../contract/events/event-fixtures';
 import { buildEventsSchema } from './schema-harness';
+
+/** The contract's name of each kind's object type: GROUP_CREATED → GroupCreatedEvent. */
+const GROUP_EVENT_TYPE_NAMES = Object.fromEntries(
+  GROUP_EVENT_TYPES.map((type) => [type, `${type.toLowerCase().replace(/(?:^|_)([a-z])/g, (_match, letter: string) => letter.toUpperCase())}Event`]),
+);
 
 describe('event schema fragment', () => {
   let schema: GraphQLSchema;
@@ -50,7 +53,7 @@ describe('event schema fragment', () => {
     const implementations = schema.getPossibleTypes(schema.getType('GroupEvent') as GraphQLInterfaceType).map((type) => type.name);
     expect(implementations.sort()).toEqual(Object.values(GROUP_EVENT_TYPE_NAMES).sort());
     for (const type of GROUP_EVENT_TYPES) {
-      expect(GROUP_EVENT_CLASSES[type].name).toBe(GROUP_EVENT_TYPE_NAMES[type]);
+      expect(GROUP_EVENT_OBJECT_TYPES[type].type.name).toBe(GROUP_EVENT_TYPE_NAMES[type]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../../src/config/config';
 import { createWebhookProviders } from '../../../src/webhooks/create-providers';
-import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.signature';
+import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.verify';
 import { WebhookSignatureError } from '../../../src/webhooks/webhook-errors';
 
 const NOW = new Date('2026-06-01T12:00:00Z');

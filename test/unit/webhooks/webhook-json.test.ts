@@ -1,7 +1,6 @@
-import { MAX_JSON_DEPTH, parseJsonBody } from '../../../src/webhooks/providers/shared/json-body';
-import { canonicalJson } from '../../../src/webhooks/providers/shared/canonical-json';
-import { eventErrorsAt } from '../../../src/webhooks/providers/shared/event-errors';
-import { isoTimeToIso, timestampKey, unixSecondsToIso } from '../../../src/webhooks/providers/shared/event-time';
+import { canonicalJson } from '../../../src/lib/canonical-json';
+import { isoTimeToIso, MAX_JSON_DEPTH, parseJsonBody, timestampKey, unixSecondsToIso } from '../../../src/webhooks/providers/shared/json';
+import { eventErrorsAt } from '../../../src/webhooks/providers/shared/normalise';
 import { WebhookPayloadError } from '../../../src/webhooks/webhook-errors';
 
 const nested = (depth: number) => Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`);

@@ -1,5 +1,5 @@
 import { createYCloudProvider } from '../../../src/webhooks/providers/ycloud/ycloud.provider';
-import { signYCloudPayload } from '../../../src/webhooks/providers/ycloud/ycloud.signature';
+import { signYCloudPayload } from '../../../src/webhooks/providers/ycloud/ycloud.verify';
 import { WebhookPayloadError, WebhookSignatureError } from '../../../src/webhooks/webhook-errors';
 import { webhookFixtures } from '../../fixtures/webhooks/webhook-fixtures';
 import type { FixtureName } from '../../fixtures/webhooks/webhook-fixtures';

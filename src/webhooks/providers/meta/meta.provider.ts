@@ -1,13 +1,10 @@
 import type { EventSource } from '../../../events/event-model';
 import type { HandshakeResult, WebhookHeaders, WebhookProvider } from '../provider';
 import { headerValue } from '../provider';
-import { parseJsonBody } from '../shared/json-body';
-import { createParseCollector } from '../shared/parse-collector';
+import { parseDelivery } from '../shared/normalise';
 import { requireSecrets } from '../shared/secrets';
-import { readMetaEntries } from './meta.envelope';
-import { normaliseMetaEntries } from './meta.events';
-import { answerMetaHandshake } from './meta.handshake';
-import { META_SIGNATURE_HEADER, signMetaPayload, verifyMetaSignature } from './meta.signature';
+import { normaliseMetaDelivery } from './meta.normalise';
+import { answerMetaHandshake, META_SIGNATURE_HEADER, signMetaPayload, verifyMetaSignature } from './meta.verify';
 
 export interface MetaProviderOptions {
   /** App secrets for `X-Hub-Signature-256`; any of them verifies (rotation). The first signs test deliveries. */
@@ -36,10 +33,7 @@ export function createMetaProvider(options: MetaProviderOptions): WebhookProvide
       verifyMetaSignature(rawBody, headerValue(headers, META_SIGNATURE_HEADER), appSecrets);
     },
     parse(rawBody, receivedAt) {
-      const entries = readMetaEntries(parseJsonBody(rawBody, 'Meta'));
-      const out = createParseCollector(source, receivedAt);
-      normaliseMetaEntries(entries, out);
-      return out.result();
+      return parseDelivery(rawBody, receivedAt, { provider: 'Meta', source, normalise: normaliseMetaDelivery });
     },
     signForTest(rawBody, signOptions) {
       return { [META_SIGNATURE_HEADER]: signMetaPayload(rawBody, signOptions?.secret ?? appSecrets[0]) };

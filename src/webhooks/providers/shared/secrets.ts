@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 /**
  * Validates a factory's secret list (programmer misuse: thrown at construction, with the fix).
  * Returns a copy, so a caller mutating its array later cannot change what the provider accepts.
@@ -14,4 +16,14 @@ export function requireSecrets(factory: string, option: string, secrets: readonl
     throw new TypeError(`${factory}: expected ${option}[${blank}] to be a non-empty string; remove empty entries from ${envVar}.`);
   }
   return [...secrets];
+}
+
+/**
+ * Compares two secrets in constant time. Both sides are hashed first so that neither the content nor the
+ * length of the expected value leaks through timing (timingSafeEqual itself needs equal lengths).
+ */
+export function constantTimeEqual(received: string, expected: string): boolean {
+  const a = createHash('sha256').update(received, 'utf8').digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b);
 }

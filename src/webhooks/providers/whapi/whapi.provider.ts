@@ -1,11 +1,9 @@
 import type { WebhookHeaders, WebhookProvider } from '../provider';
 import { headerValue } from '../provider';
-import { parseJsonBody } from '../shared/json-body';
-import { createParseCollector } from '../shared/parse-collector';
+import { parseDelivery } from '../shared/normalise';
 import { requireSecrets } from '../shared/secrets';
-import { readWhapiEnvelope } from './whapi.envelope';
-import { normaliseWhapiDelivery } from './whapi.events';
-import { verifyWhapiToken, WHAPI_AUTH_HEADER, whapiAuthorization } from './whapi.token';
+import { normaliseWhapiDelivery } from './whapi.normalise';
+import { verifyWhapiToken, WHAPI_AUTH_HEADER, whapiAuthorization } from './whapi.verify';
 
 export interface WhapiProviderOptions {
   /** Shared secrets Whapi sends as `Authorization: Bearer <token>`; any of them is accepted (rotation). */
@@ -26,10 +24,7 @@ export function createWhapiProvider(options: WhapiProviderOptions): WebhookProvi
       verifyWhapiToken(headerValue(headers, WHAPI_AUTH_HEADER), tokens);
     },
     parse(rawBody, receivedAt) {
-      const envelope = readWhapiEnvelope(parseJsonBody(rawBody, 'Whapi'));
-      const out = createParseCollector('WHAPI', receivedAt);
-      normaliseWhapiDelivery(envelope, out);
-      return out.result();
+      return parseDelivery(rawBody, receivedAt, { provider: 'Whapi', source: 'WHAPI', normalise: normaliseWhapiDelivery });
     },
     signForTest(_rawBody, signOptions) {
       return { [WHAPI_AUTH_HEADER]: whapiAuthorization(signOptions?.secret ?? tokens[0]) };

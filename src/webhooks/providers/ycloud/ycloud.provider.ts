@@ -1,11 +1,9 @@
 import type { WebhookHeaders, WebhookProvider } from '../provider';
 import { headerValue } from '../provider';
-import { parseJsonBody } from '../shared/json-body';
-import { createParseCollector } from '../shared/parse-collector';
+import { parseDelivery } from '../shared/normalise';
 import { requireSecrets } from '../shared/secrets';
-import { readYCloudEnvelope } from './ycloud.envelope';
-import { normaliseYCloudDelivery } from './ycloud.events';
-import { signYCloudPayload, verifyYCloudSignature, YCLOUD_SIGNATURE_HEADER } from './ycloud.signature';
+import { normaliseYCloudDelivery } from './ycloud.normalise';
+import { signYCloudPayload, verifyYCloudSignature, YCLOUD_SIGNATURE_HEADER } from './ycloud.verify';
 
 export interface YCloudProviderOptions {
   /** Endpoint secrets for `YCloud-Signature`; any of them verifies (rotation). The first signs test deliveries. */
@@ -34,10 +32,7 @@ export function createYCloudProvider(options: YCloudProviderOptions): WebhookPro
       verifyYCloudSignature(rawBody, headerValue(headers, YCLOUD_SIGNATURE_HEADER), { secrets, toleranceSeconds, now });
     },
     parse(rawBody, receivedAt) {
-      const envelope = readYCloudEnvelope(parseJsonBody(rawBody, 'YCloud'));
-      const out = createParseCollector('YCLOUD', receivedAt);
-      normaliseYCloudDelivery(envelope, out);
-      return out.result();
+      return parseDelivery(rawBody, receivedAt, { provider: 'YCloud', source: 'YCLOUD', normalise: normaliseYCloudDelivery });
     },
     signForTest(rawBody, signOptions) {
       // The test signer reads the clock only when the caller gives no time; production paths never call it.

@@ -1,6 +1,7 @@
 /**
  * JSON with object keys sorted at every level, so that two deliveries of the same content hash the same
- * whatever key order the sender used. Recursion is safe: bodies deeper than MAX_JSON_DEPTH never get here.
+ * whatever key order the sender used. It recurses once per level: callers pass values of bounded depth (webhook
+ * bodies are depth-capped when parsed; GraphQL inputs are no deeper than the query that carried them).
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;

@@ -1,5 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookSignatureError } from '../../webhook-errors';
+import type { HandshakeResult } from '../provider';
+import { constantTimeEqual } from '../shared/secrets';
+
+/** Who is talking to us: the signature over a delivery's raw bytes, and the GET subscription handshake. */
 
 export const META_SIGNATURE_HEADER = 'x-hub-signature-256';
 
@@ -23,4 +27,20 @@ export function verifyMetaSignature(rawBody: Buffer, header: string | undefined,
     if (expected.length === received.length && timingSafeEqual(expected, received)) return;
   }
   throw new WebhookSignatureError('X-Hub-Signature-256 does not match the body');
+}
+
+const FORBIDDEN: HandshakeResult = { status: 403, contentType: 'text/plain; charset=utf-8', body: 'Forbidden' };
+
+/**
+ * Meta's subscription handshake (`GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`): 200 with the
+ * raw challenge when the mode is "subscribe" and the token matches (constant time); 403 otherwise, including
+ * when no verify token is configured or the challenge is missing.
+ */
+export function answerMetaHandshake(query: URLSearchParams, verifyToken: string | null): HandshakeResult {
+  const mode = query.get('hub.mode');
+  const token = query.get('hub.verify_token');
+  const challenge = query.get('hub.challenge');
+  if (verifyToken === null || verifyToken === '' || mode !== 'subscribe' || token === null || challenge === null) return FORBIDDEN;
+  if (!constantTimeEqual(token, verifyToken)) return FORBIDDEN;
+  return { status: 200, contentType: 'text/plain; charset=utf-8', body: challenge };
 }

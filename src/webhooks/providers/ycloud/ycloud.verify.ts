@@ -6,7 +6,7 @@ export const YCLOUD_SIGNATURE_HEADER = 'ycloud-signature';
 /** At most this many `s=` values are checked, so a hostile header cannot make us compute HMACs without end. */
 const MAX_SIGNATURES = 8;
 
-/** `t=<unix seconds>,s=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, as YCloud sends it (docs/webhooks.md#ycloud-verification). */
+/** `t=<unix seconds>,s=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, as YCloud sends it in `YCloud-Signature`. */
 export function signYCloudPayload(rawBody: string | Buffer, secret: string, timestamp: Date): string {
   const t = String(Math.floor(timestamp.getTime() / 1000));
   return `t=${t},s=${signature(secret, t, rawBody).toString('hex')}`;

@@ -1,8 +1,8 @@
 import { WebhookSignatureError } from '../../webhook-errors';
-import { constantTimeEqual } from '../shared/constant-time';
+import { constantTimeEqual } from '../shared/secrets';
 
 /**
- * Whapi.Cloud signs nothing; it sends the custom headers configured on the webhook (docs/webhooks.md#whapi-verification). We
+ * Whapi.Cloud signs nothing; it sends the custom headers configured on the webhook (up to five). We
  * configure `Authorization: Bearer <token>`. The token authenticates the sender, not the body: a body altered
  * in transit is not detected (TLS is what protects it).
  */
