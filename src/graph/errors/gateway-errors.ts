@@ -45,13 +45,6 @@ export class BadUserInputError extends GatewayError {
   }
 }
 
-export class UnauthenticatedError extends GatewayError {
-  constructor(message = 'Authentication required: send an API key') {
-    super(message, { code: GatewayErrorCode.UNAUTHENTICATED });
-    this.name = 'UnauthenticatedError';
-  }
-}
-
 export class ForbiddenError extends GatewayError {
   constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}, options: { cause?: unknown } = {}) {
     super(message, { ...extensions, code: GatewayErrorCode.FORBIDDEN }, options);
@@ -102,14 +95,6 @@ export class CursorExpiredError extends GatewayError {
   constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}, options: { cause?: unknown } = {}) {
     super(message, { ...extensions, code: GatewayErrorCode.CURSOR_EXPIRED }, options);
     this.name = 'CursorExpiredError';
-  }
-}
-
-/** A subscriber fell further behind than its queue allows; the subscription ends with this error. */
-export class SubscriberTooSlowError extends GatewayError {
-  constructor(message: string) {
-    super(message, { code: GatewayErrorCode.SUBSCRIBER_TOO_SLOW });
-    this.name = 'SubscriberTooSlowError';
   }
 }
 

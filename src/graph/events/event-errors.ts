@@ -21,7 +21,7 @@ export function toEventGraphQLError(error: unknown): GraphQLError {
     });
   }
   if (error instanceof StreamTooSlowError) {
-    // Not the SubscriberTooSlowError class of gateway-errors: clients need `resumeAfter` to continue without a gap.
+    // With `resumeAfter`: clients need it to continue without a gap.
     return new GatewayError(error.message, { code: GatewayErrorCode.SUBSCRIBER_TOO_SLOW, resumeAfter: error.resumeAfter, queueLimit: error.queueLimit });
   }
   if (error instanceof EventLogUnavailableError) {

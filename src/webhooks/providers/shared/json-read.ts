@@ -50,9 +50,3 @@ export function booleanAt(value: unknown, key: string): boolean | null {
   if (found === 'false') return false;
   return null;
 }
-
-/** The first non-null of the candidates (a null-coalescing chain that reads well over many spellings). */
-export function firstOf<T>(...candidates: readonly (T | null)[]): T | null {
-  for (const candidate of candidates) if (candidate !== null) return candidate;
-  return null;
-}
