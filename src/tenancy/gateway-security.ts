@@ -55,7 +55,7 @@ export interface GatewaySecurityOptions {
 
 export interface GatewaySecurity extends Disposable {
   readonly authenticator: Authenticator;
-  /** For the context factory: authentication, rate limit, tenant access per request. */
+  /** For the context factory: authentication, rate limit, tenant access and the Groups API view, per request. */
   readonly requestSecurity: RequestSecurity;
   readonly operationLimits: OperationLimits;
   /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
