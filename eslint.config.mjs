@@ -87,7 +87,6 @@ const PACKAGES = [
 const PENDING = [
   { file: `${GRAPHQL_TYPES}/mutations/idempotency.ts`, imports: `${PART.webhooks}/providers/shared/canonical-json.ts` },
   { file: `${GRAPHQL_TYPES}/mutations/mutation-services.ts`, imports: `${PART.cache}/group-cache.ts` },
-  { file: `${GRAPHQL_TYPES}/events/event-context.ts`, imports: PART.context },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,14 +18,14 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Fresh loaders with this request's options: subscriptions take a new set per emitted event, never one for their whole life. */
   createLoaders(): Loaders;
-  /** Used where an operation omits `phoneNumberId`; null when none is configured. */
+  /** Used where an operation omits `phoneNumberId` (access.defaultPhoneNumberId); null when there is none. */
   defaultPhoneNumberId: string | null;
   /** Event log, bus and topics for history queries and subscriptions (borrowed; nothing here is closed). */
   events: EventServices;
-  /** Operation and idempotency stores of the write path (borrowed); absent where a context only serves reads. */
-  mutations?: MutationServices;
-  /** The API key's scopes and tenant (phone numbers); the guarded schema refuses to run without it. */
-  access?: TenantAccess;
+  /** Operation and idempotency stores of the write path (borrowed). */
+  mutations: MutationServices;
+  /** The API key's scopes and tenant (phone numbers); with authentication off, the open access (openTenantAccess). */
+  access: TenantAccess;
 }
 
 /** What the transport knows about a request when it asks for a context. */
@@ -38,15 +38,13 @@ export interface RequestInfo {
 }
 
 export interface ContextFactoryOptions {
-  upstream: GroupsApi;
+  /** Authentication, per-key rate limit, tenant access and the Groups API view for each request. */
+  security: RequestSecurity;
   cache?: GroupCacheLike;
   batchMode: BatchMode;
   concurrency: number;
-  defaultPhoneNumberId: string | null;
   events: EventServices;
-  mutations?: MutationServices;
-  /** Authentication, per-key rate limit and tenant access for each request; absent: open (unit tests). */
-  security?: RequestSecurity;
+  mutations: MutationServices;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
@@ -56,8 +54,7 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
   const { cache, batchMode, concurrency, events, mutations, security } = options;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
-    const secured = security === undefined ? null : await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
-    const upstream = secured?.upstream ?? options.upstream;
+    const { access, upstream } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
     const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
     return {
       requestId: request.requestId,
@@ -66,10 +63,10 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       loaders: freshLoaders(),
       createLoaders: freshLoaders,
       // A restricted key never falls back to a configured number it may not use.
-      defaultPhoneNumberId: secured === null ? options.defaultPhoneNumberId : secured.access.defaultPhoneNumberId,
+      defaultPhoneNumberId: access.defaultPhoneNumberId,
       events,
-      ...(mutations === undefined ? {} : { mutations }),
-      ...(secured === null ? {} : { access: secured.access }),
+      mutations,
+      access,
     };
   };
 }

@@ -1,6 +1,6 @@
 import type { Config } from './config/config';
 import { createContextFactory } from './context';
-import type { GatewayContext } from './context';
+import type { ContextFactory, GatewayContext } from './context';
 import { createSchema } from './resolvers/create-schema';
 import type { Disposable } from './lib/disposable';
 import { ensureError } from './lib/errors';
@@ -14,7 +14,7 @@ import { createEventInfrastructure } from './events/event-infrastructure';
 import { createEventServices } from './events/event-services';
 import { registerWebhookRoutes } from './server/webhook-routes';
 import { createWebhookProviders } from './webhooks/create-providers';
-import type { IngressHooks, WebhookIngress } from './webhooks/webhook-ingress';
+import type { WebhookIngress } from './webhooks/webhook-ingress';
 import { createWebhookIngress } from './webhooks/webhook-ingress';
 import { DEFAULTS } from './config/defaults';
 import { createOperationCompletionHook } from './operations/operation-completion-hook';
@@ -31,7 +31,7 @@ import type { ApiKeyRecord } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
 import { createGatewaySecurity, loadGatewayApiKeys } from './tenancy/gateway-security';
 import { createGraphApiClient } from './upstream/graph-api-client';
-import type { GroupsApi } from './upstream/types';
+import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
 export interface GatewayOptions {
   config: Config;
@@ -88,17 +88,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   let stopping: Promise<void> | null = null;
   const teardowns: Teardown[] = [];
   let sandbox: Sandbox | null = null;
-  let upstream: (GroupsApi & Disposable) | null = null;
+  let upstream: GroupsApiClient | null = null;
   let http: HttpServer | null = null;
   let events: EventInfrastructure | null = null;
   let ingress: WebhookIngress | null = null;
   let groupCache: GroupCache | null = null;
   let wsServer: WsServer | null = null;
-  /** Extra ingress hooks (e.g. operation completion), run after the cache invalidation. */
-  const ingressHooks: IngressHooks[] = [];
-  let operationStores: OperationStores | null = null;
-  let security: GatewaySecurity | null = null;
-  let apiKeys: ApiKeyRecord[] = [];
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -112,7 +107,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   };
 
-  const startUpstream = async (): Promise<GroupsApi & Disposable> => {
+  const configuredDefaultPhoneNumberId = (): string | null =>
+    config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null);
+
+  /** The Groups API client, over HTTP to Meta or to the embedded sandbox (started here in sandbox mode). */
+  const startUpstream = async (): Promise<GroupsApiClient> => {
     let baseUrl = config.upstream.baseUrl;
     let accessToken = config.upstream.accessToken;
     if (config.mode === 'sandbox') {
@@ -142,41 +141,42 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeoutMs: config.upstream.timeoutMs,
       maxRetries: config.upstream.maxRetries,
       logger: logger.child({ part: 'upstream' }),
-      // Throttled answers block the calling key in the gateway's limiter (created with the event infrastructure).
-      onRateLimited: (error) => security?.onRateLimited(error),
     });
     onTeardown('upstream', () => client.dispose());
     return client;
   };
 
+  /** Event log, bus and topics; on Redis when configured (the connections later parts borrow). */
   const startEvents = (): EventInfrastructure => {
     const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger: logger.child({ part: 'events' }) });
     onTeardown('events', () => infrastructure.dispose());
-    const cache =
-      options.groupCache ??
-      (infrastructure.redis === null
-        ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
-        : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) }));
-    groupCache = cache;
-    if (options.groupCache === undefined) onTeardown('group-cache', () => cache.dispose());
     return infrastructure;
   };
 
-  /** Operation + idempotency stores (on the event infrastructure's Redis when configured) and the hook completing operations. */
+  const startGroupCache = (infrastructure: EventInfrastructure): GroupCache => {
+    if (options.groupCache !== undefined) return options.groupCache; // the caller's: not ours to close
+    const cache =
+      infrastructure.redis === null
+        ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
+        : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) });
+    onTeardown('group-cache', () => cache.dispose());
+    return cache;
+  };
+
+  /** Operation + idempotency stores, on the event infrastructure's Redis when configured. */
   const startOperations = (infrastructure: EventInfrastructure): OperationStores => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
-    ingressHooks.push(createOperationCompletionHook({ operations: stores.operations, bus: infrastructure.bus, topics: infrastructure.topics, logger: logger.child({ part: 'operations' }) }));
     return stores;
   };
 
-  /** API keys, tenant rules and limits; on the event infrastructure's Redis when configured. */
-  const startSecurity = (groupsApi: GroupsApi, infrastructure: EventInfrastructure): GatewaySecurity => {
+  /** API keys, tenant rules and limits (on the event infrastructure's Redis when configured), over the Groups API client. */
+  const startSecurity = (apiKeys: readonly ApiKeyRecord[], client: GroupsApiClient, infrastructure: EventInfrastructure): GatewaySecurity => {
     const created = createGatewaySecurity({
       config,
       records: apiKeys,
       redis: infrastructure.redis === null ? null : { commands: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix },
-      upstream: groupsApi,
+      upstream: client,
       configuredDefaultPhoneNumberId: configuredDefaultPhoneNumberId(),
       logger: logger.child({ part: 'security' }),
     });
@@ -184,10 +184,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return created;
   };
 
-  const configuredDefaultPhoneNumberId = (): string | null =>
-    config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null);
-
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity): WebhookIngress => {
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, stores: OperationStores): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
@@ -199,37 +196,34 @@ export function createGateway(options: GatewayOptions): Gateway {
         { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
         // Ownership first: a client told its group was created may ask for it at once.
         guard.ingressHook,
-        ...ingressHooks,
+        createOperationCompletionHook({ operations: stores.operations, bus: infrastructure.bus, topics: infrastructure.topics, logger: logger.child({ part: 'operations' }) }),
       ],
     });
     logger.info({ providers: [...providers.keys()] }, 'webhook providers enabled');
     return pipeline;
   };
 
-  const startHttp = async (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, pipeline: WebhookIngress, groupsApi: GroupsApi): Promise<HttpServer> => {
-    const createContext = createContextFactory({
-      upstream: guard.upstream,
+  /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
+  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, stores: OperationStores): ContextFactory =>
+    createContextFactory({
       security: guard.requestSecurity,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
-      defaultPhoneNumberId: configuredDefaultPhoneNumberId(),
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
-      ...(operationStores === null
-        ? {}
-        : {
-            mutations: {
-              operations: operationStores.operations,
-              idempotency: operationStores.idempotency,
-              bus: infrastructure.bus,
-              topics: infrastructure.topics,
-              groupCache: cache,
-              idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
-              awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
-              awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
-            },
-          }),
+      mutations: {
+        operations: stores.operations,
+        idempotency: stores.idempotency,
+        bus: infrastructure.bus,
+        topics: infrastructure.topics,
+        groupCache: cache,
+        idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
+        awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
+        awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
+      },
     });
+
+  const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {
     const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
@@ -245,7 +239,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       operationLimits: guard.operationLimits,
       maxTokens: config.limits.maxQueryTokens,
     });
-    server.addReadinessCheck('upstream', () => groupsApi.ping());
+    server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
     registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
     const ws = createWsServer<GatewayContext>({
@@ -269,7 +263,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       checkOperation: (request) => guard.operationLimits.check(request),
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
       // per-emission loaders: subscribers of one API key with equal operations can share each event's execution.
-      shareExecutionKey: (context) => `${context.access?.principal.id ?? 'open'}\u0000${context.defaultPhoneNumberId ?? ''}`,
+      shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-ws' }),
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,
@@ -284,17 +278,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     return server;
   };
 
+  /** Every part in dependency order: each is built from parts already running, and is closed before them. */
   const doStart = async (): Promise<{ url: string; graphqlUrl: string }> => {
-    apiKeys = await loadGatewayApiKeys(config.auth, logger); // before anything opens: a bad key file fails the start
-    upstream = await startUpstream();
-    events = startEvents();
-    const cache = groupCache as GroupCache | null;
-    if (cache === null) throw new Error('createGateway: the group cache is created with the event infrastructure');
-    operationStores = startOperations(events);
-    security = startSecurity(upstream, events);
-    ingress = startIngress(events, cache, security);
-    http = await startHttp(security, events, cache, ingress, upstream);
-    const { url } = await http.listen();
+    const apiKeys = await loadGatewayApiKeys(config.auth, logger); // before anything opens: a bad key file fails the start
+    const client = await startUpstream();
+    upstream = client;
+    const infrastructure = startEvents();
+    events = infrastructure;
+    const cache = startGroupCache(infrastructure);
+    groupCache = cache;
+    const stores = startOperations(infrastructure);
+    const guard = startSecurity(apiKeys, client, infrastructure);
+    const pipeline = startIngress(infrastructure, cache, guard, stores);
+    ingress = pipeline;
+    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, stores), infrastructure, pipeline, client);
+    http = server;
+    const { url } = await server.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;
     if (sandbox !== null) {
       const port = new URL(url).port;

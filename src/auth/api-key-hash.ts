@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Prefix of generated keys, so a leaked one is recognisable by secret scanners and in support tickets. */
-export const API_KEY_PREFIX = 'wgg_';
+const API_KEY_PREFIX = 'wgg_';
 const SECRET_BYTES = 32; // 256 bits: a key cannot be guessed, so a fast hash is enough (no scrypt needed)
 
 /** Lower-case hex SHA-256 of the key, as the key file stores it. */

@@ -39,16 +39,11 @@ export interface GroupCache extends Disposable {
 }
 
 /** Events after which a group's cached metadata may be wrong: everything but messages and their statuses. */
-export function changesGroupMetadata(type: GroupEventType): boolean {
+function changesGroupMetadata(type: GroupEventType): boolean {
   return type !== 'MESSAGE_RECEIVED' && type !== 'MESSAGE_STATUS_UPDATED';
 }
 
-/** Invalidates the event's group when the event may have changed its metadata. */
-export async function applyEventToGroupCache(cache: GroupCache, event: Pick<DomainEvent, 'type' | 'groupId'>): Promise<void> {
-  if (changesGroupMetadata(event.type)) await cache.invalidate([event.groupId]);
-}
-
-/** applyEventToGroupCache for a whole delivery, in one invalidation. */
+/** Invalidates, in one call, the groups of a delivery's events that may have changed their metadata. */
 export async function applyEventsToGroupCache(cache: GroupCache, events: readonly Pick<DomainEvent, 'type' | 'groupId'>[]): Promise<void> {
   const groupIds = [...new Set(events.filter((event) => changesGroupMetadata(event.type)).map((event) => event.groupId))];
   if (groupIds.length > 0) await cache.invalidate(groupIds);

@@ -41,7 +41,7 @@ export function createRequestAdmission(options: { limiter: RateLimiter; policy: 
   };
 }
 
-export function rateLimited(retryAfterSeconds: number, transport: 'http' | 'ws'): GatewayError {
+function rateLimited(retryAfterSeconds: number, transport: 'http' | 'ws'): GatewayError {
   return new GatewayError(`Too many requests for this API key; retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`, {
     code: GatewayErrorCode.RATE_LIMITED,
     retryAfterSeconds,

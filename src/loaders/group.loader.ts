@@ -4,6 +4,7 @@ import type { Logger } from '../lib/logger';
 import type { GroupField, GroupsApi, UpstreamGroup } from '../upstream/types';
 import { UpstreamError } from '../upstream/upstream-error';
 import { GROUP_FIELDS } from '../upstream/types';
+import { coversFields } from '../cache/group-cache';
 import type { CachedGroup, GroupCacheLike, GroupCacheTicket } from './group-cache';
 
 export type BatchMode = 'batch' | 'parallel';
@@ -72,7 +73,7 @@ export function createGroupLoader(options: GroupLoaderOptions): GroupLoader {
     ids.forEach((id, index) => {
       const entry = lookup.entries[index];
       const needed = needs.get(id) ?? new Set<GroupField>();
-      if (entry != null && [...needed].every((field) => entry.fields.includes(field))) remember(id, entry.group, entry.fields);
+      if (entry != null && coversFields(entry, [...needed])) remember(id, entry.group, entry.fields);
       else misses.push(id);
     });
     return { misses, ticket: lookup.ticket };

@@ -7,7 +7,6 @@ import type { StoredEvent } from '../events/event-model';
 import { createEventStream } from '../events/event-stream';
 import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
 import { BadUserInputError } from '../graph/errors/gateway-errors';
-import { assertEventResolverContext } from '../graph/events/event-context';
 import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders, loadersForEvent } from '../graph/events/event-loaders';
 import { GroupEvent } from '../graph/events/group-event.interface';
@@ -68,7 +67,6 @@ export class GroupEventsResolver {
     @Ctx() ctx: GatewayContext,
   ): GroupEventNode {
     if (isStreamFailure(payload)) throw payload.error;
-    assertEventResolverContext(ctx);
     // Fresh loaders per emission, made only if the selection reads the group: never a subscription-long cache.
     return toGroupEvent(payload, lazyLoaders(() => ctx.createLoaders()));
   }
@@ -83,7 +81,6 @@ export class GroupEventsResolver {
 }
 
 async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayContext): Promise<AsyncIterable<StoredEvent | StreamFailure>> {
-  assertEventResolverContext(ctx);
   const filter = parseFilter(args);
   const { events, logger } = ctx;
   const stream = createEventStream({

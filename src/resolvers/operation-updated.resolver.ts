@@ -4,7 +4,6 @@ import type { GatewayContext } from '../context';
 import { createChannelStream } from '../events/stream/channel-stream';
 import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
 import { ensureError } from '../lib/errors';
-import { assertEventResolverContext } from '../graph/events/event-context';
 import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders } from '../graph/events/event-loaders';
 import type { StreamFailure } from '../graph/events/stream-failure';
@@ -34,13 +33,11 @@ export class OperationUpdatedResolver {
     @Ctx() ctx: GatewayContext,
   ): GroupOperation {
     if (isStreamFailure(payload)) throw payload.error;
-    assertEventResolverContext(ctx);
     return toGroupOperation(payload, lazyLoaders(() => ctx.createLoaders()));
   }
 }
 
 async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<AsyncIterable<OperationRecord | StreamFailure>> {
-  assertEventResolverContext(ctx);
   const { operations } = requireMutationServices(ctx);
   validateId('id', id);
   const { events, logger } = ctx;

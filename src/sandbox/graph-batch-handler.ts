@@ -3,7 +3,7 @@ import { ok } from './graph-call';
 import { splitGraphPath } from './graph-path';
 import { badRequest } from './sandbox-graph-error';
 
-export const BATCH_LIMIT = 50;
+const BATCH_LIMIT = 50;
 
 /**
  * POST / with `batch=[{method, relative_url, body?}]` (JSON or form-encoded) → an array, in request order,

@@ -11,7 +11,7 @@ import type { GroupRecord, JoinApprovalMode } from './sandbox-state';
 import { groupCreated, groupCreateFailed, groupDeleted, groupsChange, settingsUpdated } from './sandbox-webhook-payloads';
 import { requirePhone } from './graph-phone';
 
-export const GROUP_FIELDS = ['subject', 'description', 'join_approval_mode', 'suspended', 'creation_timestamp', 'participants', 'total_participant_count'] as const;
+const GROUP_FIELDS = ['subject', 'description', 'join_approval_mode', 'suspended', 'creation_timestamp', 'participants', 'total_participant_count'] as const;
 
 /** POST /<PHONE_NUMBER_ID>/groups → `{messaging_product, request_id}`; the group arrives by webhook. */
 export const createGroup: GraphHandler = (call, { state }, asyncFailure) => {

@@ -34,7 +34,7 @@ const EDGES: Readonly<Record<string, MethodTable>> = {
 };
 
 /** Which operation a method and path are, or Graph's code 100 saying why there is none. */
-export function resolveRoute(method: string, segments: readonly string[]): [SandboxOperation, GraphHandler] {
+function resolveRoute(method: string, segments: readonly string[]): [SandboxOperation, GraphHandler] {
   const path = `/${segments.join('/')}`;
   let table: MethodTable | undefined;
   if (segments.length === 0) table = ROOT;

@@ -6,7 +6,7 @@ interface CatalogEntry {
 }
 
 /** Titles and HTTP statuses of the codes the sandbox answers with (docs/groups-api.md#error-codes, #rate-limits). */
-export const GRAPH_ERROR_CATALOG: Readonly<Record<number, CatalogEntry>> = {
+const GRAPH_ERROR_CATALOG: Readonly<Record<number, CatalogEntry>> = {
   1: { title: 'An unknown error occurred', httpStatus: 500 },
   2: { title: 'Service temporarily unavailable', httpStatus: 503 },
   4: { title: 'Application request limit reached', httpStatus: 429 },
@@ -34,7 +34,7 @@ export const GRAPH_ERROR_CATALOG: Readonly<Record<number, CatalogEntry>> = {
   131215: { title: 'Phone number not eligible for Groups APIs', httpStatus: 400 },
 };
 
-export function titleOf(code: number): string {
+function titleOf(code: number): string {
   return GRAPH_ERROR_CATALOG[code]?.title ?? 'Unknown error';
 }
 

@@ -8,11 +8,11 @@ import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Facebook's escaping of base64 for ids and cursors: Z→ZA, +→ZB, /→ZC, =→ZD. */
-export function fbEscapeBase64(base64: string): string {
+function fbEscapeBase64(base64: string): string {
   return base64.replace(/[Z+/=]/g, (c) => ({ Z: 'ZA', '+': 'ZB', '/': 'ZC', '=': 'ZD' })[c]!);
 }
 
-export function fbUnescapeBase64(escaped: string): string {
+function fbUnescapeBase64(escaped: string): string {
   return escaped.replace(/Z([A-D])/g, (_, c: string) => ({ A: 'Z', B: '+', C: '/', D: '=' })[c]!);
 }
 

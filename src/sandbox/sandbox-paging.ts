@@ -9,8 +9,8 @@ export interface PageParams {
   before: string | null;
 }
 
-export const DEFAULT_PAGE_LIMIT = 25;
-export const MAX_PAGE_LIMIT = 1024;
+const DEFAULT_PAGE_LIMIT = 25;
+const MAX_PAGE_LIMIT = 1024;
 
 export function readPageParams(params: Readonly<Record<string, unknown>>): PageParams {
   const rawLimit = params.limit;

@@ -142,10 +142,6 @@ export function createSandboxState(options: { phoneNumberIds: readonly string[] 
   };
 }
 
-export function isParticipant(group: GroupRecord, waIdOrUserId: string): boolean {
-  return findParticipant(group, waIdOrUserId) !== undefined;
-}
-
 /** Matches a phone (with or without '+', spaces, dashes), a wa_id, or a BSUID. */
 export function findParticipant(group: GroupRecord, input: string): SandboxUser | undefined {
   const phone = normalizePhone(input);

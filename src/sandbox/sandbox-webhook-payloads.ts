@@ -38,7 +38,7 @@ export function groupsChange(phone: PhoneRecord, field: Exclude<WebhookField, 'm
   return envelope(phone, field, { groups: [item] });
 }
 
-export function unixString(seconds: number): string {
+function unixString(seconds: number): string {
   return String(seconds);
 }
 

@@ -153,7 +153,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
  * JSON as Meta sends it: non-ASCII escaped as \uXXXX and '/' as '\/'. Receivers must verify the signature
  * over these raw bytes, never over a re-serialisation (docs/groups-api.md#signature-and-delivery).
  */
-export function metaJson(value: unknown): string {
+function metaJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/\//g, '\\/')
     .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

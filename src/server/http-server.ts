@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { FastifyPluginAsync } from 'fastify';
 import Fastify, { LogController } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
@@ -52,8 +51,6 @@ export interface HttpServer {
   readonly server: Server;
   /** A route that receives the exact request bytes (webhooks). Before listen() only. */
   registerRawBodyRoute(method: RawBodyMethod, path: string, handler: RawBodyHandler, options: RawBodyRouteOptions): void;
-  /** Any Fastify plugin, in its own context (e.g. @fastify/websocket routes). Before listen() only. */
-  registerPlugin(plugin: FastifyPluginAsync): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
@@ -138,10 +135,6 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     registerRawBodyRoute(method, path, handler, routeOptions) {
       assertNotListening('registerRawBodyRoute()');
       void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
-    },
-    registerPlugin(plugin) {
-      assertNotListening('registerPlugin()');
-      void fastify.register(plugin);
     },
     addReadinessCheck: (name, check) => readiness.add(name, check),
     addDrainStep(name, step) {

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { UploadedFile } from '../graph/mutations/uploaded-file';
 
 /** Headers that prove a request is not a cross-site form post: the ones Apollo's CSRF prevention accepts. */
-export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;
 
 export interface MultipartUploadOptions {
   /** Largest file kept whole; a larger one reaches the resolver `truncated`, to be refused there by name. */
@@ -18,7 +18,7 @@ export interface MultipartUploadOptions {
 }
 
 /** A multipart request the spec or our limits refuse, answered with its status before GraphQL runs. */
-export class MultipartRequestError extends Error {
+class MultipartRequestError extends Error {
   constructor(
     message: string,
     readonly statusCode: 400 | 413,

@@ -1,7 +1,7 @@
 import type { WebhookIngress } from '../webhooks/webhook-ingress';
 import type { HttpServer } from './http-server';
 
-export const WEBHOOK_PROVIDER_ROUTES = ['meta', 'whapi', 'ycloud'] as const;
+const WEBHOOK_PROVIDER_ROUTES = ['meta', 'whapi', 'ycloud'] as const;
 
 /**
  * Binds the webhook ingress to HTTP: `GET /webhooks/meta` (Meta's handshake) and `POST /webhooks/<provider>`.

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type Redis from 'ioredis';
-import type { ApiKeyRecord } from '../auth/api-key';
+import type { ApiKeyRecord, Principal } from '../auth/api-key';
 import { loadApiKeyRecords, watchApiKeyFile } from '../auth/api-key-source';
 import { createApiKeyStore } from '../auth/api-key-store';
 import type { Authenticator } from '../auth/authenticator';
@@ -17,8 +17,7 @@ import { createRequestAdmission } from '../limits/request-admission';
 import { createRedisSubscriptionSlots } from '../limits/redis-subscription-slots';
 import { createInMemorySubscriptionSlots } from '../limits/subscription-slots';
 import { createUpstreamRateLimitFeedback } from '../limits/upstream-rate-limit-feedback';
-import type { UpstreamError } from '../upstream/upstream-error';
-import type { GroupsApi } from '../upstream/types';
+import type { GroupsApi, GroupsApiClient } from '../upstream/types';
 import type { IngressHooks } from '../webhooks/webhook-ingress';
 import { createGroupOwnership } from './group-ownership';
 import { guardSchema } from './guard-schema';
@@ -46,23 +45,19 @@ export interface GatewaySecurityOptions {
   records: readonly ApiKeyRecord[];
   /** The commands connection when Redis is configured (limits and ownership are then shared by instances). Borrowed. */
   redis: { commands: Redis; keyPrefix: string } | null;
-  /** The Groups API client; calls made through `upstream` below teach the ownership registry. */
-  upstream: GroupsApi;
+  /** The Groups API client. Requests use views of it that charge Meta's throttles to their key and teach the ownership registry. */
+  upstream: GroupsApiClient;
   configuredDefaultPhoneNumberId: string | null;
   logger: Logger;
 }
 
 export interface GatewaySecurity extends Disposable {
   readonly authenticator: Authenticator;
-  /** For the context factory: authentication, rate limit, tenant access per request. */
+  /** For the context factory: authentication, rate limit, tenant access and the Groups API view, per request. */
   readonly requestSecurity: RequestSecurity;
-  /** The Groups API to build contexts on: list and create answers record group ownership. */
-  readonly upstream: GroupsApi;
   readonly operationLimits: OperationLimits;
   /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
   readonly ingressHook: IngressHooks;
-  /** For createGraphApiClient's onRateLimited. */
-  onRateLimited(error: UpstreamError): void;
   /** Wraps the schema's root fields with the key and tenant rules (in place). */
   guard(schema: GraphQLSchema): GraphQLSchema;
 }
@@ -78,10 +73,13 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
       ? createInMemoryGroupOwnerRegistry()
       : withRememberedGroupOwners(createRedisGroupOwnerRegistry({ redis: redis.commands, keyPrefix: redis.keyPrefix }));
   const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
-  const upstream = learnOwnershipFrom(options.upstream, registry, logger);
+  // Authentication off: no key to charge, so every request shares one view of the client.
+  const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
+  const upstreamFor = (principal: Principal): GroupsApi =>
+    principal.anonymous ? openUpstream : learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger);
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
-  const requestSecurity = createRequestSecurity({ authenticator, admission, feedback, ownership, upstream, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
+  const requestSecurity = createRequestSecurity({ authenticator, admission, ownership, upstreamFor, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
   const maxPerSubject = config.limits.maxSubscriptionsPerKey;
   const slots =
     redis === null
@@ -110,10 +108,8 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   return {
     authenticator,
     requestSecurity,
-    upstream,
     operationLimits,
     ingressHook: ownershipLearningHook({ registry }),
-    onRateLimited: (error) => feedback.onRateLimited(error),
     guard: (schema) => guardSchema(schema, { slots }),
     async dispose() {
       await watcher?.dispose();

@@ -8,7 +8,8 @@ import type { GroupOwner, GroupOwnerRegistry } from './group-owner-registry';
 /**
  * The Groups API with ownership learnt on the way: every `listGroups(phone)` page and every `createGroup(phone)`
  * answer that names its group tells the registry who owns those groups. A registry failure is logged; the call's
- * answer is returned regardless (an unknown owner is refused later, never guessed).
+ * answer is returned regardless (an unknown owner is refused later, never guessed). Every other call goes straight
+ * through.
  */
 export function learnOwnershipFrom(api: GroupsApi, registry: GroupOwnerRegistry, logger: Logger): GroupsApi {
   const remember = async (owners: GroupOwner[]): Promise<void> => {
@@ -19,28 +20,32 @@ export function learnOwnershipFrom(api: GroupsApi, registry: GroupOwnerRegistry,
       logger.warn({ err: ensureError(error), groups: owners.length }, 'could not record group ownership');
     }
   };
-  return new Proxy(api, {
-    get(target, property, receiver) {
-      if (property === 'listGroups') {
-        const listGroups: GroupsApi['listGroups'] = async (phoneNumberId, page) => {
-          const answer = await target.listGroups(phoneNumberId, page);
-          await remember(answer.items.map((group) => ({ groupId: group.id, phoneNumberId })));
-          return answer;
-        };
-        return listGroups;
-      }
-      if (property === 'createGroup') {
-        const createGroup: GroupsApi['createGroup'] = async (phoneNumberId, request) => {
-          const answer = await target.createGroup(phoneNumberId, request);
-          if (answer.groupId !== null) await remember([{ groupId: answer.groupId, phoneNumberId }]);
-          return answer;
-        };
-        return createGroup;
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+  return {
+    async listGroups(phoneNumberId, page) {
+      const answer = await api.listGroups(phoneNumberId, page);
+      await remember(answer.items.map((group) => ({ groupId: group.id, phoneNumberId })));
+      return answer;
     },
-  });
+    async createGroup(phoneNumberId, request) {
+      const answer = await api.createGroup(phoneNumberId, request);
+      if (answer.groupId !== null) await remember([{ groupId: answer.groupId, phoneNumberId }]);
+      return answer;
+    },
+    getGroup: (groupId, fields) => api.getGroup(groupId, fields),
+    getGroups: (groupIds, fields, options) => api.getGroups(groupIds, fields, options),
+    updateGroupSettings: (groupId, request) => api.updateGroupSettings(groupId, request),
+    deleteGroup: (groupId) => api.deleteGroup(groupId),
+    removeParticipants: (groupId, users) => api.removeParticipants(groupId, users),
+    getInviteLink: (groupId) => api.getInviteLink(groupId),
+    resetInviteLink: (groupId) => api.resetInviteLink(groupId),
+    deleteInviteLink: (groupId) => api.deleteInviteLink(groupId),
+    listJoinRequests: (groupId, page) => api.listJoinRequests(groupId, page),
+    approveJoinRequests: (groupId, joinRequestIds) => api.approveJoinRequests(groupId, joinRequestIds),
+    rejectJoinRequests: (groupId, joinRequestIds) => api.rejectJoinRequests(groupId, joinRequestIds),
+    sendGroupMessage: (phoneNumberId, groupId, message) => api.sendGroupMessage(phoneNumberId, groupId, message),
+    batch: (requests) => api.batch(requests),
+    ping: () => api.ping(),
+  };
 }
 
 /** Ingress hook: each verified webhook event that names its phone number teaches the registry who owns the group. */

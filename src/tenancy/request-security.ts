@@ -1,10 +1,10 @@
+import type { Principal } from '../auth/api-key';
 import type { Authenticator } from '../auth/authenticator';
 import type { RequestAdmission } from '../limits/request-admission';
-import type { UpstreamRateLimitFeedback } from '../limits/upstream-rate-limit-feedback';
 import type { GroupsApi } from '../upstream/types';
 import type { GroupOwnership } from './group-ownership';
 import type { TenantAccess } from './tenant-access';
-import { createTenantAccess } from './tenant-access';
+import { createTenantAccess, openTenantAccess } from './tenant-access';
 
 export type Transport = 'http' | 'ws';
 
@@ -27,14 +27,14 @@ export interface RequestSecurity {
 export interface RequestSecurityOptions {
   authenticator: Authenticator;
   admission: RequestAdmission;
-  feedback: UpstreamRateLimitFeedback;
   ownership: GroupOwnership;
-  upstream: GroupsApi;
+  /** The Groups API an admitted caller's requests use: a key's own view, so Meta's throttles are charged to that key. */
+  upstreamFor(principal: Principal): GroupsApi;
   configuredDefaultPhoneNumberId: string | null;
 }
 
 export function createRequestSecurity(options: RequestSecurityOptions): RequestSecurity {
-  const { authenticator, admission, feedback, ownership, configuredDefaultPhoneNumberId } = options;
+  const { authenticator, admission, ownership, configuredDefaultPhoneNumberId } = options;
   return {
     async begin({ authorization, transport }) {
       const principal =
@@ -42,7 +42,9 @@ export function createRequestSecurity(options: RequestSecurityOptions): RequestS
           ? authenticator.fromAuthorizationHeader(authorization)
           : authenticator.fromConnectionParams(authorization === undefined ? {} : { authorization: typeof authorization === 'string' ? authorization : authorization.join(',') });
       await admission.admit(principal, transport);
-      const upstream = principal.anonymous ? options.upstream : feedback.attribute(options.upstream, `key:${principal.id}`);
+      const upstream = options.upstreamFor(principal);
+      // Authentication off: the anonymous caller may do everything, so there is nothing to look up or refresh.
+      if (principal.anonymous) return { access: openTenantAccess(configuredDefaultPhoneNumberId), upstream };
       const access = createTenantAccess({ principal, ownership, upstream, configuredDefaultPhoneNumberId, current: (p) => authenticator.current(p) });
       return { access, upstream };
     },

@@ -1,5 +1,5 @@
 import type { Logger } from '../lib/logger';
-import type { UpstreamError } from './upstream-error';
+import type { UpstreamHooks } from './types';
 
 export interface GraphApiClientOptions {
   /** e.g. `https://graph.facebook.com` or the sandbox URL, without the version segment. */
@@ -20,8 +20,8 @@ export interface GraphApiClientOptions {
   logger: Logger;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Called for every rate-limit answer, retried or not (for metrics and adaptive throttling). Must not throw. */
-  onRateLimited?: (error: UpstreamError) => void;
+  /** Told about every call of this client (e.g. metrics); `withHooks` adds one caller's own. */
+  hooks?: UpstreamHooks;
   /** Source of jitter; tests pin it. @default Math.random */
   random?: () => number;
 }

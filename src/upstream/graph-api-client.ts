@@ -1,14 +1,13 @@
-import type { Disposable } from '../lib/disposable';
 import { parseCreateGroupResult, parseInviteLink, parseSendMessageResult, parseWriteAck } from './answer-parsers';
 import { assertClientOptions } from './graph-api-client-options';
 import type { GraphApiClientOptions } from './graph-api-client-options';
 import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-batch';
 import { createGraphTransport } from './graph-transport';
-import type { GraphBody } from './graph-transport';
+import type { GraphAnswer, GraphBody, GraphRequest } from './graph-transport';
 import { fetchGroups } from './group-fetcher';
 import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
-import type { GroupsApi, PageRequest, UpdateGroupSettingsRequest } from './types';
+import type { GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamHooks } from './types';
 import { UpstreamError } from './upstream-error';
 
 export type { GraphApiClientOptions } from './graph-api-client-options';
@@ -19,7 +18,7 @@ const MESSAGING_PRODUCT = { messaging_product: 'whatsapp' } as const;
  * The Groups API over real HTTP (docs/groups-api.md#calls). Reads retry on transient failures; writes never do,
  * because a timed-out create may still have created a group. Every failure is an UpstreamError.
  */
-export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi & Disposable {
+export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiClient {
   assertClientOptions(options);
   const transport = createGraphTransport({
     baseUrl: options.baseUrl,
@@ -31,33 +30,55 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi 
     maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
     logger: options.logger,
     fetch: options.fetch ?? globalThis.fetch,
-    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
   const pingTimeoutMs = options.pingTimeoutMs ?? Math.min(options.timeoutMs, 3_000);
+  const clientHooks = options.hooks === undefined ? [] : [options.hooks];
 
+  /** The methods over the shared transport, telling `hooks` (and no one else) about their calls. */
+  const view = (hooks: readonly UpstreamHooks[]): GroupsApi => {
+    const onRateLimited = (error: UpstreamError): void => {
+      for (const hook of hooks) {
+        try {
+          hook.onRateLimited?.(error);
+        } catch (hookError) {
+          options.logger.error({ err: hookError }, 'onRateLimited hook threw; ignored');
+        }
+      }
+    };
+    return groupsApiOver((request) => transport.send(request, onRateLimited), { pingTimeoutMs, onRateLimited });
+  };
+
+  return {
+    ...view(clientHooks),
+    withHooks: (hooks) => view([...clientHooks, hooks]),
+    dispose: () => transport.dispose(),
+  };
+}
+
+function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, options: { pingTimeoutMs: number; onRateLimited: (error: UpstreamError) => void }): GroupsApi {
   const json = (value: Record<string, unknown>): GraphBody => ({ kind: 'json', value: { ...MESSAGING_PRODUCT, ...value } });
   const seg = (id: string): string => `/${encodeURIComponent(id)}`;
 
-  const api: GroupsApi & Disposable = {
+  const api: GroupsApi = {
     async createGroup(phoneNumberId, request) {
       const body = json({
         subject: request.subject,
         ...(request.description === undefined ? {} : { description: request.description }),
         ...(request.joinApprovalMode === undefined ? {} : { join_approval_mode: request.joinApprovalMode }),
       });
-      const answer = await transport.send({ operation: 'createGroup', method: 'POST', path: `${seg(phoneNumberId)}/groups`, body, idempotent: false });
+      const answer = await send({ operation: 'createGroup', method: 'POST', path: `${seg(phoneNumberId)}/groups`, body, idempotent: false });
       return parseCreateGroupResult(answer.body);
     },
 
     async listGroups(phoneNumberId, page) {
-      const answer = await transport.send({ operation: 'listGroups', method: 'GET', path: `${seg(phoneNumberId)}/groups`, query: pageQuery(page, 'listGroups'), idempotent: true });
+      const answer = await send({ operation: 'listGroups', method: 'GET', path: `${seg(phoneNumberId)}/groups`, query: pageQuery(page, 'listGroups'), idempotent: true });
       return parseGroupSummaryPage(answer.body);
     },
 
     async getGroup(groupId, fields) {
       const query: Record<string, string> = fields.length > 0 ? { fields: [...new Set(fields)].join(',') } : {};
-      const answer = await transport.send({ operation: 'getGroup', method: 'GET', path: seg(groupId), query, idempotent: true });
+      const answer = await send({ operation: 'getGroup', method: 'GET', path: seg(groupId), query, idempotent: true });
       return parseGroup(answer.body, fields);
     },
 
@@ -66,57 +87,57 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi 
     },
 
     async updateGroupSettings(groupId, request) {
-      const answer = await transport.send({ operation: 'updateGroupSettings', method: 'POST', path: seg(groupId), body: settingsBody(request), idempotent: false });
+      const answer = await send({ operation: 'updateGroupSettings', method: 'POST', path: seg(groupId), body: settingsBody(request), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async deleteGroup(groupId) {
-      const answer = await transport.send({ operation: 'deleteGroup', method: 'DELETE', path: seg(groupId), idempotent: false });
+      const answer = await send({ operation: 'deleteGroup', method: 'DELETE', path: seg(groupId), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async removeParticipants(groupId, users) {
       const body = json({ participants: users.map((user) => ({ user })) });
-      const answer = await transport.send({ operation: 'removeParticipants', method: 'DELETE', path: `${seg(groupId)}/participants`, body, idempotent: false });
+      const answer = await send({ operation: 'removeParticipants', method: 'DELETE', path: `${seg(groupId)}/participants`, body, idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async getInviteLink(groupId) {
-      const answer = await transport.send({ operation: 'getInviteLink', method: 'GET', path: `${seg(groupId)}/invite_link`, idempotent: true });
+      const answer = await send({ operation: 'getInviteLink', method: 'GET', path: `${seg(groupId)}/invite_link`, idempotent: true });
       return parseInviteLink(answer.body, 'getInviteLink');
     },
 
     async resetInviteLink(groupId) {
-      const answer = await transport.send({ operation: 'resetInviteLink', method: 'POST', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      const answer = await send({ operation: 'resetInviteLink', method: 'POST', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
       return parseInviteLink(answer.body, 'resetInviteLink');
     },
 
     async deleteInviteLink(groupId) {
-      const answer = await transport.send({ operation: 'deleteInviteLink', method: 'DELETE', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      const answer = await send({ operation: 'deleteInviteLink', method: 'DELETE', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async listJoinRequests(groupId, page) {
-      const answer = await transport.send({ operation: 'listJoinRequests', method: 'GET', path: `${seg(groupId)}/join_requests`, query: pageQuery(page, 'listJoinRequests'), idempotent: true });
+      const answer = await send({ operation: 'listJoinRequests', method: 'GET', path: `${seg(groupId)}/join_requests`, query: pageQuery(page, 'listJoinRequests'), idempotent: true });
       return parseJoinRequestPage(answer.body);
     },
 
     async approveJoinRequests(groupId, joinRequestIds) {
       const body = json({ join_requests: [...joinRequestIds] });
-      const answer = await transport.send({ operation: 'approveJoinRequests', method: 'POST', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      const answer = await send({ operation: 'approveJoinRequests', method: 'POST', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
       return parseJoinRequestsResult(answer.body, 'approveJoinRequests');
     },
 
     async rejectJoinRequests(groupId, joinRequestIds) {
       const body = json({ join_requests: [...joinRequestIds] });
-      const answer = await transport.send({ operation: 'rejectJoinRequests', method: 'DELETE', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      const answer = await send({ operation: 'rejectJoinRequests', method: 'DELETE', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
       return parseJoinRequestsResult(answer.body, 'rejectJoinRequests');
     },
 
     async sendGroupMessage(phoneNumberId, groupId, message) {
       // The addressing fields come last so a message object cannot redirect the send.
       const body = json({ ...message, ...MESSAGING_PRODUCT, recipient_type: 'group', to: groupId });
-      const answer = await transport.send({ operation: 'sendGroupMessage', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
+      const answer = await send({ operation: 'sendGroupMessage', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
       return parseSendMessageResult(answer.body);
     },
 
@@ -124,35 +145,24 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApi 
       assertBatchSize(requests);
       if (requests.length === 0) return [];
       const idempotent = requests.every((request) => request.method === 'GET');
-      const answer = await transport.send({ operation: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
+      const answer = await send({ operation: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
       const items = parseBatchAnswer(answer.body, requests);
       for (const item of items) {
-        if (!item.ok && item.error.isRateLimited) notifyRateLimited(item.error);
+        if (!item.ok && item.error.isRateLimited) options.onRateLimited(item.error);
       }
       return items;
     },
 
     async ping() {
       try {
-        await transport.send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: pingTimeoutMs });
+        await send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: options.pingTimeoutMs });
       } catch (error) {
         // Any HTTP answer, even an error envelope, proves the upstream is reachable.
         if (error instanceof UpstreamError && error.httpStatus !== null) return;
         throw error;
       }
     },
-
-    dispose: () => transport.dispose(),
   };
-
-  function notifyRateLimited(error: UpstreamError): void {
-    try {
-      options.onRateLimited?.(error);
-    } catch (hookError) {
-      options.logger.error({ err: hookError }, 'onRateLimited hook threw; ignored');
-    }
-  }
-
   return api;
 }
 

@@ -34,7 +34,7 @@ export function parseGraphError(input: { httpStatus: number; bodyText: string; h
 }
 
 /** The `error` object of Graph's envelope (`message`, `type`, `code`, `error_subcode`, `error_data`, `fbtrace_id`, ...). */
-export function upstreamErrorFromEnvelope(httpStatus: number | null, error: WireObject, retryAfterSeconds: number | null = null): UpstreamError {
+function upstreamErrorFromEnvelope(httpStatus: number | null, error: WireObject, retryAfterSeconds: number | null = null): UpstreamError {
   const code = readNumber(error, 'code');
   const isTransient = readBoolean(error, 'is_transient');
   return new UpstreamError({

@@ -40,12 +40,12 @@ export interface GraphTransportOptions {
   maxRetryDelayMs: number;
   logger: Logger;
   fetch: typeof fetch;
-  onRateLimited?: (error: UpstreamError) => void;
   random?: () => number;
 }
 
 export interface GraphTransport extends Disposable {
-  send(request: GraphRequest): Promise<GraphAnswer>;
+  /** `onRateLimited` hears every rate-limit answer of this request, retried or not. It must not throw. */
+  send(request: GraphRequest, onRateLimited: (error: UpstreamError) => void): Promise<GraphAnswer>;
 }
 
 /**
@@ -65,15 +65,6 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       httpStatus: null,
       isTransient: false,
     });
-  }
-
-  function notifyRateLimited(error: UpstreamError): void {
-    if (options.onRateLimited === undefined) return;
-    try {
-      options.onRateLimited(error);
-    } catch (hookError) {
-      options.logger.error({ err: hookError }, 'onRateLimited hook threw; ignored');
-    }
   }
 
   async function attempt(request: GraphRequest, attemptNumber: number): Promise<GraphAnswer> {
@@ -116,14 +107,14 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
   }
 
   return {
-    async send(request) {
+    async send(request, onRateLimited) {
       if (root.signal.aborted) throw disposedError(request);
       for (let retry = 0; ; retry++) {
         try {
           return await attempt(request, retry + 1);
         } catch (error) {
           if (!(error instanceof UpstreamError)) throw error;
-          if (error.httpStatus !== null && error.isRateLimited) notifyRateLimited(error);
+          if (error.httpStatus !== null && error.isRateLimited) onRateLimited(error);
           const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error);
           if (final) throw error;
           const delayMs = retryDelayMs({

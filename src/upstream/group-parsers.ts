@@ -44,14 +44,14 @@ function assignField(group: UpstreamGroup, answer: WireObject, field: GroupField
   }
 }
 
-export function parseJoinApprovalMode(value: unknown): UpstreamJoinApprovalMode | null {
+function parseJoinApprovalMode(value: unknown): UpstreamJoinApprovalMode | null {
   if (typeof value !== 'string') return null;
   const lower = value.toLowerCase();
   return lower === 'auto_approve' || lower === 'approval_required' ? lower : null;
 }
 
 /** Phone-era `{wa_id}` and BSUID-era `{user_id, parent_user_id?, username?, wa_id?}` alike. */
-export function parseParticipant(raw: WireObject): UpstreamParticipant {
+function parseParticipant(raw: WireObject): UpstreamParticipant {
   return {
     waId: readString(raw, 'wa_id'),
     userId: readString(raw, 'user_id'),

@@ -44,12 +44,12 @@ export function parseJoinRequestsResult(answer: unknown, operation: 'approveJoin
 }
 
 /** Webhook-style error items `{code, title, message, error_data:{details}}`; `code` may be a string. */
-export function parseErrorItems(value: unknown): UpstreamErrorItem[] {
+function parseErrorItems(value: unknown): UpstreamErrorItem[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isWireObject).map(parseErrorItem);
 }
 
-export function parseErrorItem(raw: WireObject): UpstreamErrorItem {
+function parseErrorItem(raw: WireObject): UpstreamErrorItem {
   return {
     code: readNumber(raw, 'code'),
     title: readString(raw, 'title'),

@@ -4,7 +4,7 @@ import type { UpstreamError } from './upstream-error';
  * Rate-limit codes worth another attempt after a wait (docs/groups-api.md#rate-limits). 131048 (spam rate limit) is
  * a rate limit too, but waiting a few seconds does not lift it, so it is surfaced at once.
  */
-export const RETRYABLE_RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056, 131208]);
+const RETRYABLE_RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056, 131208]);
 
 /** Transport failures (timeout, refused), 5xx and throttling are worth retrying; everything else is final. */
 export function isRetryableError(error: UpstreamError): boolean {

@@ -1,3 +1,6 @@
+import type { Disposable } from '../lib/disposable';
+import type { UpstreamError } from './upstream-error';
+
 /**
  * The Groups API as the gateway sees it: normalised (camelCase, numbers as numbers, documented variants
  * folded into one shape). Knows nothing about GraphQL. Wire shapes: docs/groups-api.md#calls.
@@ -127,7 +130,7 @@ export interface BatchRequest {
 }
 
 /** One sub-response, in request order: the parsed JSON body, or the Graph error for that item. */
-export type BatchItemResult = { ok: true; status: number; body: unknown } | { ok: false; status: number; error: import('./upstream-error').UpstreamError };
+export type BatchItemResult = { ok: true; status: number; body: unknown } | { ok: false; status: number; error: UpstreamError };
 
 /** Everything the gateway can ask of the Groups API. Implemented by createGraphApiClient (real HTTP). */
 export interface GroupsApi {
@@ -140,7 +143,7 @@ export interface GroupsApi {
    * is a per-item error, not a failed call). `mode: 'batch'` sends Graph batch requests of at most 50;
    * `mode: 'parallel'` sends single GETs with at most `concurrency` in flight.
    */
-  getGroups(groupIds: readonly string[], fields: readonly GroupField[], options: { mode: 'batch' | 'parallel'; concurrency: number }): Promise<(UpstreamGroup | import('./upstream-error').UpstreamError)[]>;
+  getGroups(groupIds: readonly string[], fields: readonly GroupField[], options: { mode: 'batch' | 'parallel'; concurrency: number }): Promise<(UpstreamGroup | UpstreamError)[]>;
   updateGroupSettings(groupId: string, request: UpdateGroupSettingsRequest): Promise<WriteAck>;
   deleteGroup(groupId: string): Promise<WriteAck>;
   removeParticipants(groupId: string, users: readonly string[]): Promise<WriteAck>;
@@ -155,4 +158,16 @@ export interface GroupsApi {
   batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]>;
   /** Cheap reachability check for /readyz. */
   ping(): Promise<void>;
+}
+
+/** What a client tells about its calls. A hook must not throw: a throw is logged and ignored, the call goes on. */
+export interface UpstreamHooks {
+  /** Every rate-limit answer, retried or not, a throttled batch item included. */
+  onRateLimited?(error: UpstreamError): void;
+}
+
+/** The Groups API client: one connection pool, and views of it for one caller whose hooks hear that caller's calls only. */
+export interface GroupsApiClient extends GroupsApi, Disposable {
+  /** The same client (same connections, retries and dispose) whose calls also tell `hooks`, e.g. to charge a throttle to the key that caused it. */
+  withHooks(hooks: UpstreamHooks): GroupsApi;
 }

@@ -1,6 +1,6 @@
 /** Rate-limit codes of the Graph/Cloud API (docs/groups-api.md#rate-limits). */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056, 131208, 131048]);
-export const GROUP_NOT_FOUND_CODE = 131041;
+const GROUP_NOT_FOUND_CODE = 131041;
 
 /**
  * One typed error for everything the Graph API can answer with (the `{error:{...}}` envelope), plus

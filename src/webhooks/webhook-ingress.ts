@@ -45,7 +45,6 @@ export interface WebhookIngress {
   handshake(provider: string, query: URLSearchParams): IngressResponse;
   deliver(delivery: WebhookDelivery): Promise<IngressResponse>;
   readonly stats: IngressStats;
-  isEnabled(provider: string): boolean;
 }
 
 /**
@@ -78,8 +77,6 @@ export function createWebhookIngress(options: {
 
   return {
     stats,
-    isEnabled: (name) => lookup(name) !== undefined,
-
     handshake(name, query) {
       const provider = lookup(name);
       if (provider?.handshake === undefined) return json(404, { error: 'not_found' });

@@ -45,13 +45,6 @@ export class BadUserInputError extends GatewayError {
   }
 }
 
-export class UnauthenticatedError extends GatewayError {
-  constructor(message = 'Authentication required: send an API key') {
-    super(message, { code: GatewayErrorCode.UNAUTHENTICATED });
-    this.name = 'UnauthenticatedError';
-  }
-}
-
 export class ForbiddenError extends GatewayError {
   constructor(message: string, extensions: Omit<GatewayErrorExtensions, 'code'> = {}, options: { cause?: unknown } = {}) {
     super(message, { ...extensions, code: GatewayErrorCode.FORBIDDEN }, options);

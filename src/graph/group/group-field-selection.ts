@@ -4,7 +4,7 @@ import type { GroupField } from '../../upstream/types';
 import { GROUP_FIELDS } from '../../upstream/types';
 
 /** Which upstream `fields=` entry each Group field needs; fields not listed need none (id) or another call. */
-export const UPSTREAM_FIELD_BY_GROUP_FIELD: ReadonlyMap<string, GroupField> = new Map<string, GroupField>([
+const UPSTREAM_FIELD_BY_GROUP_FIELD: ReadonlyMap<string, GroupField> = new Map<string, GroupField>([
   ['subject', 'subject'],
   ['description', 'description'],
   ['suspended', 'suspended'],

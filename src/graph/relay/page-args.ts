@@ -3,7 +3,7 @@ import type { CursorKind, EdgePosition } from './cursor';
 import { decodeCursor } from './cursor';
 
 /** Meta's own bounds for `limit` on list endpoints (docs/groups-api.md#limits). */
-export const MAX_PAGE_SIZE = 1024;
+const MAX_PAGE_SIZE = 1024;
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** Relay arguments as a client sends them. */

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { CachedGroup, GroupCache } from '../../../src/cache/group-cache';
-import { applyEventsToGroupCache, applyEventToGroupCache, coversFields } from '../../../src/cache/group-cache';
+import { applyEventsToGroupCache, coversFields } from '../../../src/cache/group-cache';
 import { createInMemoryGroupCache } from '../../../src/cache/in-memory-group-cache';
 import { createRedisGroupCache, groupCacheKeys } from '../../../src/cache/redis-group-cache';
 import { GROUP_EVENT_TYPES } from '../../../src/events/event-model';
@@ -142,7 +142,7 @@ describe.each(implementations)('GroupCache (%s)', (_name, createHarness) => {
   it('invalidates on every event that can change metadata, not on messages', async () => {
     for (const type of GROUP_EVENT_TYPES) {
       await store([group('g1')]);
-      await applyEventToGroupCache(cache, { type, groupId: 'g1' });
+      await applyEventsToGroupCache(cache, [{ type, groupId: 'g1' }]);
       const cached = (await cache.getMany(['g1']))[0];
       expect({ type, cached: cached !== null }).toEqual({ type, cached: type === 'MESSAGE_RECEIVED' || type === 'MESSAGE_STATUS_UPDATED' });
     }

@@ -33,7 +33,7 @@ function makeClient(overrides: Partial<GraphApiClientOptions> = {}): GroupsApi &
     retryBaseDelayMs: 1,
     maxRetryDelayMs: 20,
     logger: createSilentLogger(),
-    onRateLimited: (error) => rateLimited.push(error),
+    hooks: { onRateLimited: (error) => rateLimited.push(error) },
     ...overrides,
   });
 }

@@ -146,7 +146,7 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
     expect(await client.next()).toEqual({ id: 'q', type: 'next', payload: { data: { groupEvents: { nodes: [{ id: stored[0].id }], pageInfo: { hasNextPage: false } } } } });
     expect(await client.next()).toEqual({ id: 'q', type: 'complete' });
 
-    const loaders = h.context().loaders;
+    const { loaders } = await h.context();
     contextOverrides = { loaders: { ...loaders, group: { ...loaders.group, load: async () => Promise.reject(new Error('secret connection string')) } } };
     client.send({ id: 'm', type: 'subscribe', payload: { query: '{ groupEvents { nodes { group { subject } } } }' } });
     const masked = await client.next();

@@ -1,6 +1,5 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute, parse, subscribe } from 'graphql';
-import type { GatewayContext } from '../../../src/context';
 import type { EventServices } from '../../../src/events/event-services';
 import { createEventServices } from '../../../src/events/event-services';
 import type { EventBus } from '../../../src/events/event-bus';
@@ -10,10 +9,7 @@ import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus'
 import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
 import type { Topics } from '../../../src/events/topics';
 import { createTopics } from '../../../src/events/topics';
-import { createSilentLogger } from '../../../src/lib/logger';
-import type { Loaders } from '../../../src/loaders/create-loaders';
-import { createLoaders } from '../../../src/loaders/create-loaders';
-import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
+import type { GatewayContext } from '../../../src/context';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { OperationStore } from '../../../src/operations/operation-store';
 import type { UpstreamGroup } from '../../../src/upstream/types';
@@ -21,13 +17,14 @@ import type { FakeGroupsApi } from '../resolvers/fake-groups-api';
 import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
+import { createOpenContextFactory, inMemoryMutationServices, openContext } from '../../helpers/test-context';
 import type { TrackedBus } from '../event-stream/stream-harness';
 import { createTrackedBus } from '../event-stream/stream-harness';
 import { buildEventsSchema } from './schema-harness';
 
 export const RETENTION_SECONDS = 3600;
 
-export type TestContext = GatewayContext & { createLoaders(): Loaders };
+export type TestContext = GatewayContext;
 
 export interface GraphHarness {
   schema: GraphQLSchema;
@@ -44,7 +41,8 @@ export interface GraphHarness {
   groups: UpstreamGroup[];
   /** How many loader sets the context's createLoaders() made. */
   loaderSetsCreated(): number;
-  context(overrides?: Partial<TestContext>): TestContext;
+  /** A context from the gateway's factory (authentication off), with `overrides` on top. */
+  context(overrides?: Partial<TestContext>): Promise<TestContext>;
   append(...events: DomainEvent[]): Promise<StoredEvent[]>;
   query(source: string, variables?: Record<string, unknown>, context?: TestContext): Promise<ExecutionResult>;
   subscribe(source: string, variables?: Record<string, unknown>, context?: TestContext): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
@@ -65,32 +63,24 @@ export async function createGraphHarness(options: { queueLimit?: number } = {}):
     { id: 'g2', subject: 'Other', description: null },
   ];
   const upstream = createFakeGroupsApi({ phoneNumberId: 'p1', groups });
-  const logger = createSilentLogger();
-  let created = 0;
-  const newLoaders = (): Loaders => createLoaders({ upstream, batchMode: 'parallel', concurrency: 4, logger });
-  const context = (overrides: Partial<TestContext> = {}): TestContext => ({
-    requestId: 'req-1',
-    logger,
+  const createContext = createOpenContextFactory({
     upstream,
-    loaders: newLoaders(),
     defaultPhoneNumberId: null,
+    batchMode: 'parallel',
+    concurrency: 4,
     events,
-    mutations: {
-      operations,
-      idempotency: createInMemoryIdempotencyStore({ clock }),
-      bus,
-      topics,
-      groupCache: null,
-      idempotencyTtlSeconds: 60,
-      awaitCompletionDefaultMs: 0,
-      awaitCompletionMaxMs: 0,
-    },
-    createLoaders() {
-      created++;
-      return newLoaders();
-    },
-    ...overrides,
+    mutations: inMemoryMutationServices({ bus, topics, operations, clock }),
   });
+  let created = 0;
+  const context = async (overrides: Partial<TestContext> = {}): Promise<TestContext> => {
+    const made = await openContext(createContext);
+    // Counted, so tests can see when a subscription makes fresh loaders.
+    const createLoaders: TestContext['createLoaders'] = () => {
+      created++;
+      return made.createLoaders();
+    };
+    return { ...made, createLoaders, ...overrides };
+  };
   return {
     schema,
     clock,
@@ -107,9 +97,10 @@ export async function createGraphHarness(options: { queueLimit?: number } = {}):
     async append(...list) {
       return (await log.append(list)).stored;
     },
-    query: (source, variables = {}, contextValue = context()) =>
-      Promise.resolve(execute({ schema, document: parse(source), variableValues: variables, contextValue })),
-    subscribe: (source, variables = {}, contextValue = context()) => subscribe({ schema, document: parse(source), variableValues: variables, contextValue }),
+    query: async (source, variables = {}, contextValue) =>
+      execute({ schema, document: parse(source), variableValues: variables, contextValue: contextValue ?? (await context()) }),
+    subscribe: async (source, variables = {}, contextValue) =>
+      subscribe({ schema, document: parse(source), variableValues: variables, contextValue: contextValue ?? (await context()) }),
     async dispose() {
       await operations.dispose();
       await log.dispose();

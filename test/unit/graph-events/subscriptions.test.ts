@@ -24,8 +24,8 @@ describe('Subscription.groupEvents', () => {
     await h.dispose();
   });
 
-  async function live(source: string, variables: Record<string, unknown> = {}, context = h.context()): Promise<AsyncGenerator<ExecutionResult>> {
-    const result = await h.subscribe(source, variables, context);
+  async function live(source: string, variables: Record<string, unknown> = {}): Promise<AsyncGenerator<ExecutionResult>> {
+    const result = await h.subscribe(source, variables);
     if (!isStream(result)) throw new Error(`subscribe failed: ${JSON.stringify(result.errors)}`);
     open.push(result);
     return result;
@@ -84,15 +84,6 @@ describe('Subscription.groupEvents', () => {
     expect(isStream(expired)).toBe(false);
     expect((expired as ExecutionResult).errors?.[0].extensions).toMatchObject({ code: 'CURSOR_EXPIRED', argumentName: 'after' });
     expect((foreign as ExecutionResult).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
-  });
-
-  it('says what is missing when the context lacks createLoaders', async () => {
-    const context = h.context();
-    const { createLoaders: _createLoaders, ...withoutFactory } = context;
-
-    const result = await h.subscribe(GROUP_EVENTS, {}, withoutFactory as typeof context);
-
-    expect((result as ExecutionResult).errors?.[0].message).toMatch(/createLoaders\(\).*got events: object, createLoaders: undefined/);
   });
 });
 

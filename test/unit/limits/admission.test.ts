@@ -1,3 +1,4 @@
+import pino from 'pino';
 import type { Principal } from '../../../src/auth/api-key';
 import { ANONYMOUS_PRINCIPAL } from '../../../src/auth/api-key';
 import { GatewayError } from '../../../src/graph/errors/gateway-errors';
@@ -7,7 +8,6 @@ import { createRequestAdmission } from '../../../src/limits/request-admission';
 import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createUpstreamRateLimitFeedback } from '../../../src/limits/upstream-rate-limit-feedback';
 import { createSilentLogger } from '../../../src/lib/logger';
-import type { GroupsApi } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 
 const key = (id: string, rateLimitPerMinute: number | null = null): Principal => ({
@@ -70,25 +70,15 @@ describe('upstream rate-limit feedback', () => {
   const throttled = (retryAfterSeconds: number | null): UpstreamError =>
     new UpstreamError({ message: 'throttled', httpStatus: 429, code: 130429, retryAfterSeconds });
 
-  it('blocks the key whose call Meta throttled, for Meta\'s Retry-After or the fallback', async () => {
+  it('blocks the key whose hooks heard the throttle, for Meta\'s Retry-After or the fallback', async () => {
     let now = 0;
     const limiter = createInMemoryRateLimiter({ now: () => now });
     const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: 30, logger: createSilentLogger() });
-    // The client's hook runs inside the call, as the real client does on a throttled attempt.
-    const api = {
-      async listGroups() {
-        feedback.onRateLimited(throttled(7));
-        throw throttled(7);
-      },
-      async getInviteLink() {
-        feedback.onRateLimited(throttled(null));
-        return 'https://chat.whatsapp.com/x';
-      },
-    } as unknown as GroupsApi;
 
-    await expect(feedback.attribute(api, 'key:a').listGroups('111', {})).rejects.toThrow('throttled');
-    await expect(feedback.attribute(api, 'key:b').getInviteLink('g')).resolves.toBe('https://chat.whatsapp.com/x');
+    feedback.hooksFor('key:a').onRateLimited?.(throttled(7));
+    feedback.hooksFor('key:b').onRateLimited?.(throttled(null));
     await Promise.resolve(); // the block is recorded without holding the call
+
     const policy = { perMinute: 600, burst: 10 };
     await expect(limiter.consume('key:a', policy)).resolves.toEqual({ allowed: false, retryAfterSeconds: 7 });
     await expect(limiter.consume('key:b', policy)).resolves.toEqual({ allowed: false, retryAfterSeconds: 30 });
@@ -97,10 +87,15 @@ describe('upstream rate-limit feedback', () => {
     await expect(limiter.consume('key:a', policy)).resolves.toEqual({ allowed: true });
   });
 
-  it('ignores throttles of calls made outside any key\'s request', async () => {
-    const limiter = createInMemoryRateLimiter({ now: () => 0 });
-    const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: 30, logger: createSilentLogger() });
-    feedback.onRateLimited(throttled(5));
-    await expect(limiter.consume('key:a', { perMinute: 60, burst: 1 })).resolves.toEqual({ allowed: true });
+  it('logs a block the limiter could not record, without throwing into the caller\'s call', async () => {
+    const limiter: RateLimiter = { ...createInMemoryRateLimiter(), block: () => Promise.reject(new Error('redis down')) };
+    let logged: (line: Record<string, unknown>) => void = () => undefined;
+    const failureLogged = new Promise<Record<string, unknown>>((resolve) => (logged = resolve));
+    const sink = { write: (line: string) => ((JSON.parse(line) as { msg: string }).msg.startsWith('could not record') ? logged(JSON.parse(line) as Record<string, unknown>) : undefined) };
+    const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: 30, logger: pino({ level: 'warn' }, sink) });
+
+    expect(() => feedback.hooksFor('key:a').onRateLimited?.(throttled(5))).not.toThrow();
+
+    await expect(failureLogged).resolves.toMatchObject({ subject: 'key:a', err: expect.objectContaining({ message: 'redis down' }) });
   });
 });

@@ -1,17 +1,17 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute, parse } from 'graphql';
-import { createContextFactory } from '../../../src/context';
 import { createSchema } from '../../../src/resolvers/create-schema';
-import { createSilentLogger } from '../../../src/lib/logger';
 import type { UpstreamGroup, UpstreamJoinRequest } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 import type { FakeGroupsApi } from './fake-groups-api';
 import { createFakeGroupsApi } from './fake-groups-api';
-import type { EventServices } from '../../../src/events/event-services';
 import { createEventServices } from '../../../src/events/event-services';
 import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
 import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
 import { createTopics } from '../../../src/events/topics';
+import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
+import type { ContextFactory } from '../../../src/context';
+import { createOpenContextFactory, inMemoryMutationServices, openContext } from '../../helpers/test-context';
 
 const PHONE = '106540352242922';
 const groups: UpstreamGroup[] = Array.from({ length: 5 }, (_, i) => ({
@@ -28,10 +28,13 @@ const joinRequests: Record<string, UpstreamJoinRequest[]> = {
   g1: [1, 2, 3].map((n) => ({ joinRequestId: `jr${n}`, waId: `1666000000${n}`, userId: null, parentUserId: null, username: null, createdAt: new Date(Date.UTC(2025, 1, n)) })),
 };
 
-function inMemoryEventServices(): EventServices {
+/** The gateway's context factory (authentication off) over in-memory events and stores. */
+function openContextFactory(upstream: FakeGroupsApi, defaultPhoneNumberId: string | null): ContextFactory {
   const topics = createTopics('t:');
   const bus = createInMemoryEventBus();
-  return createEventServices({ bus, topics, log: createInMemoryEventLog({ bus, topics, retentionSeconds: 3600, dedupeTtlSeconds: 3600 }), subscriberQueueLimit: 10 });
+  const events = createEventServices({ bus, topics, log: createInMemoryEventLog({ bus, topics, retentionSeconds: 3600, dedupeTtlSeconds: 3600 }), subscriberQueueLimit: 10 });
+  const mutations = inMemoryMutationServices({ bus, topics, operations: createInMemoryOperationStore({ ttlSeconds: 3600 }) });
+  return createOpenContextFactory({ upstream, defaultPhoneNumberId, batchMode: 'batch', concurrency: 8, events, mutations });
 }
 
 let schema: GraphQLSchema;
@@ -40,8 +43,7 @@ beforeAll(async () => {
 });
 
 async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = PHONE): Promise<ExecutionResult> {
-  const createContext = createContextFactory({ upstream, batchMode: 'batch', concurrency: 8, defaultPhoneNumberId, events: inMemoryEventServices() });
-  const contextValue = await createContext({ requestId: 'req-1', logger: createSilentLogger(), headers: {} });
+  const contextValue = await openContext(openContextFactory(upstream, defaultPhoneNumberId));
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // As a client sees it: DateTime values are Dates until serialised to JSON.
   return result.data == null ? result : { ...result, data: JSON.parse(JSON.stringify(result.data)) as Record<string, unknown> };

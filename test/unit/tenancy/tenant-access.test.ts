@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../../../src/graph/errors/gateway-errors';
 import { createGroupOwnership } from '../../../src/tenancy/group-ownership';
 import { createInMemoryGroupOwnerRegistry } from '../../../src/tenancy/in-memory-group-owner-registry';
-import { createTenantAccess } from '../../../src/tenancy/tenant-access';
+import { createTenantAccess, openTenantAccess } from '../../../src/tenancy/tenant-access';
 import { fakeListingApi, keyFor } from './tenancy-harness';
 
 describe('group ownership', () => {
@@ -86,6 +86,16 @@ describe('tenant access', () => {
     await access.assertGroups(['ghost']);
     expect(await access.canSee({ groupId: null, phoneNumberId: null })).toBe(true);
     expect(calls).toEqual([]);
+  });
+
+  it('opens everything to the anonymous caller when authentication is off', async () => {
+    const access = openTenantAccess('A');
+    expect(access).toMatchObject({ principal: { id: 'anonymous', anonymous: true }, restricted: false, defaultPhoneNumberId: 'A' });
+    expect(() => access.requireScope('write')).not.toThrow();
+    expect(() => access.assertPhoneNumber('B')).not.toThrow();
+    await expect(access.assertGroups(['ghost'])).resolves.toBeUndefined();
+    expect(await access.canSee({ groupId: null, phoneNumberId: null })).toBe(true);
+    expect(access.refreshed()).toBe(access);
   });
 
   it('follows the key\'s current grants and notices a revocation', async () => {

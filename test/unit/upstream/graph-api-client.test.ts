@@ -1,9 +1,8 @@
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createGraphApiClient } from '../../../src/upstream/graph-api-client';
 import type { GraphApiClientOptions } from '../../../src/upstream/graph-api-client';
-import type { BatchRequest, GroupsApi } from '../../../src/upstream/types';
+import type { BatchRequest, GroupsApiClient } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
-import type { Disposable } from '../../../src/lib/disposable';
 import { createFakeFetch, graphError } from './fake-fetch';
 import type { FakeAnswer, FakeFetch, RecordedCall } from './fake-fetch';
 import { fixture } from './fixture';
@@ -12,13 +11,13 @@ const BASE = 'https://graph.example.test';
 const PHONE = '106540352242922';
 const GROUP = 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD';
 
-let clients: (GroupsApi & Disposable)[] = [];
+let clients: GroupsApiClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   clients = [];
 });
 
-function setup(answer: (call: RecordedCall, index: number) => FakeAnswer | Promise<FakeAnswer>, overrides: Partial<GraphApiClientOptions> = {}): { client: GroupsApi & Disposable; fake: FakeFetch; rateLimited: UpstreamError[] } {
+function setup(answer: (call: RecordedCall, index: number) => FakeAnswer | Promise<FakeAnswer>, overrides: Partial<GraphApiClientOptions> = {}): { client: GroupsApiClient; fake: FakeFetch; rateLimited: UpstreamError[] } {
   const fake = createFakeFetch(answer);
   const rateLimited: UpstreamError[] = [];
   const client = createGraphApiClient({
@@ -31,7 +30,7 @@ function setup(answer: (call: RecordedCall, index: number) => FakeAnswer | Promi
     maxRetryDelayMs: 5,
     logger: createSilentLogger(),
     fetch: fake.fetch,
-    onRateLimited: (error) => rateLimited.push(error),
+    hooks: { onRateLimited: (error) => rateLimited.push(error) },
     ...overrides,
   });
   clients.push(client);
@@ -201,8 +200,30 @@ describe('createGraphApiClient: errors and retries', () => {
   });
 
   it('keeps working when onRateLimited throws', async () => {
-    const { client } = setup(() => ({ status: 429, json: graphError(4) }), { maxRetries: 0, onRateLimited: () => { throw new Error('metrics down'); } });
+    const { client } = setup(() => ({ status: 429, json: graphError(4) }), { maxRetries: 0, hooks: { onRateLimited: () => { throw new Error('metrics down'); } } });
     await expect(client.getInviteLink(GROUP)).rejects.toMatchObject({ code: 4 });
+  });
+
+  it('tells a view\'s hooks about that view\'s throttles only, and the client\'s hooks about every one', async () => {
+    const throttledBatch = okJson([{ code: 429, body: JSON.stringify(graphError(130429)) }]);
+    const { client, rateLimited } = setup((call) => (call.url.pathname === '/v23.0/' ? throttledBatch : { status: 429, json: graphError(4) }), { maxRetries: 0 });
+    const heardByA: number[] = [];
+    const heardByB: number[] = [];
+    const viewA = client.withHooks({ onRateLimited: (error) => heardByA.push(error.code ?? 0) });
+    const viewB = client.withHooks({
+      onRateLimited: (error) => {
+        heardByB.push(error.code ?? 0);
+        throw new Error('a caller\'s hook failing');
+      },
+    });
+
+    await expect(viewA.getInviteLink(GROUP)).rejects.toMatchObject({ code: 4 });
+    await expect(viewB.getGroups(['g1'], ['subject'], { mode: 'batch', concurrency: 1 })).resolves.toEqual([expect.objectContaining({ code: 130429 })]);
+    await expect(client.getInviteLink(GROUP)).rejects.toMatchObject({ code: 4 });
+
+    expect(heardByA).toEqual([4]);
+    expect(heardByB).toEqual([130429]);
+    expect(rateLimited.map((e) => e.code)).toEqual([4, 130429, 4]);
   });
 });
 
