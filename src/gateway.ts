@@ -17,9 +17,9 @@ import { createWebhookProviders } from './webhooks/create-providers';
 import type { IngressHooks, WebhookIngress } from './webhooks/webhook-ingress';
 import { createWebhookIngress } from './webhooks/webhook-ingress';
 import { DEFAULTS } from './config/defaults';
-import { createOperationCompletionHook } from './operations/operation-completion-hook';
-import type { OperationStores } from './operations/operation-stores';
 import { createOperationStores } from './operations/operation-stores';
+import type { WriteService } from './operations/write-service';
+import { createWriteService } from './operations/write-service';
 import { createSandbox } from './sandbox/sandbox';
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
@@ -96,7 +96,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let wsServer: WsServer | null = null;
   /** Extra ingress hooks (e.g. operation completion), run after the cache invalidation. */
   const ingressHooks: IngressHooks[] = [];
-  let operationStores: OperationStores | null = null;
+  let writes: WriteService | null = null;
   let security: GatewaySecurity | null = null;
   let apiKeys: ApiKeyRecord[] = [];
 
@@ -162,12 +162,23 @@ export function createGateway(options: GatewayOptions): Gateway {
     return infrastructure;
   };
 
-  /** Operation + idempotency stores (on the event infrastructure's Redis when configured) and the hook completing operations. */
-  const startOperations = (infrastructure: EventInfrastructure): OperationStores => {
+  /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
+  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache): WriteService => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
-    ingressHooks.push(createOperationCompletionHook({ operations: stores.operations, bus: infrastructure.bus, topics: infrastructure.topics, logger: logger.child({ part: 'operations' }) }));
-    return stores;
+    const service = createWriteService({
+      operations: stores.operations,
+      idempotency: stores.idempotency,
+      bus: infrastructure.bus,
+      topics: infrastructure.topics,
+      groupCache: cache,
+      idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
+      awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
+      awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
+      logger: logger.child({ part: 'operations' }),
+    });
+    ingressHooks.push({ afterStore: (delivered, stored) => service.completeFromWebhook(delivered, stored) });
+    return service;
   };
 
   /** API keys, tenant rules and limits; on the event infrastructure's Redis when configured. */
@@ -215,20 +226,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       defaultPhoneNumberId: configuredDefaultPhoneNumberId(),
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
-      ...(operationStores === null
-        ? {}
-        : {
-            mutations: {
-              operations: operationStores.operations,
-              idempotency: operationStores.idempotency,
-              bus: infrastructure.bus,
-              topics: infrastructure.topics,
-              groupCache: cache,
-              idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
-              awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
-              awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
-            },
-          }),
+      ...(writes === null ? {} : { mutations: writes }),
     });
     const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
@@ -290,7 +288,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     events = startEvents();
     const cache = groupCache as GroupCache | null;
     if (cache === null) throw new Error('createGateway: the group cache is created with the event infrastructure');
-    operationStores = startOperations(events);
+    writes = startWrites(events, cache);
     security = startSecurity(upstream, events);
     ingress = startIngress(events, cache, security);
     http = await startHttp(security, events, cache, ingress, upstream);

@@ -9,12 +9,12 @@ import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders } from '../graph/events/event-loaders';
 import type { StreamFailure } from '../graph/events/stream-failure';
 import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
-import { requireMutationServices } from '../graph/mutations/mutation-services';
 import { GroupOperation } from '../graph/operations/operation.type';
 import { toGroupOperation } from '../graph/operations/to-group-operation';
 import { validateId } from '../graph/validation/ids.validation';
 import type { OperationRecord } from '../operations/operation';
-import { parseOperationMessage } from '../operations/operation-publisher';
+import { parseOperationMessage } from '../operations/operation-updates';
+import { requireWriteService } from '../operations/write-service';
 
 /**
  * `Subscription.operationUpdated(id)`: the operation's current state first (when it exists), then each change
@@ -41,7 +41,7 @@ export class OperationUpdatedResolver {
 
 async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<AsyncIterable<OperationRecord | StreamFailure>> {
   assertEventResolverContext(ctx);
-  const { operations } = requireMutationServices(ctx);
+  const writes = requireWriteService(ctx);
   validateId('id', id);
   const { events, logger } = ctx;
   const stream = createChannelStream<OperationRecord>({
@@ -50,7 +50,7 @@ async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<As
     queueLimit: events.subscriberQueueLimit,
     logger,
     decode: (message) => decodeOperation(message, id),
-    initial: () => operations.get(id),
+    initial: () => writes.getOperation(id),
     supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
     isFinal: (value) => value.status !== 'PENDING',
   });

@@ -16,6 +16,7 @@ import { createLoaders } from '../../../src/loaders/create-loaders';
 import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { OperationStore } from '../../../src/operations/operation-store';
+import { createWriteService } from '../../../src/operations/write-service';
 import type { UpstreamGroup } from '../../../src/upstream/types';
 import type { FakeGroupsApi } from '../resolvers/fake-groups-api';
 import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
@@ -75,7 +76,7 @@ export async function createGraphHarness(options: { queueLimit?: number } = {}):
     loaders: newLoaders(),
     defaultPhoneNumberId: null,
     events,
-    mutations: {
+    mutations: createWriteService({
       operations,
       idempotency: createInMemoryIdempotencyStore({ clock }),
       bus,
@@ -84,7 +85,8 @@ export async function createGraphHarness(options: { queueLimit?: number } = {}):
       idempotencyTtlSeconds: 60,
       awaitCompletionDefaultMs: 0,
       awaitCompletionMaxMs: 0,
-    },
+      logger,
+    }),
     createLoaders() {
       created++;
       return newLoaders();

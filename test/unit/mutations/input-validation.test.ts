@@ -1,5 +1,5 @@
-import { awaitWindowMs } from '../../../src/graph/mutations/await-window';
 import {
+  awaitWindowMs,
   charCount,
   resolvePhoneNumberId,
   validDescription,
@@ -54,10 +54,10 @@ describe('mutation input rules', () => {
   });
 
   it('bounds the awaitCompletion wait: default, per call, at most the maximum', () => {
-    const services = { awaitCompletionDefaultMs: 10_000, awaitCompletionMaxMs: 30_000 };
-    expect(awaitWindowMs({}, services)).toBeNull();
-    expect(awaitWindowMs({ awaitCompletion: true }, services)).toBe(10_000);
-    expect(awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 30 }, services)).toBe(30_000);
-    expect(() => awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 0 }, services)).toThrow('`input.awaitTimeoutSeconds` must be a whole number of seconds from 1 to 30, got 0');
+    const limits = { defaultMs: 10_000, maxMs: 30_000 };
+    expect(awaitWindowMs({}, limits)).toBeNull();
+    expect(awaitWindowMs({ awaitCompletion: true }, limits)).toBe(10_000);
+    expect(awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 30 }, limits)).toBe(30_000);
+    expect(() => awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 0 }, limits)).toThrow('`input.awaitTimeoutSeconds` must be a whole number of seconds from 1 to 30, got 0');
   });
 });

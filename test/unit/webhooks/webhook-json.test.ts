@@ -1,5 +1,5 @@
 import { MAX_JSON_DEPTH, parseJsonBody } from '../../../src/webhooks/providers/shared/json-body';
-import { canonicalJson } from '../../../src/webhooks/providers/shared/canonical-json';
+import { canonicalJson } from '../../../src/lib/canonical-json';
 import { eventErrorsAt } from '../../../src/webhooks/providers/shared/event-errors';
 import { isoTimeToIso, timestampKey, unixSecondsToIso } from '../../../src/webhooks/providers/shared/event-time';
 import { WebhookPayloadError } from '../../../src/webhooks/webhook-errors';

@@ -1,6 +1,7 @@
 /**
- * JSON with object keys sorted at every level, so that two deliveries of the same content hash the same
- * whatever key order the sender used. Recursion is safe: bodies deeper than MAX_JSON_DEPTH never get here.
+ * JSON with object keys sorted at every level, so that two values with the same content hash the same whatever key
+ * order they were built in (webhook deliveries, idempotent mutation inputs). Recursive: callers bound the depth
+ * first (webhook bodies by MAX_JSON_DEPTH, mutation inputs by their GraphQL input types).
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;

@@ -1,9 +1,8 @@
 import { ConflictError } from '../../../src/graph/errors/gateway-errors';
-import { runIdempotent } from '../../../src/graph/mutations/idempotency';
-import type { IdempotentCall } from '../../../src/graph/mutations/idempotency';
 import { createDeferred } from '../../../src/lib/deferred';
+import type { IdempotencyStore, IdempotentCall } from '../../../src/operations/idempotency';
+import { runIdempotent } from '../../../src/operations/idempotency';
 import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
-import type { IdempotencyStore } from '../../../src/operations/idempotency-store';
 
 describe('runIdempotent', () => {
   let store: IdempotencyStore;
