@@ -8,7 +8,7 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { CreateGroupRequest, GroupsApi, JoinRequestsResult, OutboundGroupMessage, UpdateGroupSettingsRequest } from '../upstream/types';
 import { UpstreamError } from '../upstream/upstream-error';
-import type { IdempotencyStore } from './idempotency';
+import type { IdempotencyScope, IdempotencyStore } from './idempotency';
 import { runIdempotent } from './idempotency';
 import type { OperationKind, OperationRecord } from './operation';
 import { createOperationCompleter } from './operation-completion';
@@ -39,6 +39,8 @@ export interface WriteContext {
   /** The request's Groups API: its calls count against the caller's key. */
   upstream: GroupsApi;
   logger: Logger;
+  /** Who calls; absent or anonymous when authentication is off. Idempotency keys are the caller's own. */
+  access?: { principal: { id: string; anonymous: boolean } };
 }
 
 /** What an uploaded profile picture was, recorded on the operation (its bytes never are). */
@@ -79,6 +81,12 @@ export interface WriteService {
 export function createWriteService(options: WriteServiceOptions): WriteService {
   const { operations, idempotency, bus, topics, groupCache } = options;
   const completer = createOperationCompleter({ operations, bus, topics, logger: options.logger });
+
+  const scopeOf = (ctx: WriteContext, mutation: string, phoneNumberId: string): IdempotencyScope => ({
+    mutation,
+    callerId: ctx.access === undefined || ctx.access.principal.anonymous ? null : ctx.access.principal.id,
+    phoneNumberId,
+  });
 
   /** Drops the group's cached metadata after a write; a cache failure is logged, never the mutation's failure. */
   async function invalidateGroup(ctx: WriteContext, groupId: string): Promise<void> {
@@ -139,7 +147,7 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
     async createGroup(ctx, { phoneNumberId, request, idempotencyKey, waitMs }) {
       const operationId = await runIdempotent<string>({
         store: idempotency,
-        scope: 'createGroup',
+        scope: scopeOf(ctx, 'createGroup', phoneNumberId),
         key: idempotencyKey,
         input: { phoneNumberId, ...request },
         ttlSeconds: options.idempotencyTtlSeconds,
@@ -177,7 +185,7 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
     sendGroupMessage: (ctx, { phoneNumberId, groupId, message, idempotencyKey }) =>
       runIdempotent<string>({
         store: idempotency,
-        scope: 'sendGroupMessage',
+        scope: scopeOf(ctx, 'sendGroupMessage', phoneNumberId),
         key: idempotencyKey,
         input: { phoneNumberId, groupId, message },
         ttlSeconds: options.idempotencyTtlSeconds,
