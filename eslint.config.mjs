@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
@@ -79,16 +79,6 @@ const PACKAGES = [
   },
 ];
 
-/**
- * Imports that run against the table in files that other changes of issue 10 move or delete (the write path leaves
- * graph/mutations for operations/; the GatewayContext checks go). Each entry lets one file make one import; an
- * entry whose file is gone stops the lint, so it is deleted with the file.
- */
-const PENDING = [
-  { file: `${GRAPHQL_TYPES}/mutations/idempotency.ts`, imports: `${PART.webhooks}/providers/shared/canonical-json.ts` },
-  { file: `${GRAPHQL_TYPES}/mutations/mutation-services.ts`, imports: `${PART.cache}/group-cache.ts` },
-];
-
 // ---------------------------------------------------------------------------------------------------------------
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const SRC = 'src';
@@ -112,10 +102,6 @@ for (const [index, part] of order.entries()) {
     throw new Error(`eslint.config.mjs: MAY_IMPORT.${part} must name only parts listed before it in PART, got ${later.join(', ') || 'no row'}`);
   }
 }
-for (const { file } of PENDING) {
-  if (!existsSync(join(ROOT, at(file)))) throw new Error(`eslint.config.mjs: src/${file} is gone; delete its PENDING entry`);
-}
-
 /**
  * One zone per forbidden part. Paths inside it that are parts of their own (errors in graph) or that this part may
  * import are carved out: the first have their own zone, so an import is reported once.
@@ -165,10 +151,6 @@ const dependencyRules = [
       files: filesOf(part),
       rules: { 'import-x/no-restricted-paths': restrictedPaths(part), 'no-restricted-imports': restrictedPackages(part) },
     })),
-  ...PENDING.map(({ file, imports }) => ({
-    files: [at(file)],
-    rules: { 'import-x/no-restricted-paths': restrictedPaths(partOf(file), [imports]) },
-  })),
 ];
 
 export default tseslint.config(

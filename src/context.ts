@@ -1,10 +1,10 @@
 import type { EventServices } from './events/event-services';
-import type { MutationServices } from './graph/mutations/mutation-services';
 import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
 import type { BatchMode } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
+import type { WriteService } from './operations/write-service';
 import type { RequestSecurity, Transport } from './tenancy/request-security';
 import type { TenantAccess } from './tenancy/tenant-access';
 import type { GroupsApi } from './upstream/types';
@@ -22,8 +22,8 @@ export interface GatewayContext {
   defaultPhoneNumberId: string | null;
   /** Event log, bus and topics for history queries and subscriptions (borrowed; nothing here is closed). */
   events: EventServices;
-  /** Operation and idempotency stores of the write path (borrowed). */
-  mutations: MutationServices;
+  /** The write path: one entry per mutation, operations and idempotency (borrowed). */
+  mutations: WriteService;
   /** The API key's scopes and tenant (phone numbers); with authentication off, the open access (openTenantAccess). */
   access: TenantAccess;
 }
@@ -44,7 +44,7 @@ export interface ContextFactoryOptions {
   batchMode: BatchMode;
   concurrency: number;
   events: EventServices;
-  mutations: MutationServices;
+  mutations: WriteService;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;

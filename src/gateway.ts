@@ -17,9 +17,9 @@ import { createWebhookProviders } from './webhooks/create-providers';
 import type { WebhookIngress } from './webhooks/webhook-ingress';
 import { createWebhookIngress } from './webhooks/webhook-ingress';
 import { DEFAULTS } from './config/defaults';
-import { createOperationCompletionHook } from './operations/operation-completion-hook';
-import type { OperationStores } from './operations/operation-stores';
 import { createOperationStores } from './operations/operation-stores';
+import type { WriteService } from './operations/write-service';
+import { createWriteService } from './operations/write-service';
 import { createSandbox } from './sandbox/sandbox';
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
@@ -163,11 +163,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     return cache;
   };
 
-  /** Operation + idempotency stores, on the event infrastructure's Redis when configured. */
-  const startOperations = (infrastructure: EventInfrastructure): OperationStores => {
+  /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
+  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache): WriteService => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
-    return stores;
+    return createWriteService({
+      operations: stores.operations,
+      idempotency: stores.idempotency,
+      bus: infrastructure.bus,
+      topics: infrastructure.topics,
+      groupCache: cache,
+      idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
+      awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
+      awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
+      logger: logger.child({ part: 'operations' }),
+    });
   };
 
   /** API keys, tenant rules and limits (on the event infrastructure's Redis when configured), over the Groups API client. */
@@ -184,7 +194,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return created;
   };
 
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, stores: OperationStores): WebhookIngress => {
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, writes: WriteService): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
@@ -196,7 +206,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
         // Ownership first: a client told its group was created may ask for it at once.
         guard.ingressHook,
-        createOperationCompletionHook({ operations: stores.operations, bus: infrastructure.bus, topics: infrastructure.topics, logger: logger.child({ part: 'operations' }) }),
+        // Completes the async operations the delivered events settle (CREATE_GROUP and the other tracked writes).
+        { afterStore: (delivered, stored) => writes.completeFromWebhook(delivered, stored) },
       ],
     });
     logger.info({ providers: [...providers.keys()] }, 'webhook providers enabled');
@@ -204,23 +215,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
-  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, stores: OperationStores): ContextFactory =>
+  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, writes: WriteService): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
-      mutations: {
-        operations: stores.operations,
-        idempotency: stores.idempotency,
-        bus: infrastructure.bus,
-        topics: infrastructure.topics,
-        groupCache: cache,
-        idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
-        awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
-        awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
-      },
+      mutations: writes,
     });
 
   const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {
@@ -287,11 +289,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     events = infrastructure;
     const cache = startGroupCache(infrastructure);
     groupCache = cache;
-    const stores = startOperations(infrastructure);
+    const writes = startWrites(infrastructure, cache);
     const guard = startSecurity(apiKeys, client, infrastructure);
-    const pipeline = startIngress(infrastructure, cache, guard, stores);
+    const pipeline = startIngress(infrastructure, cache, guard, writes);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, stores), infrastructure, pipeline, client);
+    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes), infrastructure, pipeline, client);
     http = server;
     const { url } = await server.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;

@@ -1,7 +1,7 @@
 /**
- * JSON with object keys sorted at every level, so that two deliveries of the same content hash the same
- * whatever key order the sender used. It recurses once per level: callers pass values of bounded depth (webhook
- * bodies are depth-capped when parsed; GraphQL inputs are no deeper than the query that carried them).
+ * JSON with object keys sorted at every level, so that two values with the same content hash the same whatever key
+ * order they were built in (webhook deliveries, idempotent mutation inputs). Recursive: callers bound the depth
+ * first (webhook bodies by MAX_JSON_DEPTH, mutation inputs by their GraphQL input types).
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;

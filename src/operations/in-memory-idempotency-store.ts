@@ -1,8 +1,8 @@
 import type { Clock } from '../events/clock';
 import { systemClock } from '../events/clock';
 import { once } from '../lib/disposable';
-import type { IdempotencyStore } from './idempotency-store';
-import { assertBegin, encodeResult } from './idempotency-store';
+import type { IdempotencyStore } from './idempotency';
+import { assertBegin, encodeResult } from './idempotency';
 
 export interface InMemoryIdempotencyStoreOptions {
   /** @default systemClock */

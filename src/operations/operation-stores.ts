@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Disposable } from '../lib/disposable';
-import type { IdempotencyStore } from './idempotency-store';
+import type { IdempotencyStore } from './idempotency';
 import { createInMemoryIdempotencyStore } from './in-memory-idempotency-store';
 import { createInMemoryOperationStore } from './in-memory-operation-store';
 import type { OperationStore } from './operation-store';

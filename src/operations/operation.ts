@@ -1,4 +1,4 @@
-import type { EventError } from '../events/event-model';
+import type { EventError, FailedParticipant, ParticipantRef } from '../events/event-model';
 
 export const OPERATION_KINDS = ['CREATE_GROUP', 'UPDATE_GROUP', 'DELETE_GROUP', 'REMOVE_PARTICIPANTS'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
@@ -46,6 +46,22 @@ export interface OperationCompletion {
   completedByEventId?: string | null;
   /** Kind-specific outcome details (JSON), kept on the record as `result`. */
   result?: unknown;
+}
+
+/** `OperationRecord.result` of a REMOVE_PARTICIPANTS operation: the per-participant outcome of its webhook. */
+export interface RemovalResult {
+  removedParticipants: ParticipantRef[];
+  failedParticipants: FailedParticipant[];
+}
+
+/** The removal lists of a record's `result`, or empty lists for other kinds and for operations still pending. */
+export function removalResultOf(result: unknown): RemovalResult {
+  if (typeof result !== 'object' || result === null) return { removedParticipants: [], failedParticipants: [] };
+  const candidate = result as Partial<RemovalResult>;
+  return {
+    removedParticipants: Array.isArray(candidate.removedParticipants) ? candidate.removedParticipants : [],
+    failedParticipants: Array.isArray(candidate.failedParticipants) ? candidate.failedParticipants : [],
+  };
 }
 
 export interface CompleteResult {

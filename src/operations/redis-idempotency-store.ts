@@ -1,8 +1,8 @@
 import type Redis from 'ioredis';
 import { defineRedisScript } from '../events/redis-script';
 import { once } from '../lib/disposable';
-import type { IdempotencyBegin, IdempotencyStore } from './idempotency-store';
-import { assertBegin, encodeResult } from './idempotency-store';
+import type { IdempotencyBegin, IdempotencyStore } from './idempotency';
+import { assertBegin, encodeResult } from './idempotency';
 
 export interface RedisIdempotencyStoreOptions {
   /** The commands connection. Borrowed. */

@@ -4,7 +4,6 @@ import type { GatewayContext } from '../context';
 import { loadersForEvent } from '../graph/events/event-loaders';
 import { resolveGroupReference } from '../graph/events/group-reference';
 import { Group } from '../graph/group/group.type';
-import { requireMutationServices } from '../graph/mutations/mutation-services';
 import { GroupOperation } from '../graph/operations/operation.type';
 import { toGroupOperation } from '../graph/operations/to-group-operation';
 import { validateId } from '../graph/validation/ids.validation';
@@ -15,7 +14,7 @@ export class OperationQueryResolver {
   @Query(() => GroupOperation, { nullable: true, description: 'An asynchronous write by its id (createGroup: the upstream request id); null when unknown or expired.' })
   async operation(@Arg('id', () => ID, { description: 'The operation id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<GroupOperation | null> {
     validateId('id', id);
-    const record = await requireMutationServices(ctx).operations.get(id);
+    const record = await ctx.mutations.getOperation(id);
     return record === null ? null : toGroupOperation(record);
   }
 

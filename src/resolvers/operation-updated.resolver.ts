@@ -8,12 +8,11 @@ import { toEventGraphQLError } from '../graph/events/event-errors';
 import { lazyLoaders } from '../graph/events/event-loaders';
 import type { StreamFailure } from '../graph/events/stream-failure';
 import { endWithFailurePayload, isStreamFailure } from '../graph/events/stream-failure';
-import { requireMutationServices } from '../graph/mutations/mutation-services';
 import { GroupOperation } from '../graph/operations/operation.type';
 import { toGroupOperation } from '../graph/operations/to-group-operation';
 import { validateId } from '../graph/validation/ids.validation';
 import type { OperationRecord } from '../operations/operation';
-import { parseOperationMessage } from '../operations/operation-publisher';
+import { parseOperationMessage } from '../operations/operation-updates';
 
 /**
  * `Subscription.operationUpdated(id)`: the operation's current state first (when it exists), then each change
@@ -38,7 +37,7 @@ export class OperationUpdatedResolver {
 }
 
 async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<AsyncIterable<OperationRecord | StreamFailure>> {
-  const { operations } = requireMutationServices(ctx);
+  const writes = ctx.mutations;
   validateId('id', id);
   const { events, logger } = ctx;
   const stream = createChannelStream<OperationRecord>({
@@ -47,7 +46,7 @@ async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<As
     queueLimit: events.subscriberQueueLimit,
     logger,
     decode: (message) => decodeOperation(message, id),
-    initial: () => operations.get(id),
+    initial: () => writes.getOperation(id),
     supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
     isFinal: (value) => value.status !== 'PENDING',
   });

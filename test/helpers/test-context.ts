@@ -3,10 +3,11 @@ import { createContextFactory } from '../../src/context';
 import type { Clock } from '../../src/events/clock';
 import type { EventBus } from '../../src/events/event-bus';
 import type { Topics } from '../../src/events/topics';
-import type { MutationServices } from '../../src/graph/mutations/mutation-services';
 import { createSilentLogger } from '../../src/lib/logger';
 import { createInMemoryIdempotencyStore } from '../../src/operations/in-memory-idempotency-store';
 import type { OperationStore } from '../../src/operations/operation-store';
+import type { WriteService } from '../../src/operations/write-service';
+import { createWriteService } from '../../src/operations/write-service';
 import { openTenantAccess } from '../../src/tenancy/tenant-access';
 import type { GroupsApi } from '../../src/upstream/types';
 
@@ -31,9 +32,9 @@ export function openContext(factory: ContextFactory, requestId = 'req-1'): Promi
   return factory({ requestId, logger: createSilentLogger(), headers: {} });
 }
 
-/** The write path's services on in-memory stores, with completion waits off. */
-export function inMemoryMutationServices(options: { bus: EventBus; topics: Topics; operations: OperationStore; clock?: Clock }): MutationServices {
-  return {
+/** The write path on in-memory stores, with completion waits off. */
+export function inMemoryMutationServices(options: { bus: EventBus; topics: Topics; operations: OperationStore; clock?: Clock }): WriteService {
+  return createWriteService({
     operations: options.operations,
     idempotency: createInMemoryIdempotencyStore(options.clock === undefined ? {} : { clock: options.clock }),
     bus: options.bus,
@@ -42,5 +43,6 @@ export function inMemoryMutationServices(options: { bus: EventBus; topics: Topic
     idempotencyTtlSeconds: 60,
     awaitCompletionDefaultMs: 0,
     awaitCompletionMaxMs: 0,
-  };
+    logger: createSilentLogger(),
+  });
 }

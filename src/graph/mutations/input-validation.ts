@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_CHARACTERS, IDEMPOTENCY_KEY_MAX_CHARS } from '../../operations/idempotency';
 import { BadUserInputError } from '../errors/gateway-errors';
 import { GROUP_LIMITS } from './mutation-limits';
 
@@ -126,11 +127,37 @@ export function validLink(argumentName: string, value: string): string {
   return url.toString();
 }
 
-/** An idempotency key: 1 to 255 characters, not only whitespace. */
+/** An idempotency key: 1 to 128 of A-Z a-z 0-9 . _ : - (refused before any store key is built from it). */
 export function validIdempotencyKey(argumentName: string, value: string): string {
-  if (value.trim() === '') throw new BadUserInputError(`\`${argumentName}\` must not be empty`, { argumentName });
-  if (value.length > GROUP_LIMITS.idempotencyKeyMaxChars) {
-    throw new BadUserInputError(`\`${argumentName}\` must be at most ${GROUP_LIMITS.idempotencyKeyMaxChars} characters, got ${value.length}`, { argumentName });
+  if (value === '') throw new BadUserInputError(`\`${argumentName}\` must not be empty`, { argumentName });
+  if (value.length > IDEMPOTENCY_KEY_MAX_CHARS) {
+    throw new BadUserInputError(`\`${argumentName}\` must be at most ${IDEMPOTENCY_KEY_MAX_CHARS} characters, got ${value.length}`, { argumentName });
+  }
+  if (!IDEMPOTENCY_KEY_CHARACTERS.test(value)) {
+    const chars = [...value];
+    const position = chars.findIndex((char) => !IDEMPOTENCY_KEY_CHARACTERS.test(char));
+    throw new BadUserInputError(`\`${argumentName}\` may hold only A-Z, a-z, 0-9 and . _ : - (got ${JSON.stringify(chars[position])} at position ${position})`, { argumentName });
   }
   return value;
+}
+
+/**
+ * How long a write may wait for its outcome: null without awaitCompletion, else the call's awaitTimeoutSeconds
+ * (1 s up to the configured maximum) or the configured default.
+ */
+export function awaitWindowMs(
+  input: { awaitCompletion?: boolean | null; awaitTimeoutSeconds?: number | null },
+  limits: { defaultMs: number; maxMs: number },
+): number | null {
+  const seconds = input.awaitTimeoutSeconds ?? null;
+  if (input.awaitCompletion !== true) {
+    if (seconds !== null) throw new BadUserInputError('`input.awaitTimeoutSeconds` applies only with `awaitCompletion: true`', { argumentName: 'input.awaitTimeoutSeconds' });
+    return null;
+  }
+  if (seconds === null) return limits.defaultMs;
+  const maxSeconds = Math.floor(limits.maxMs / 1000);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > maxSeconds) {
+    throw new BadUserInputError(`\`input.awaitTimeoutSeconds\` must be a whole number of seconds from 1 to ${maxSeconds}, got ${seconds}`, { argumentName: 'input.awaitTimeoutSeconds' });
+  }
+  return seconds * 1000;
 }

@@ -10,5 +10,4 @@ export const GROUP_LIMITS = {
   textBodyMaxChars: 4096,
   /** WhatsApp's limit for a media caption. */
   captionMaxChars: 1024,
-  idempotencyKeyMaxChars: 255,
 } as const;

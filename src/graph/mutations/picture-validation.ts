@@ -1,16 +1,9 @@
 import { hasJpegSignature, readJpegFrame } from '../../lib/jpeg';
+import type { PictureSummary } from '../../operations/write-service';
 import type { UpdateGroupSettingsRequest } from '../../upstream/types';
 import { BadUserInputError } from '../errors/gateway-errors';
 import { GROUP_LIMITS } from './mutation-limits';
 import type { UploadedFile } from './uploaded-file';
-
-/** What the picture turned out to be, for the operation's recorded input. */
-export interface PictureSummary {
-  filename: string;
-  bytes: number;
-  width: number;
-  height: number;
-}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 const GIF_SIGNATURE = [0x47, 0x49, 0x46];

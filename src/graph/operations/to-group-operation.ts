@@ -1,5 +1,5 @@
 import type { OperationRecord } from '../../operations/operation';
-import { removalResultOf } from '../../operations/operation-result';
+import { removalResultOf } from '../../operations/operation';
 import type { AttachedLoaders } from '../events/group-event.interface';
 import type { GroupOperation } from './operation.type';
 

@@ -1,4 +1,4 @@
-import type { IdempotencyStore } from '../../../src/operations/idempotency-store';
+import type { IdempotencyStore } from '../../../src/operations/idempotency';
 import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
 import { createRedisIdempotencyStore } from '../../../src/operations/redis-idempotency-store';
 import type { StoreContext } from './store-harness';

@@ -38,6 +38,13 @@ describe('operations and idempotency keys across instances (Redis)', () => {
     expect(retry.body.data?.createGroup.operation.id).toBe(first.body.data?.createGroup.operation.id);
     expect(b.sandbox.stats.requests.filter((request) => request.path.endsWith('/groups'))).toHaveLength(0);
     expect(a.sandbox.control.state().groups.filter((group) => group.subject === 'Once')).toHaveLength(1);
+    // Authentication is off: every caller is the one `open` principal, on every instance.
+    const records = createTestRedis(prefix);
+    try {
+      expect(await records.redis.keys(`${prefix}idempotency:*`)).toEqual([`${prefix}idempotency:createGroup/open/106540352242922/shared-key`]);
+    } finally {
+      await records.redis.quit();
+    }
   });
 
   it('an update started on A is correlated on B from the shared pending index', async () => {

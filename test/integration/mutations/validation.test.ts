@@ -28,7 +28,15 @@ const cases: Case[] = [
   ['group id non-empty', UpdateGroupDocument, { input: { groupId: ' ', subject: 'x' } }, '`input.groupId` must not be empty', 'input.groupId'],
   ['awaitTimeoutSeconds only with awaitCompletion', CreateGroupDocument, { input: { subject: 'ok', awaitTimeoutSeconds: 5 } }, '`input.awaitTimeoutSeconds` applies only with `awaitCompletion: true`', 'input.awaitTimeoutSeconds'],
   ['awaitTimeoutSeconds at most 30', CreateGroupDocument, { input: { subject: 'ok', awaitCompletion: true, awaitTimeoutSeconds: 31 } }, '`input.awaitTimeoutSeconds` must be a whole number of seconds from 1 to 30, got 31', 'input.awaitTimeoutSeconds'],
-  ['idempotencyKey non-empty', CreateGroupDocument, { input: { subject: 'ok', idempotencyKey: ' ' } }, '`input.idempotencyKey` must not be empty', 'input.idempotencyKey'],
+  ['idempotencyKey non-empty', CreateGroupDocument, { input: { subject: 'ok', idempotencyKey: '' } }, '`input.idempotencyKey` must not be empty', 'input.idempotencyKey'],
+  ['idempotencyKey at most 128 characters', CreateGroupDocument, { input: { subject: 'ok', idempotencyKey: 'k'.repeat(129) } }, '`input.idempotencyKey` must be at most 128 characters, got 129', 'input.idempotencyKey'],
+  [
+    'idempotencyKey of A-Z a-z 0-9 . _ : -',
+    SendGroupMessageDocument,
+    { input: { groupId: G, text: { body: 'hi' }, idempotencyKey: 'order 1' } },
+    '`input.idempotencyKey` may hold only A-Z, a-z, 0-9 and . _ : - (got " " at position 5)',
+    'input.idempotencyKey',
+  ],
   ['participants at least 1', RemoveParticipantsDocument, { input: { groupId: G, participants: [] } }, '`input.participants` must hold 1 to 8 participants, got 0', 'input.participants'],
   ['participants at most 8', RemoveParticipantsDocument, { input: { groupId: G, participants: nine } }, '`input.participants` must hold 1 to 8 participants, got 9', 'input.participants'],
   [

@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { publishOperation } from '../../../src/operations/operation-publisher';
+import { publishOperation } from '../../../src/operations/operation-updates';
 import { makeEvent } from '../../contract/events/event-fixtures';
 import type { GraphHarness } from './graph-harness';
 import { createGraphHarness, isStream, nextResults, RETENTION_SECONDS } from './graph-harness';

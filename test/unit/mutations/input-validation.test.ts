@@ -1,8 +1,9 @@
-import { awaitWindowMs } from '../../../src/graph/mutations/await-window';
 import {
+  awaitWindowMs,
   charCount,
   resolvePhoneNumberId,
   validDescription,
+  validIdempotencyKey,
   validJoinRequestIds,
   validLink,
   validParticipants,
@@ -54,10 +55,28 @@ describe('mutation input rules', () => {
   });
 
   it('bounds the awaitCompletion wait: default, per call, at most the maximum', () => {
-    const services = { awaitCompletionDefaultMs: 10_000, awaitCompletionMaxMs: 30_000 };
-    expect(awaitWindowMs({}, services)).toBeNull();
-    expect(awaitWindowMs({ awaitCompletion: true }, services)).toBe(10_000);
-    expect(awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 30 }, services)).toBe(30_000);
-    expect(() => awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 0 }, services)).toThrow('`input.awaitTimeoutSeconds` must be a whole number of seconds from 1 to 30, got 0');
+    const limits = { defaultMs: 10_000, maxMs: 30_000 };
+    expect(awaitWindowMs({}, limits)).toBeNull();
+    expect(awaitWindowMs({ awaitCompletion: true }, limits)).toBe(10_000);
+    expect(awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 30 }, limits)).toBe(30_000);
+    expect(() => awaitWindowMs({ awaitCompletion: true, awaitTimeoutSeconds: 0 }, limits)).toThrow('`input.awaitTimeoutSeconds` must be a whole number of seconds from 1 to 30, got 0');
+  });
+
+  it('takes idempotency keys of 1 to 128 of A-Z a-z 0-9 . _ : -, unchanged', () => {
+    for (const key of ['a', 'order-1', '0190f5b2-7c1e-7aa0-8b1e-2f3c4d5e6f70', 'shop:order.42_retry', 'Z'.repeat(128)]) expect(validIdempotencyKey('k', key)).toBe(key);
+  });
+
+  it.each([
+    ['', '`k` must not be empty'],
+    ['x'.repeat(129), '`k` must be at most 128 characters, got 129'],
+    [' ', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got " " at position 0)'],
+    ['order 1', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got " " at position 5)'],
+    ['a\nb', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got "\\n" at position 1)'],
+    ['key*', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got "*" at position 3)'],
+    ['{tag}', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got "{" at position 0)'],
+    ['a/b', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got "/" at position 1)'],
+    ['👍ok', '`k` may hold only A-Z, a-z, 0-9 and . _ : - (got "👍" at position 0)'],
+  ])('refuses the idempotency key %j as BAD_USER_INPUT', (key, message) => {
+    expect(() => validIdempotencyKey('k', key)).toThrow(badInput(message, 'k'));
   });
 });

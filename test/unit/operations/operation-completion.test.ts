@@ -4,10 +4,10 @@ import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { OperationRecord } from '../../../src/operations/operation';
-import { createOperationCompletionHook } from '../../../src/operations/operation-completion-hook';
+import { createOperationCompleter } from '../../../src/operations/operation-completion';
 import type { OperationStore } from '../../../src/operations/operation-store';
 import { createFakeClock } from '../../helpers/clock';
-import { domainEvent, removal, T0 } from './event-builders';
+import { domainEvent, removal, T0 } from '../mutations/event-builders';
 
 const topics = createTopics('test:');
 const stored = (events: DomainEvent[]): StoredEvent[] => events.map((event, index) => ({ ...event, cursor: String(index) }));
@@ -18,17 +18,17 @@ function setup(store?: OperationStore) {
   const operations = store ?? createInMemoryOperationStore({ ttlSeconds: 3600, clock });
   const bus = createInMemoryEventBus();
   const published: OperationRecord[] = [];
-  const hook = createOperationCompletionHook({ operations, bus, topics, logger: createSilentLogger() });
+  const completer = createOperationCompleter({ operations, bus, topics, logger: createSilentLogger() });
   const listen = async (id: string) => bus.subscribe([topics.operation(id)], (_channel, message) => published.push(JSON.parse(message) as OperationRecord));
-  /** Runs the hook as the ingress does: `fresh` events were stored now, the others are duplicates. */
+  /** Runs the completer as the ingress does: `fresh` events were stored now, the others are duplicates. */
   const deliver = async (events: DomainEvent[], fresh = events) => {
-    await hook.afterStore?.(events, stored(fresh));
+    await completer.afterStore(events, stored(fresh));
     await new Promise<void>((resolve) => queueMicrotask(resolve)); // the in-memory bus delivers on a microtask
   };
   return { clock, operations, bus, published, listen, deliver };
 }
 
-describe('createOperationCompletionHook', () => {
+describe('createOperationCompleter', () => {
   it('completes a create by request_id and publishes the record on its operation channel', async () => {
     const { operations, published, listen, deliver } = setup();
     await operations.create({ id: 'req-1', kind: 'CREATE_GROUP', phoneNumberId: 'p', groupId: null, input: {} });

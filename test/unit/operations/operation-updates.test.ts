@@ -4,8 +4,7 @@ import { createTopics } from '../../../src/events/topics';
 import { createDeferred } from '../../../src/lib/deferred';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { OperationStore } from '../../../src/operations/operation-store';
-import { publishOperation } from '../../../src/operations/operation-publisher';
-import { awaitOperation } from '../../../src/operations/operation-tracker';
+import { awaitOperation, publishOperation } from '../../../src/operations/operation-updates';
 
 const topics = createTopics('t:');
 

@@ -3,7 +3,26 @@ import type { Topics } from '../events/topics';
 import { createDeferred } from '../lib/deferred';
 import type { OperationRecord } from './operation';
 import type { OperationStore } from './operation-store';
-import { parseOperationMessage } from './operation-publisher';
+
+/*
+ * An operation's changes travel on topics.operation(id), from whichever instance completed it (the webhook lands on
+ * one of them) to every instance's listeners: operationUpdated subscriptions and createGroup's awaitCompletion.
+ */
+
+/** Tells every instance's listeners (operationUpdated, awaitCompletion) about a change of the operation. */
+export async function publishOperation(bus: Pick<EventBus, 'publish'>, topics: Pick<Topics, 'operation'>, record: OperationRecord): Promise<void> {
+  await bus.publish(topics.operation(record.id), JSON.stringify(record));
+}
+
+/** The record of a topics.operation message, or null for anything that is not one. */
+export function parseOperationMessage(message: string): OperationRecord | null {
+  try {
+    const value = JSON.parse(message) as Partial<OperationRecord> | null;
+    return typeof value === 'object' && value !== null && typeof value.id === 'string' && typeof value.status === 'string' ? (value as OperationRecord) : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface AwaitOperationOptions {
   operations: Pick<OperationStore, 'get'>;
@@ -17,8 +36,7 @@ export interface AwaitOperationOptions {
 /**
  * The operation once it left PENDING, or as it stands after `timeoutMs`; null when no such operation is stored.
  * Subscribes to topics.operation(id) BEFORE reading the store, so a completion that lands between the read and
- * the subscription cannot be missed: it is either in the read or in a message. The completion may happen on any
- * instance (the webhook goes to one of them); the bus carries it here.
+ * the subscription cannot be missed: it is either in the read or in a message.
  */
 export async function awaitOperation(options: AwaitOperationOptions): Promise<OperationRecord | null> {
   const { operations, bus, topics, id, timeoutMs } = options;

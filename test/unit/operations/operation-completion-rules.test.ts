@@ -1,5 +1,5 @@
-import { completionRuleFor, correlationCutoff } from '../../../src/operations/operation-correlation';
-import { domainEvent, error131212, removal, T0 } from './event-builders';
+import { completionRuleFor, correlationCutoff } from '../../../src/operations/operation-completion';
+import { domainEvent, error131212, removal, T0 } from '../mutations/event-builders';
 
 const change = (value: string, succeeded: boolean, errors = succeeded ? [] : [error131212]) => ({ value, succeeded, errors });
 
