@@ -18,11 +18,9 @@ import { GroupEvent } from './group-event.interface';
 import { MessagePricing } from './message-pricing.type';
 import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
-/**
- * Every kind of group event as GraphQL sees it: one object type per kind implementing GroupEvent, and the table that
- * pairs each kind with its type and turns a stored event into it. Adding a kind to the event model makes the
- * compiler ask for its class and its row here.
- */
+// Every kind of group event as GraphQL sees it: one object type per kind implementing GroupEvent, and the table that
+// pairs each kind with its type and turns a stored event into it. Adding a kind to the event model makes the
+// compiler ask for its class and its row here.
 
 @ObjectType({ implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
 export class GroupCreatedEvent extends GroupEvent {

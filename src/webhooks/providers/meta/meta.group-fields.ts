@@ -4,10 +4,8 @@ import { arrayAt, booleanAt, idAt, isJsonObject, objectAt, own, stringAt, timest
 import type { ParseCollector } from '../shared/normalise';
 import { eventErrorsAt, hasIdentifier, participantsIdentity, toInitiator, toJoinApprovalMode } from '../shared/normalise';
 
-/**
- * Meta's four group_* webhook fields → DomainEvents: each `value.groups[]` item of a change is read once
- * (readGroupItem), then normalised by its field's function below.
- */
+// Meta's four group_* webhook fields → DomainEvents: each `value.groups[]` item of a change is read once
+// (readGroupItem), then normalised by its field's function below.
 
 /** Where a change sits: its WABA, field and business phone number (metadata.phone_number_id). */
 export interface MetaChangeContext {

@@ -14,10 +14,8 @@ import {
   normaliseMetaSettings,
 } from './meta.group-fields';
 
-/**
- * A Meta delivery → DomainEvents: the envelope, then every entry × change, dispatched on the change's `field`.
- * The four group_* fields are read in meta.group-fields.ts; group messages and statuses (`messages`) here.
- */
+// A Meta delivery → DomainEvents: the envelope, then every entry × change, dispatched on the change's `field`.
+// The four group_* fields are read in meta.group-fields.ts; group messages and statuses (`messages`) here.
 
 const META_ENVELOPE_OBJECT = 'whatsapp_business_account';
 

@@ -3,7 +3,7 @@ import { WebhookSignatureError } from '../../webhook-errors';
 import type { HandshakeResult } from '../provider';
 import { constantTimeEqual } from '../shared/secrets';
 
-/** Who is talking to us: the signature over a delivery's raw bytes, and the GET subscription handshake. */
+// Who is talking to us: the signature over a delivery's raw bytes, and the GET subscription handshake.
 
 export const META_SIGNATURE_HEADER = 'x-hub-signature-256';
 

@@ -1,10 +1,8 @@
 import { WebhookPayloadError } from '../../webhook-errors';
 
-/**
- * Parsing a delivery, and reading the parsed, untrusted JSON. Every read is an own-property read, so a hostile key
- * such as "constructor" or "__proto__" never reaches Object.prototype, and every reader answers null (or an empty
- * array) for the wrong shape instead of throwing: a bad item is ignored, not a crashed delivery.
- */
+// Parsing a delivery, and reading the parsed, untrusted JSON. Every read is an own-property read, so a hostile key
+// such as "constructor" or "__proto__" never reaches Object.prototype, and every reader answers null (or an empty
+// array) for the wrong shape instead of throwing: a bad item is ignored, not a crashed delivery.
 
 /**
  * Deepest nesting a delivery may have. Real payloads stay under ~10 levels (Meta: envelope → entry → change →

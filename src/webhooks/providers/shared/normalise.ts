@@ -3,7 +3,7 @@ import type { DomainEvent, EventError, EventSource, JoinApprovalMode, Participan
 import type { IgnoredItem, ParseResult } from '../provider';
 import { arrayAt, isJsonObject, objectAt, own, parseJsonBody, stringAt } from './json';
 
-/** What every provider's normaliser shares: the collector that makes drafts into DomainEvents, and common readers. */
+// What every provider's normaliser shares: the collector that makes drafts into DomainEvents, and common readers.
 
 type DraftOf<E> = E extends DomainEvent
   ? Omit<E, 'id' | 'occurredAt' | 'receivedAt' | 'source'> & {

@@ -7,7 +7,7 @@ import { arrayAt, booleanAt, idAt, isJsonObject, objectAt, own, stringAt, toText
 import type { ParseCollector } from '../shared/normalise';
 import { participantIdentity } from '../shared/normalise';
 
-/** A Whapi delivery → DomainEvents: the envelope, then each item of the payload array its event comes in. */
+// A Whapi delivery → DomainEvents: the envelope, then each item of the payload array its event comes in.
 
 /** A checked Whapi delivery: `{ <array-key>: [...], event: {type, event}, channel_id }`, one payload array per delivery. */
 interface WhapiEnvelope {

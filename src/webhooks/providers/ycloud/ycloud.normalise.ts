@@ -5,10 +5,8 @@ import { arrayAt, booleanAt, idAt, isJsonObject, isoTimeToIso, objectAt, own, st
 import type { EventDraft, ParseCollector } from '../shared/normalise';
 import { eventErrorsAt, hasIdentifier, toInitiator, toJoinApprovalMode } from '../shared/normalise';
 
-/**
- * A YCloud delivery → DomainEvents: YCloud re-envelopes Meta's four group webhook fields as `whatsapp.group.*`
- * events, one group item per envelope.
- */
+// A YCloud delivery → DomainEvents: YCloud re-envelopes Meta's four group webhook fields as `whatsapp.group.*`
+// events, one group item per envelope.
 
 /** A checked YCloud delivery: `{id, type, apiVersion, createTime, <payload object>}`, the envelope of every YCloud event type. */
 interface YCloudEnvelope {
