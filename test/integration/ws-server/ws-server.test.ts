@@ -179,6 +179,25 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
     await expect(connectRaw(url.replace('/graphql', '/elsewhere'))).rejects.toThrow(/404/);
   });
 
+  it('answers an upgrade that admitUpgrade refuses with its status, before any socket opens', async () => {
+    const origins: (string | undefined)[] = [];
+    await start({
+      admitUpgrade: (request) => {
+        origins.push(request.headers.origin);
+        return request.headers.origin === 'https://app.example' ? null : { status: 403, reason: 'Forbidden' };
+      },
+    });
+
+    await expect(connectRaw(url, 'graphql-transport-ws', { origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    expect(ws.stats()).toMatchObject({ sockets: 0 });
+    const admitted = await connectRaw(url, 'graphql-transport-ws', { origin: 'https://app.example' });
+    admitted.send({ type: 'connection_init' });
+    expect(await admitted.next()).toEqual({ type: 'connection_ack' });
+    expect(origins).toEqual(['https://evil.example', 'https://app.example']);
+    admitted.close();
+    await admitted.closed;
+  });
+
   it('pings sockets and cuts the ones that stop answering, keeping the live ones', async () => {
     await start({ keepAliveMs: 40 });
     const silent = await connectAcked(url);
