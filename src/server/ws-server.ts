@@ -137,7 +137,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     logger,
   });
   const frames = createSharedFrames();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, WebSocket: framedSocketClass(frames) });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, WebSocket: gatewaySocketClass(frames, logger) });
   const heartbeat = createHeartbeat(wss, options.keepAliveMs);
   let accepting = true;
 
@@ -220,8 +220,6 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     wss.handleUpgrade(request, socket, head, (client) => {
       activity.socketOpened();
       heartbeat.watch(client);
-      // graphql-ws logs it to the console and closes the socket; this puts it in the gateway's log too.
-      client.on('error', (error) => logger.warn({ err: error }, 'WebSocket error; closing the connection'));
       wss.emit('connection', client, request);
     });
   }
@@ -248,16 +246,25 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
 }
 
 /**
- * ws' socket with the shared frames' splice on the way out: graphql-ws stringifies a message (the replacer leaves a
- * placeholder for a prepared payload) and hands it to the adapter, which calls send() synchronously with it.
+ * ws' socket as the gateway needs it. send(): the shared frames' splice on the way out (graphql-ws stringifies a
+ * message, the replacer leaving a placeholder for a prepared payload, and the adapter calls send() with it at once).
+ * 'error' (a client's protocol violation, an oversized message, a reset): logged to the gateway's log and closed
+ * with 1011, instead of reaching graphql-ws' adapter, which writes it to the console.
  */
-function framedSocketClass(frames: SharedFrames): typeof WebSocket {
+function gatewaySocketClass(frames: SharedFrames, logger: Logger): typeof WebSocket {
   type SendArgs = Parameters<WebSocket['send']>;
-  return class FramedWebSocket extends WebSocket {
+  return class GatewayWebSocket extends WebSocket {
     override send(data: SendArgs[0], options?: SendArgs[1] | SendArgs[2], callback?: SendArgs[2]): void {
       const message = typeof data === 'string' ? frames.complete(data) : data;
       if (typeof options === 'function') super.send(message, options);
       else super.send(message, options ?? {}, callback);
+    }
+
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'error') return super.emit(event, ...args);
+      logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
+      this.close(CloseCode.InternalServerError, 'Internal server error');
+      return true;
     }
   };
 }
