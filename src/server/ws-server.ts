@@ -247,7 +247,8 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
 
 /**
  * ws' socket as the gateway needs it. send(): the shared frames' splice on the way out (graphql-ws stringifies a
- * message, the replacer leaving a placeholder for a prepared payload, and the adapter calls send() with it at once).
+ * message, the replacer leaving a placeholder for a prepared payload, and the adapter calls send() with it at once;
+ * a message it drops for a closed socket leaves a payload pending that the next prepared one replaces).
  * 'error' (a client's protocol violation, an oversized message, a reset): logged to the gateway's log and closed
  * with 1011, instead of reaching graphql-ws' adapter, which writes it to the console.
  */
