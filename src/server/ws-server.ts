@@ -1,11 +1,12 @@
-import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { execute, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
-import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { execute, GraphQLError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
+import { CloseCode } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type WebSocket from 'ws';
-import { WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../graph/errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
@@ -13,8 +14,15 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
+import { createDocumentCache } from './document-cache';
 import { createSharedExecution } from './shared-execution';
+import type { SharedFrames } from './shared-frames';
 import { createSharedFrames } from './shared-frames';
+import type { WsServerStats } from './ws-activity';
+import { createWsActivity } from './ws-activity';
+import { createHeartbeat } from './ws-heartbeat';
+
+export type { WsServerStats } from './ws-activity';
 
 /** What a WebSocket connection offers the context factory. */
 export interface WsConnectionInfo {
@@ -25,11 +33,22 @@ export interface WsConnectionInfo {
   socket: WebSocket;
 }
 
+/** An upgrade request answered with an HTTP status instead of a WebSocket. */
+export interface UpgradeRefusal {
+  status: number;
+  reason: string;
+}
+
 export interface WsServerOptions<TContext extends object> {
   /** The HTTP server whose `upgrade` requests for `path` become GraphQL WebSocket connections. Borrowed. */
   httpServer: Server;
   path: string;
   schema: GraphQLSchema;
+  /**
+   * Decides on each upgrade request for `path` before the handshake (e.g. its Origin): a refusal is answered with
+   * its status and no socket is opened. @default admit every request
+   */
+  admitUpgrade?(request: IncomingMessage): UpgradeRefusal | null;
   /** One context per operation (subscribe message), like one per HTTP request. A thrown GraphQLError reaches the client. */
   createContext(connection: WsConnectionInfo): Promise<TContext>;
   logger: Logger;
@@ -71,17 +90,6 @@ export interface WsServerOptions<TContext extends object> {
   turnBudget?: TurnBudget;
 }
 
-export interface WsServerStats {
-  /** Connections whose cleanup has not finished. */
-  sockets: number;
-  /** Subscription iterators not yet returned or finished. */
-  subscriptions: number;
-  /** Operations still being set up (context, subscribe resolver, replay start). */
-  starting: number;
-  /** Subscription results handed to graphql-ws for sending, since start. */
-  delivered: number;
-}
-
 export interface WsServer extends Disposable {
   stats(): WsServerStats;
   /**
@@ -99,141 +107,39 @@ const DEFAULT_TURN_SLICE_MS = 100;
 const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
 /** A close frame's reason must fit in 123 bytes. */
 const MAX_CLOSE_REASON_CHARS = 100;
-/** RFC 6455 close code: the server is going down. */
-const GOING_AWAY = 1001;
-
-/** What graphql-ws keeps of each connection, for our hooks. */
-interface ConnectionExtra {
-  readonly socket: WebSocket;
-  readonly request: IncomingMessage;
-}
+const NOT_FOUND: UpgradeRefusal = { status: 404, reason: 'Not Found' };
+const SHUTTING_DOWN: UpgradeRefusal = { status: 503, reason: 'Service Unavailable' };
 
 /**
  * GraphQL over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on the HTTP server's port: subscriptions,
  * and queries or mutations if a client sends them this way. Errors get the same `extensions.code`s and masking as
- * over HTTP. The socket glue is graphql-ws' `useServer` for `ws`, rewritten (the tsconfig's module resolution
- * cannot see the `graphql-ws/use/ws` export) with one shared keep-alive timer instead of one per socket and a
- * dispose() that waits until every socket's cleanup ran.
+ * over HTTP. The sockets are graphql-ws' own `ws` adapter (`useServer`: the protocol on each socket, 1001 on
+ * dispose); what is added here: admission of upgrades, equal subscriptions sharing one execution and one
+ * serialisation per event, deliveries paced by the turn budget, one keep-alive timer for all sockets, stats, and a
+ * dispose() that waits until every socket's subscriptions were returned.
  */
 export function createWsServer<TContext extends object>(options: WsServerOptions<TContext>): WsServer {
   const { httpServer, path, schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
-  const forceCloseAfterMs = options.forceCloseAfterMs ?? DEFAULT_FORCE_CLOSE_AFTER_MS;
-  const documents = createDocumentCache(schema, options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE, options.introspection ?? true, options.maxTokens);
-  const shareExecutionKey = options.shareExecutionKey;
+  const documents = createDocumentCache({
+    schema,
+    size: options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE,
+    introspection: options.introspection ?? true,
+    maxTokens: options.maxTokens,
+  });
+  const { shareExecutionKey } = options;
   const sharedExecution = createSharedExecution({
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
   });
-  const frames = createSharedFrames();
-  const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: DEFAULT_TURN_SLICE_MS });
-  const wss = new WebSocketServer({
-    noServer: true,
-    clientTracking: false,
-    maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
-    handleProtocols: (protocols) => handleProtocols(protocols),
+  const activity = createWsActivity({
+    subscribe: (args) => sharedExecution.subscribe(args),
+    turnBudget: options.turnBudget ?? createTurnBudget({ sliceMs: DEFAULT_TURN_SLICE_MS }),
+    logger,
   });
-
-  /** Open sockets, each until graphql-ws finished its cleanup (every subscription returned); value: answered the last ping. */
-  const sockets = new Map<WebSocket, { alive: boolean }>();
-  const subscriptions = new Set<object>();
-  let starting = 0;
-  let delivered = 0;
-  let idleWaiters: (() => void)[] = [];
+  const frames = createSharedFrames();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, WebSocket: gatewaySocketClass(frames, logger) });
+  const heartbeat = createHeartbeat(wss, options.keepAliveMs);
   let accepting = true;
-  let heartbeat: NodeJS.Timeout | null = null;
-
-  const settleIdle = (): void => {
-    if (sockets.size === 0) stopHeartbeat();
-    if (sockets.size > 0 || subscriptions.size > 0 || starting > 0) return;
-    for (const resolve of idleWaiters.splice(0)) resolve();
-  };
-  const whenIdle = (): Promise<void> =>
-    new Promise((resolve) => {
-      idleWaiters.push(resolve);
-      settleIdle();
-    });
-
-  /** One timer for every socket: a socket that did not answer the previous ping is cut, the others pinged again. */
-  function startHeartbeat(): void {
-    if (heartbeat !== null || options.keepAliveMs <= 0) return;
-    heartbeat = setInterval(() => {
-      for (const [socket, liveness] of sockets) {
-        if (socket.readyState !== socket.OPEN) continue;
-        if (!liveness.alive) {
-          socket.terminate();
-          continue;
-        }
-        liveness.alive = false;
-        socket.ping();
-      }
-    }, options.keepAliveMs);
-    heartbeat.unref();
-  }
-  function stopHeartbeat(): void {
-    if (heartbeat === null) return;
-    clearInterval(heartbeat);
-    heartbeat = null;
-  }
-
-  /** Wraps a subscription's iterator so the server knows when it finished and can wait for its return(). */
-  function track(source: AsyncIterable<ExecutionResult>): AsyncGenerator<ExecutionResult> {
-    const iterator = source[Symbol.asyncIterator]();
-    const entry = {};
-    subscriptions.add(entry);
-    let returning: Promise<IteratorResult<ExecutionResult>> | null = null;
-    const finished = (): void => {
-      subscriptions.delete(entry);
-      settleIdle();
-    };
-    const tracked = {
-      async next(): Promise<IteratorResult<ExecutionResult>> {
-        // A backlog drains through here one delivery per subscriber after another, all in promise continuations.
-        const spent = turnBudget.yieldIfSpent();
-        if (spent !== null) await spent;
-        try {
-          const result = await iterator.next();
-          if (result.done === true) finished();
-          else delivered++;
-          return result;
-        } catch (error) {
-          finished();
-          throw error;
-        }
-      },
-      async return(value?: unknown): Promise<IteratorResult<ExecutionResult>> {
-        returning ??= iterator.return?.(value) ?? Promise.resolve({ value: undefined, done: true });
-        try {
-          return await returning;
-        } finally {
-          finished();
-        }
-      },
-      async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-        try {
-          if (iterator.throw !== undefined) return await iterator.throw(error);
-          await iterator.return?.();
-          throw error;
-        } finally {
-          finished();
-        }
-      },
-      [Symbol.asyncIterator]() {
-        return tracked;
-      },
-    };
-    return tracked as AsyncGenerator<ExecutionResult>;
-  }
-
-  async function trackedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
-    starting++;
-    try {
-      const result = await sharedExecution.subscribe(args);
-      return isAsyncIterable(result) ? track(result) : result;
-    } finally {
-      starting--;
-      settleIdle();
-    }
-  }
 
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
@@ -243,10 +149,10 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     });
   }
 
-  const serverOptions: ServerOptions<Record<string, unknown> | undefined, ConnectionExtra> = {
+  const serverOptions: ServerOptions<Record<string, unknown> | undefined, Extra> = {
     schema,
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs,
-    subscribe: trackedSubscribe,
+    subscribe: (args) => activity.subscribe(args),
     execute,
     jsonMessageReplacer: frames.replacer,
     async onConnect(ctx) {
@@ -279,7 +185,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       }
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
-    onNext(_ctx, id, _payload, _args, result): FormattedExecutionResult {
+    onNext(_ctx, id, _payload, _args, result) {
       // Formatted (errors masked, unexpected ones logged) and serialised once per result, however many sockets share it.
       return frames.payloadFor(result, ({ errors, ...rest }) =>
         errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, id, 'INTERNAL_SERVER_ERROR') },
@@ -288,136 +194,80 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     onError(_ctx, id, _payload, errors) {
       return formatErrors(errors, id, 'BAD_REQUEST');
     },
+    // The last step of graphql-ws' cleanup of a socket, after every subscription of it was returned.
+    onClose: () => activity.socketCleanedUp(),
   };
-  const server = makeServer(serverOptions);
+  // Keep-alive 0: the heartbeat pings all sockets from one timer.
+  const adapter = useServer({ ...serverOptions, isProd: !exposeInternals }, wss, 0);
 
-  function onConnection(socket: WebSocket, request: IncomingMessage): void {
-    const liveness = { alive: true };
-    sockets.set(socket, liveness);
-    startHeartbeat();
-    socket.on('pong', () => {
-      liveness.alive = true;
-    });
-    socket.once('error', (error) => {
-      logger.warn({ err: error }, 'WebSocket error; closing the connection');
-      socket.close(CloseCode.InternalServerError, 'Internal server error');
-    });
-    const closed = server.opened(
-      {
-        protocol: socket.protocol,
-        send: (message) =>
-          new Promise<void>((resolve, reject) => {
-            // First: graphql-ws calls this synchronously after stringify, whose prepared payload goes in here.
-            const data = frames.complete(message);
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error === undefined || error === null ? resolve() : reject(error)));
-          }),
-        close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
-          socket.on('message', async (data) => {
-            try {
-              await handle(String(data));
-            } catch (error) {
-              logger.error({ err: ensureError(error) }, 'WebSocket message handling failed; closing the connection');
-              socket.close(CloseCode.InternalServerError, 'Internal server error');
-            }
-          }),
-      },
-      { socket, request },
-    );
-    socket.once('close', (code, reason) => {
-      // graphql-ws returns the socket's subscriptions here; the socket counts as open until that finished.
-      closed(code, String(reason))
-        .catch((error: unknown) => logger.error({ err: ensureError(error) }, 'WebSocket cleanup failed'))
-        .finally(() => {
-          sockets.delete(socket);
-          settleIdle();
-        });
-    });
+  /** Every upgrade request for `path` passes here: the one place that decides who may open a socket. */
+  function admissionOf(request: IncomingMessage): UpgradeRefusal | null {
+    if (!accepting) return SHUTTING_DOWN;
+    return options.admitUpgrade?.(request) ?? null;
   }
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     if (pathOf(request.url) !== path) {
       // Another upgrade handler may own that path; with none, answer instead of leaving the socket hanging.
-      if (httpServer.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      if (httpServer.listenerCount('upgrade') === 1) refuse(socket, NOT_FOUND);
       return;
     }
-    if (!accepting) {
-      refuse(socket, 503, 'Service Unavailable');
+    const refusal = admissionOf(request);
+    if (refusal !== null) {
+      refuse(socket, refusal);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      if (accepting) onConnection(ws, request);
-      else ws.close(GOING_AWAY, 'Going away'); // dispose() started during the handshake
+    wss.handleUpgrade(request, socket, head, (client) => {
+      activity.socketOpened();
+      heartbeat.watch(client);
+      wss.emit('connection', client, request);
     });
   }
   httpServer.on('upgrade', onUpgrade);
 
   const disposer = once(async () => {
     accepting = false;
-    for (const socket of sockets.keys()) socket.close(GOING_AWAY, 'Going away');
     // A client that never answers the close frame would hold dispose() for ws' own 30 s timeout.
     const cut = setTimeout(() => {
-      for (const socket of sockets.keys()) socket.terminate();
-    }, forceCloseAfterMs);
+      for (const client of wss.clients) client.terminate();
+    }, options.forceCloseAfterMs ?? DEFAULT_FORCE_CLOSE_AFTER_MS);
     cut.unref();
     try {
-      await whenIdle();
+      await adapter.dispose(); // 1001 "Going away" to every socket; resolves once they all closed
+      await activity.whenIdle();
     } finally {
       clearTimeout(cut);
-      stopHeartbeat();
-      idleWaiters = [];
+      heartbeat.stop();
       httpServer.off('upgrade', onUpgrade);
-      wss.close();
     }
   });
 
-  return {
-    stats: () => ({ sockets: sockets.size, subscriptions: subscriptions.size, starting, delivered }),
-    dispose: disposer.dispose,
+  return { stats: activity.stats, dispose: disposer.dispose };
+}
+
+/**
+ * ws' socket as the gateway needs it. send(): the shared frames' splice on the way out (graphql-ws stringifies a
+ * message, the replacer leaving a placeholder for a prepared payload, and the adapter calls send() with it at once;
+ * a message it drops for a closed socket leaves a payload pending that the next prepared one replaces).
+ * 'error' (a client's protocol violation, an oversized message, a reset): logged to the gateway's log and closed
+ * with 1011, instead of reaching graphql-ws' adapter, which writes it to the console.
+ */
+function gatewaySocketClass(frames: SharedFrames, logger: Logger): typeof WebSocket {
+  type SendArgs = Parameters<WebSocket['send']>;
+  return class GatewayWebSocket extends WebSocket {
+    override send(data: SendArgs[0], options?: SendArgs[1] | SendArgs[2], callback?: SendArgs[2]): void {
+      const message = typeof data === 'string' ? frames.complete(data) : data;
+      if (typeof options === 'function') super.send(message, options);
+      else super.send(message, options ?? {}, callback);
+    }
+
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'error') return super.emit(event, ...args);
+      logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
+      this.close(CloseCode.InternalServerError, 'Internal server error');
+      return true;
+    }
   };
-}
-
-interface DocumentCache {
-  /** The parsed, validated document, or the errors to send (codes as Apollo's: GRAPHQL_PARSE_FAILED / _VALIDATION_FAILED). */
-  get(query: string): DocumentNode | { errors: GraphQLError[] };
-}
-
-/** Validation depends only on the schema and the text, so a document valid once stays valid: keep the last few. */
-function createDocumentCache(schema: GraphQLSchema, size: number, introspection: boolean, maxTokens: number | undefined): DocumentCache {
-  const rules = introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const cache = new Map<string, DocumentNode>();
-  return {
-    get(query) {
-      const cached = cache.get(query);
-      if (cached !== undefined) {
-        // Refresh its place: the Map's first key is always the least recently used.
-        cache.delete(query);
-        cache.set(query, cached);
-        return cached;
-      }
-      let document: DocumentNode;
-      try {
-        document = parse(query, maxTokens === undefined ? undefined : { maxTokens });
-      } catch (error) {
-        const syntax = error instanceof GraphQLError ? error : new GraphQLError(ensureError(error).message);
-        return { errors: [withCode(syntax, 'GRAPHQL_PARSE_FAILED')] };
-      }
-      const errors = validate(schema, document, rules);
-      if (errors.length > 0) return { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
-      cache.set(query, document);
-      if (cache.size > size) cache.delete(cache.keys().next().value as string);
-      return document;
-    },
-  };
-}
-
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 function pathOf(url: string | undefined): string {
@@ -425,6 +275,6 @@ function pathOf(url: string | undefined): string {
   return query === -1 ? (url ?? '/') : (url ?? '/').slice(0, query);
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
+  socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 }

@@ -17,8 +17,8 @@ export interface RawWsClient {
   close(): void;
 }
 
-export async function connectRaw(url: string, protocol = 'graphql-transport-ws'): Promise<RawWsClient> {
-  const socket = new WebSocket(url, protocol);
+export async function connectRaw(url: string, protocol = 'graphql-transport-ws', headers: Record<string, string> = {}): Promise<RawWsClient> {
+  const socket = new WebSocket(url, protocol, { headers });
   const inbox: ProtocolMessage[] = [];
   const waiting: ((message: ProtocolMessage) => void)[] = [];
   socket.on('message', (data) => {

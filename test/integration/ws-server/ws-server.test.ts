@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { WsConnectionInfo, WsServer, WsServerOptions } from '../../../src/server/ws-server';
 import { createWsServer } from '../../../src/server/ws-server';
@@ -177,6 +179,47 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
     accepted.close();
 
     await expect(connectRaw(url.replace('/graphql', '/elsewhere'))).rejects.toThrow(/404/);
+  });
+
+  it('answers an upgrade that admitUpgrade refuses with its status, before any socket opens', async () => {
+    const origins: (string | undefined)[] = [];
+    await start({
+      admitUpgrade: (request) => {
+        origins.push(request.headers.origin);
+        return request.headers.origin === 'https://app.example' ? null : { status: 403, reason: 'Forbidden' };
+      },
+    });
+
+    await expect(connectRaw(url, 'graphql-transport-ws', { origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    expect(ws.stats()).toMatchObject({ sockets: 0 });
+    const admitted = await connectRaw(url, 'graphql-transport-ws', { origin: 'https://app.example' });
+    admitted.send({ type: 'connection_init' });
+    expect(await admitted.next()).toEqual({ type: 'connection_ack' });
+    expect(origins).toEqual(['https://evil.example', 'https://app.example']);
+    admitted.close();
+    await admitted.closed;
+  });
+
+  it('logs a socket error (a message over maxPayloadBytes) to the gateway log, not the console, and closes the socket', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const consoleError = jest.spyOn(console, 'error');
+    try {
+      await start({ logger: pino({ level: 'warn' }, sink), maxPayloadBytes: 1024 });
+      const client = await connectAcked(url);
+      client.socket.send('x'.repeat(2048));
+
+      expect(await client.closed).toEqual({ code: 1009, reason: '' });
+      expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'WebSocket error; closing the connection', err: expect.objectContaining({ message: 'Max payload size exceeded' }) })]);
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 
   it('pings sockets and cuts the ones that stop answering, keeping the live ones', async () => {
