@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Makes sure a real Redis answers for the contract and integration tests (contract: `npm test`).
+ * Makes sure a real Redis answers for the projects that need one (contract, integration, fuzz, soak: see jest.config.js).
  * REDIS_URL (default redis://127.0.0.1:6379) is used when it answers; otherwise a throwaway redis-server
  * is started on a free port; otherwise the run fails with how to get Redis.
  */
