@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { apiKeyLines, bearer, groupsOf, KEYS, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
+import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from './helpers/secure-gateway';
 import { openTestWsClient } from './helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const TYPENAME = '{ __typename }';
 const LIVE = 'subscription($groupId: ID) { groupEvents(groupId: $groupId) { id type groupId } }';
@@ -32,7 +33,7 @@ describe('API key authentication over HTTP', () => {
   it('answers a valid key, by POST and by GET', async () => {
     const post = await t.query('{ groups(first: 2) { nodes { id } } }', {}, { headers: bearer('admin') });
     expect(post.status).toBe(200);
-    expect(post.body.data).toEqual({ groups: { nodes: groupsOf(t, PHONE_A).slice(0, 2).map((id) => ({ id })) } });
+    expect(post.body.data).toEqual({ groups: { nodes: groupsOf(t, SANDBOX_PHONE_A).slice(0, 2).map((id) => ({ id })) } });
     const get = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent(TYPENAME)}`, { headers: { ...bearer('reader'), 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
@@ -48,7 +49,7 @@ describe('API key authentication over HTTP', () => {
   });
 
   it('refuses an operation type outside the key\'s scopes with FORBIDDEN, running nothing', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     const before = t.sandbox.stats.requests.length;
     const response = await t.query('mutation($input: ResetInviteLinkInput!) { resetInviteLink(input: $input) { inviteLink } }', { input: { groupId } }, { headers: bearer('reader') });
     expect(response.status).toBe(200);
@@ -81,7 +82,7 @@ describe('API key authentication over WebSocket', () => {
   });
 
   it('accepts `authorization: Bearer <key>` in connection_init and runs subscriptions for keys with the subscribe scope', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
     await client.connected;
     const live = client.run(LIVE, { groupId });
@@ -123,7 +124,7 @@ describe('the API key file', () => {
   }
 
   it('applies a revocation without a restart, and ends the revoked key\'s live subscription with FORBIDDEN', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     expect((await t.query(TYPENAME, {}, { headers: bearer('tenantA') })).status).toBe(200);
     const client = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
     await client.connected;

@@ -1,7 +1,8 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TestGateway } from '../helpers/start-test-gateway';
-import { bearer, groupsOf, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
+import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
 import { openTestWsClient } from './helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
 
@@ -34,7 +35,7 @@ describe('per-key rate limit', () => {
   });
 
   it('blocks a key Meta throttled for Meta\'s Retry-After, before its next call reaches Meta', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     t.sandbox.failNext({ operation: 'resetInviteLink', code: 130429, retryAfterSeconds: 40 });
     const reset = 'mutation($input: ResetInviteLinkInput!) { resetInviteLink(input: $input) { inviteLink } }';
     const throttled = await t.query(reset, { input: { groupId } }, { headers: bearer('admin') });
@@ -96,7 +97,7 @@ describe('operation limits', () => {
   });
 
   it('holds at most MAX_SUBSCRIPTIONS_PER_KEY live subscriptions per key; ending one frees its slot', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 1' });
     t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 2' });
     await t.sandbox.webhooksIdle();
@@ -144,7 +145,7 @@ describe('the per-key subscription cap with two instances on one Redis', () => {
   });
 
   it('counts a key\'s subscriptions on every instance together; ending one on either frees a slot for both', async () => {
-    const [groupId] = groupsOf(first, PHONE_A);
+    const [groupId] = groupsOf(first, SANDBOX_PHONE_A);
     first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 1' });
     first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 2' });
     await first.sandbox.webhooksIdle();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.signature';
-
-export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
+import { SANDBOX_PHONE_A, SANDBOX_APP_SECRET, META_WABA_ID, META_DISPLAY_PHONE_NUMBER } from '../../helpers/constants';
 
 /** A Meta `group_participants_update` delivery (a user joined by invite link) for a fresh group id. */
 export function participantJoinedDelivery(options: { groupId?: string; waId?: string; timestamp?: number; phoneNumberId?: string } = {}) {
@@ -10,13 +9,13 @@ export function participantJoinedDelivery(options: { groupId?: string; waId?: st
     object: 'whatsapp_business_account',
     entry: [
       {
-        id: '102290129340398',
+        id: META_WABA_ID,
         changes: [
           {
             field: 'group_participants_update',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: options.phoneNumberId ?? '106540352242922' },
+              metadata: { display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: options.phoneNumberId ?? SANDBOX_PHONE_A },
               groups: [
                 {
                   timestamp: String(options.timestamp ?? 1755549000),

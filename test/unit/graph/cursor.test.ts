@@ -2,10 +2,11 @@ import { GatewayErrorCode } from '../../../src/graph/errors/gateway-error-code';
 import { BadUserInputError } from '../../../src/graph/errors/gateway-errors';
 import type { EdgePosition } from '../../../src/graph/relay/cursor';
 import { decodeCursor, encodeCursor } from '../../../src/graph/relay/cursor';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const position: EdgePosition = {
   kind: 'groups',
-  scope: '106540352242922',
+  scope: SANDBOX_PHONE_A,
   request: { after: 'QVFIUmxBZAZD', limit: 2 },
   index: 1,
   itemId: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD',

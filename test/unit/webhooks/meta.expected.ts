@@ -3,10 +3,10 @@ import { webhookFixtures } from '../../fixtures/webhooks/webhook-fixtures';
 import type { FixtureName } from '../../fixtures/webhooks/webhook-fixtures';
 import type { ExpectedEvent, ExpectedParse } from './webhook-test-support';
 import { iso, person, RECEIVED_ISO } from './webhook-test-support';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const G = 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD';
 const G2 = 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAwOTY0MTUZD';
-const PHONE = '106540352242922';
 const BSUID = 'US.13491208655302741918';
 const PARENT = 'US.8823419920012';
 const S1 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSQzQyRjFFQzI3N0JBNkE5QTI1AA==';
@@ -26,14 +26,14 @@ function firstMessage(name: FixtureName<'meta'>): unknown {
 }
 
 function group(overrides: Partial<ExpectedEvent> & Pick<ExpectedEvent, 'type' | 'details' | 'occurredAt'>): ExpectedEvent {
-  return { groupId: G, phoneNumberId: PHONE, requestId: null, ...overrides } as ExpectedEvent;
+  return { groupId: G, phoneNumberId: SANDBOX_PHONE_A, requestId: null, ...overrides } as ExpectedEvent;
 }
 
 function status(messageId: string, deliveryStatus: string, at: number, rest: Partial<Record<'participant' | 'pricing' | 'errors', unknown>> = {}): ExpectedEvent {
   return {
     type: 'MESSAGE_STATUS_UPDATED',
     groupId: G,
-    phoneNumberId: PHONE,
+    phoneNumberId: SANDBOX_PHONE_A,
     occurredAt: iso(at),
     requestId: null,
     details: { messageId, status: deliveryStatus, participant: null, pricing: null, errors: [], ...rest },

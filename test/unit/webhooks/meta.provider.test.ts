@@ -4,6 +4,7 @@ import { webhookFixtures } from '../../fixtures/webhooks/webhook-fixtures';
 import type { FixtureName } from '../../fixtures/webhooks/webhook-fixtures';
 import { META_EXPECTED } from './meta.expected';
 import { bodyOf, clone, parseDocument, project, RECEIVED_AT, RECEIVED_ISO } from './webhook-test-support';
+import { SANDBOX_PHONE_A, META_WABA_ID, META_DISPLAY_PHONE_NUMBER } from '../../helpers/constants';
 
 const provider = createMetaProvider({ appSecrets: ['meta-secret'], verifyToken: 'verify-me' });
 const fixtureNames = Object.keys(webhookFixtures.meta) as FixtureName<'meta'>[];
@@ -47,9 +48,9 @@ describe('Meta provider: raw fragments', () => {
     const doc = fixture('group_lifecycle_update.create');
     const [event] = parseDocument(provider, doc).events;
     expect(event?.raw).toEqual({
-      wabaId: '102290129340398',
+      wabaId: META_WABA_ID,
       field: 'group_lifecycle_update',
-      metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+      metadata: { display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: SANDBOX_PHONE_A },
       group: firstItem(doc),
     });
   });
@@ -59,7 +60,7 @@ describe('Meta provider: raw fragments', () => {
     const events = parseDocument(provider, doc).events;
     const value = doc.entry[0]?.changes[0]?.value as { statuses: unknown[] };
     expect(events.map((event) => event.raw)).toEqual(
-      value.statuses.map((status) => ({ wabaId: '102290129340398', field: 'messages', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, status })),
+      value.statuses.map((status) => ({ wabaId: META_WABA_ID, field: 'messages', metadata: { display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: SANDBOX_PHONE_A }, status })),
     );
   });
 
@@ -72,9 +73,9 @@ describe('Meta provider: raw fragments', () => {
 
   it('copies only the documented metadata fields, which every event of the change shares', () => {
     const doc = fixture('group_status_update.suspend');
-    doc.entry[0]!.changes[0]!.value.metadata = { display_phone_number: '15550783881', phone_number_id: '106540352242922', padding: 'x'.repeat(10_000) };
+    doc.entry[0]!.changes[0]!.value.metadata = { display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: SANDBOX_PHONE_A, padding: 'x'.repeat(10_000) };
     const [event] = parseDocument(provider, doc).events;
-    expect((event?.raw as { metadata: unknown }).metadata).toEqual({ display_phone_number: '15550783881', phone_number_id: '106540352242922' });
+    expect((event?.raw as { metadata: unknown }).metadata).toEqual({ display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: SANDBOX_PHONE_A });
   });
 });
 

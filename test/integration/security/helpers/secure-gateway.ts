@@ -2,10 +2,7 @@ import type { ApiKeyScope } from '../../../../src/auth/api-key';
 import { hashApiKey } from '../../../../src/auth/api-key-hash';
 import type { StartTestGatewayOptions, TestGateway } from '../../helpers/start-test-gateway';
 import { startTestGateway } from '../../helpers/start-test-gateway';
-
-/** The sandbox's two business numbers (config defaults): six demo groups on A, two on B. */
-export const PHONE_A = '106540352242922';
-export const PHONE_B = '106540352242923';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../../helpers/constants';
 
 interface TestKey {
   key: string;
@@ -18,8 +15,8 @@ const ALL: ApiKeyScope[] = ['read', 'write', 'subscribe'];
 /** One key per role the tests need; each key value is what a client sends, the gateway only sees its hash. */
 export const KEYS = {
   admin: { key: 'wgg_test-admin-0000000000000000000000000000', scopes: ALL, phoneNumberIds: ['*'] },
-  tenantA: { key: 'wgg_test-tenant-a-00000000000000000000000000', scopes: ALL, phoneNumberIds: [PHONE_A] },
-  tenantAB: { key: 'wgg_test-tenant-ab-0000000000000000000000000', scopes: ALL, phoneNumberIds: [PHONE_A, PHONE_B] },
+  tenantA: { key: 'wgg_test-tenant-a-00000000000000000000000000', scopes: ALL, phoneNumberIds: [SANDBOX_PHONE_A] },
+  tenantAB: { key: 'wgg_test-tenant-ab-0000000000000000000000000', scopes: ALL, phoneNumberIds: [SANDBOX_PHONE_A, SANDBOX_PHONE_B] },
   reader: { key: 'wgg_test-reader-000000000000000000000000000', scopes: ['read'], phoneNumberIds: ['*'] },
   noSubscribe: { key: 'wgg_test-nosub-0000000000000000000000000000', scopes: ['read', 'write'], phoneNumberIds: ['*'] },
 } satisfies Record<string, TestKey>;

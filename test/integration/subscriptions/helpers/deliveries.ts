@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { participantJoinedDelivery, postMeta } from '../../webhooks/meta-delivery';
-
-export const PHONE_NUMBER_ID = '106540352242922';
+import { SANDBOX_PHONE_A, META_WABA_ID, META_DISPLAY_PHONE_NUMBER } from '../../../helpers/constants';
 
 /** A group id no other test uses. */
 export const freshGroupId = (label: string): string => `${label}-${randomUUID()}`;
@@ -23,13 +22,13 @@ export function textMessagesDelivery(options: { groupId: string; count: number; 
     object: 'whatsapp_business_account',
     entry: [
       {
-        id: '102290129340398',
+        id: META_WABA_ID,
         changes: [
           {
             field: 'messages',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: options.phoneNumberId ?? PHONE_NUMBER_ID },
+              metadata: { display_phone_number: META_DISPLAY_PHONE_NUMBER, phone_number_id: options.phoneNumberId ?? SANDBOX_PHONE_A },
               contacts: [{ profile: { name: 'Load Tester' }, wa_id: '16505551234' }],
               messages: messageIds.map((id, i) => ({
                 from: '16505551234',
