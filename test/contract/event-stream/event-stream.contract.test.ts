@@ -5,7 +5,7 @@ import { createEventStream } from '../../../src/events/event-stream';
 import { SubscriberTooSlowError } from '../../../src/events/subscriber-too-slow-error';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createMessageRecorder } from '../events/bus-recorder';
-import { makeEvent } from '../events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import { ids, interceptReads, take } from '../../unit/event-stream/stream-harness';
 import type { StreamContractHarness } from './stream-contract-harness';
 import { RETENTION_SECONDS, streamImplementations } from './stream-contract-harness';

@@ -10,7 +10,7 @@ import type { TcpProxy } from '../../helpers/tcp-proxy';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import { createMessageRecorder } from './bus-recorder';
-import { makeEvent } from './event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import { openConnections, subscriberCount, whenClosed, whenReady } from './redis-harness';
 
 /** Redis going away and coming back, simulated by a proxy in front of the shared Redis (never stopped). */

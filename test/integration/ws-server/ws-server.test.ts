@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { WsConnectionInfo, WsServer, WsServerOptions } from '../../../src/server/ws-server';
 import { createWsServer } from '../../../src/server/ws-server';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import type { GraphHarness, TestContext } from '../../unit/graph-events/graph-harness';
 import { createGraphHarness, RETENTION_SECONDS } from '../../unit/graph-events/graph-harness';
 import type { ProtocolMessage } from './raw-ws-client';

@@ -5,7 +5,7 @@ import { createEventStream } from '../../../src/events/event-stream';
 import { createEventDecoder } from '../../../src/events/stream/event-decoder';
 import { SubscriberTooSlowError } from '../../../src/events/subscriber-too-slow-error';
 import { createSilentLogger } from '../../../src/lib/logger';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import type { StreamHarness } from './stream-harness';
 import { createStreamHarness, ids, interceptReads, RETENTION_SECONDS, take } from './stream-harness';
 

@@ -4,7 +4,7 @@ import { EVENT_SOURCES, GROUP_EVENT_TYPES } from '../../../src/events/event-mode
 import { GROUP_EVENT_CLASSES } from '../../../src/graph/events/group-event-classes';
 import { GROUP_EVENT_TYPE_NAMES } from '../../../src/graph/events/group-event-type.enum';
 import { toGroupEvent } from '../../../src/graph/events/to-group-event';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import { buildEventsSchema } from './schema-harness';
 
 describe('event schema fragment', () => {

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../../src/events/event-model';
 import { emptyParticipant } from '../../../src/events/event-model';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import type { GraphHarness } from './graph-harness';
 import { createGraphHarness, RETENTION_SECONDS } from './graph-harness';
 

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { publishOperation } from '../../../src/operations/operation-publisher';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import type { GraphHarness } from './graph-harness';
 import { createGraphHarness, isStream, nextResults, RETENTION_SECONDS } from './graph-harness';
 

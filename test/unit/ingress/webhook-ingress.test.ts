@@ -5,19 +5,9 @@ import { createSilentLogger } from '../../../src/lib/logger';
 import type { ProviderName, WebhookProvider } from '../../../src/webhooks/providers/provider';
 import { WebhookPayloadError, WebhookSignatureError } from '../../../src/webhooks/webhook-errors';
 import { createWebhookIngress } from '../../../src/webhooks/webhook-ingress';
+import { makeEvent } from '../../helpers/events';
 
-const event: DomainEvent = {
-  id: 'evt_1',
-  type: 'GROUP_SUSPENDED',
-  groupId: 'g1',
-  phoneNumberId: 'p1',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  receivedAt: '2026-01-01T00:00:01.000Z',
-  source: 'META',
-  requestId: null,
-  details: {},
-  raw: {},
-};
+const event = makeEvent({ id: 'evt_1', type: 'GROUP_SUSPENDED' });
 
 function fakeProvider(behaviour: { verify?: () => void; parse?: () => DomainEvent[] } = {}): WebhookProvider {
   return {
