@@ -5,7 +5,7 @@ import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from './helpers/secure-gateway';
-import { openTestWsClient } from './helpers/ws-client';
+import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const TYPENAME = '{ __typename }';
@@ -74,8 +74,8 @@ describe('API key authentication over WebSocket', () => {
     ['an unknown key', { authorization: 'Bearer wgg_nobody' }],
     ['a key that is not a string', { authorization: 42 }],
   ])('closes a connection with %s with 4401', async (_what, params) => {
-    const client = openTestWsClient(t.graphqlUrl, params);
-    const closed = await client.closed;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: params, eager: true });
+    const closed = await client.closed();
     expect(closed.code).toBe(4401);
     expect(closed.reason).toMatch(/Authentication required|not valid|must be a string/);
     await client.dispose();
@@ -83,11 +83,11 @@ describe('API key authentication over WebSocket', () => {
 
   it('accepts `authorization: Bearer <key>` in connection_init and runs subscriptions for keys with the subscribe scope', async () => {
     const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
-    const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
-    await client.connected;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await client.connected();
     const live = client.run(LIVE, { groupId });
-    const refused = openTestWsClient(t.graphqlUrl, bearer('noSubscribe'));
-    await refused.connected;
+    const refused = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('noSubscribe'), eager: true });
+    await refused.connected();
     const denied = refused.run(LIVE, { groupId });
     expect(await denied.message(0)).toEqual({
       kind: 'next',
@@ -126,8 +126,8 @@ describe('the API key file', () => {
   it('applies a revocation without a restart, and ends the revoked key\'s live subscription with FORBIDDEN', async () => {
     const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     expect((await t.query(TYPENAME, {}, { headers: bearer('tenantA') })).status).toBe(200);
-    const client = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
-    await client.connected;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
+    await client.connected();
     const live = client.run(LIVE, { groupId });
     expect(await client.run(TYPENAME).message(0)).toMatchObject({ kind: 'next' }); // the subscription above started first
 

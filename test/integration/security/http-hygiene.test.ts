@@ -3,7 +3,7 @@ import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
-import { openTestWsClient } from './helpers/ws-client';
+import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const TYPENAME = '{ __typename }';
@@ -68,7 +68,7 @@ describe('introspection, landing page and error masking in production', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.body.errors?.[0]?.message).toMatch(/introspection/i);
-    const client = openTestWsClient(t.graphqlUrl, {});
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: {}, eager: true });
     const refused = await client.run(INTROSPECTION).message(0);
     expect(refused.kind).toBe('error');
     expect(refused.kind === 'error' && refused.errors.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);

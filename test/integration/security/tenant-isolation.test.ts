@@ -3,8 +3,8 @@ import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis
 import type { TestGateway } from '../helpers/start-test-gateway';
 import type { KeyName } from './helpers/secure-gateway';
 import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
-import type { OperationMessage } from './helpers/ws-client';
-import { openTestWsClient } from './helpers/ws-client';
+import type { OperationMessage } from '../../helpers/ws-client';
+import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
@@ -129,9 +129,9 @@ describe.each([
   it('receives only its own events live, and cannot subscribe to B\'s group', async () => {
     const head = await as<{ groupEvents: { pageInfo: { endCursor: string } } }>('admin', HISTORY);
     const after = head.body.data!.groupEvents.pageInfo.endCursor;
-    const tenant = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
-    const admin = openTestWsClient(t.graphqlUrl, bearer('admin'));
-    await Promise.all([tenant.connected, admin.connected]);
+    const tenant = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
+    const admin = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await Promise.all([tenant.connected(), admin.connected()]);
 
     const refused = tenant.run(LIVE, { groupId: groupsB[0] });
     expect(await refused.message(0)).toEqual({ kind: 'next', result: { errors: [expect.objectContaining({ message: `This API key may not access group ${groupsB[0]}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] } });

@@ -2,8 +2,8 @@ import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis
 import type { GatewayProcess } from '../helpers/gateway-process';
 import { startGatewayProcess } from '../helpers/gateway-process';
 import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';
-import type { Recording, WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { Recording, WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(45_000);
 

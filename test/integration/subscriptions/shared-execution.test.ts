@@ -3,8 +3,8 @@ import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { storedEvents } from './helpers/deliveries';
-import type { WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 jest.setTimeout(20_000);

@@ -7,7 +7,7 @@ import { freshGroupId, postDelivery, postJoin, storedEvents, textMessagesDeliver
 import type { ObservedGateway } from './helpers/observed-gateway';
 import { startObservedGateway } from './helpers/observed-gateway';
 import { settledHeapBytes } from './helpers/process-footprint';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(60_000);
 

@@ -5,8 +5,8 @@ import type { RawWsClient } from '../ws-server/raw-ws-client';
 import { connectAcked } from '../ws-server/raw-ws-client';
 import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';
 import { activeResources, grownResources, settledHeapBytes } from './helpers/process-footprint';
-import type { WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(60_000);
 

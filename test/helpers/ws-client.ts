@@ -1,12 +1,24 @@
 import type { Client, FormattedExecutionResult } from 'graphql-ws';
-
-type Result = FormattedExecutionResult<Record<string, unknown>, unknown>;
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+
+type Result = FormattedExecutionResult<Record<string, unknown>, unknown>;
 
 export interface CloseInfo {
   code: number;
   reason: string;
+}
+
+/** Messages of one operation, in arrival order; `error` is a protocol `error` message (errors before execution). */
+export type OperationMessage = { kind: 'next'; result: Result } | { kind: 'error'; errors: readonly { message: string; extensions?: Record<string, unknown> }[] } | { kind: 'complete' };
+
+/** One operation's messages as they arrive (see `WsClient.run`). */
+export interface OperationHandle {
+  /** The `index`-th message (0-based) once it arrived. */
+  message(index: number): Promise<OperationMessage>;
+  readonly messages: readonly OperationMessage[];
+  /** Sends `complete`; the completion that follows is the client's own and is not recorded. */
+  stop(): void;
 }
 
 /** A real graphql-ws client (the `ws` package as its WebSocket) plus what its sockets did, for assertions. */
@@ -18,6 +30,8 @@ export interface WsClient {
   connected(count?: number): Promise<void>;
   /** Resolves with the `count`-th close (1-based). */
   closed(count?: number): Promise<CloseInfo>;
+  /** Starts an operation and records every message of it, errors included (`subscribe` below collects items). */
+  run(query: string, variables?: Record<string, unknown>): OperationHandle;
   /** Disposes the client and waits for its socket to close (if one is open). */
   dispose(): Promise<void>;
 }
@@ -27,8 +41,10 @@ export interface WsClientOptions {
   url: string | (() => string);
   /** Reconnect at once after an abnormal close or a 1001, as many times as this (no back-off). @default 0 */
   reconnects?: number;
-  /** Keep the socket open without subscriptions. @default false */
+  /** Connect at once and keep the socket open without subscriptions. @default false */
   eager?: boolean;
+  /** The connection_init payload, e.g. `{ authorization: 'Bearer …' }`. */
+  connectionParams?: Record<string, unknown>;
 }
 
 const toWsUrl = (url: string): string => url.replace(/^http/, 'ws');
@@ -42,6 +58,7 @@ export function openWsClient(options: WsClientOptions): WsClient {
   const client = createClient({
     url: () => toWsUrl(typeof url === 'string' ? url : url()),
     webSocketImpl: WebSocket,
+    ...(options.connectionParams === undefined ? {} : { connectionParams: options.connectionParams }),
     lazy: options.eager !== true,
     // Errors of an eager socket are what the test asserts through `closes`; nothing to print.
     onNonLazyError: () => undefined,
@@ -75,6 +92,7 @@ export function openWsClient(options: WsClientOptions): WsClient {
     closes,
     connected: (count = 1) => (acks >= count ? Promise.resolve() : new Promise((resolve) => ackWaiters.push({ count, resolve }))),
     closed: (count = 1) => (closes.length >= count ? Promise.resolve(closes[count - 1]) : new Promise((resolve) => closeWaiters.push({ count, resolve }))),
+    run: (query, variables = {}) => runOperation(client, query, variables),
     async dispose() {
       const pending = socketOpen ? wsClient.closed(closes.length + 1) : null;
       await client.dispose();
@@ -82,6 +100,36 @@ export function openWsClient(options: WsClientOptions): WsClient {
     },
   };
   return wsClient;
+}
+
+function runOperation(client: Client, query: string, variables: Record<string, unknown>): OperationHandle {
+  const messages: OperationMessage[] = [];
+  const waiters: { index: number; resolve: (message: OperationMessage) => void }[] = [];
+  const push = (message: OperationMessage): void => {
+    messages.push(message);
+    for (const waiter of waiters.filter((w) => w.index < messages.length)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(messages[waiter.index]!);
+    }
+  };
+  let stopped = false;
+  const unsubscribe = client.subscribe<Record<string, unknown>>(
+    { query, variables },
+    {
+      next: (result) => push({ kind: 'next', result }),
+      error: (error) => push({ kind: 'error', errors: Array.isArray(error) ? (error as { message: string }[]) : [{ message: String((error as { reason?: string }).reason ?? error) }] }),
+      // After stop() the client completes the operation itself: that is not a message of the server's.
+      complete: () => (stopped ? undefined : push({ kind: 'complete' })),
+    },
+  );
+  return {
+    messages,
+    message: (index) => (index < messages.length ? Promise.resolve(messages[index]!) : new Promise((resolve) => waiters.push({ index, resolve }))),
+    stop() {
+      stopped = true;
+      unsubscribe();
+    },
+  };
 }
 
 export type SubscriptionEnd = { kind: 'complete' } | { kind: 'error'; error: unknown };
