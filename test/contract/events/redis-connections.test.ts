@@ -2,7 +2,7 @@ import { createRedisConnections } from '../../../src/events/redis-connections';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { createCapturingLogger } from './bus-recorder';
+import { createCapturingLogger } from '../../helpers/logs';
 import { openConnections, whenClosed, whenReady } from './redis-harness';
 
 describe('createRedisConnections', () => {

@@ -1,6 +1,6 @@
 import { CreateGroupDocument, GroupDocument, OperationDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { groupItems, upstreamCalls } from './helpers/sandbox-webhooks';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

@@ -1,7 +1,7 @@
 import { PinGroupMessageDocument, SendGroupMessageDocument, UnpinGroupMessageDocument } from '../../generated/graphql';
 import type { SendGroupMessageInput } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { upstreamCalls } from './helpers/sandbox-webhooks';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

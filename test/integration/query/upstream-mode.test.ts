@@ -4,8 +4,8 @@ import { createGateway } from '../../../src/gateway';
 import type { Sandbox } from '../../../src/sandbox/sandbox-types';
 import { createSandbox } from '../../../src/sandbox/sandbox';
 import { GroupsPageDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { print } from 'graphql';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from './helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';

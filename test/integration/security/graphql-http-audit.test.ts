@@ -1,6 +1,6 @@
 import type { AuditResult } from 'graphql-http';
 import { auditServer } from 'graphql-http';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import { bearer, startSecureGateway } from './helpers/secure-gateway';
 
 type Level = 'MUST' | 'SHOULD' | 'MAY';

@@ -1,6 +1,6 @@
 import * as fieldSelection from '../../../src/resolvers/group-field-selection';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';

@@ -1,5 +1,5 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';

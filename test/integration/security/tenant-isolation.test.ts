@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import type { KeyName } from './helpers/secure-gateway';
 import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
 import type { OperationMessage } from '../../helpers/ws-client';

@@ -1,5 +1,5 @@
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import type { RawWsClient } from '../ws-server/raw-ws-client';
 import { connectAcked } from '../ws-server/raw-ws-client';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';

@@ -1,6 +1,6 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
 import { storedEvents } from './helpers/deliveries';
 import type { WsClient } from '../../helpers/ws-client';

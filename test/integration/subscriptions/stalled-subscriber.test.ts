@@ -4,8 +4,8 @@ import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis
 import type { ProtocolMessage, RawWsClient } from '../ws-server/raw-ws-client';
 import { connectAcked } from '../ws-server/raw-ws-client';
 import { freshGroupId, postDelivery, postJoin, storedEvents, textMessagesDelivery } from './helpers/deliveries';
-import type { ObservedGateway } from './helpers/observed-gateway';
-import { startObservedGateway } from './helpers/observed-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { settledHeapBytes } from './helpers/process-footprint';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 
@@ -41,12 +41,12 @@ jest.spyOn(eventStreamModule, 'createEventStream').mockImplementation((options) 
 describe('a subscriber that stops reading its socket', () => {
   const prefix = uniquePrefix('subs-stall');
   const testRedis = createTestRedis(prefix);
-  let t: ObservedGateway;
+  let t: TestGateway;
   let stalled: RawWsClient;
 
   beforeAll(async () => {
     // Keep-alive off: a paused socket answers no ping, and this test is about the queue, not the heartbeat.
-    t = await startObservedGateway({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, SUBSCRIBER_QUEUE_LIMIT: String(QUEUE_LIMIT), WS_KEEPALIVE_MS: '0' });
+    t = await startTestGateway({ env: { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, SUBSCRIBER_QUEUE_LIMIT: String(QUEUE_LIMIT), WS_KEEPALIVE_MS: '0' } });
   });
   afterAll(async () => {
     stalled?.socket.terminate();
@@ -99,7 +99,7 @@ describe('a subscriber that stops reading its socket', () => {
     expect(DELIVERIES_AFTER_CUT * MESSAGES_PER_DELIVERY * TEXT_BYTES).toBeGreaterThan(6 * HEAP_GROWTH_LIMIT_BYTES);
     expect(heapAfter - heapAtCut).toBeLessThan(HEAP_GROWTH_LIMIT_BYTES);
     // Operators hear of it when it happens, not when the stalled client reads its way to the error.
-    const tooSlow = await t.logs.next((line) => line.msg === TOO_SLOW_LOG);
+    const tooSlow = await t.waitForLog((line) => line.msg === TOO_SLOW_LOG);
     expect(tooSlow).toMatchObject({ level: 40, queueLimit: QUEUE_LIMIT, filter: { groupId } });
 
     // Reading again, the client gets what the server had sent, then the error, then complete.

@@ -1,6 +1,6 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import type { RawWsClient } from '../ws-server/raw-ws-client';
 import { connectAcked } from '../ws-server/raw-ws-client';
 import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';

@@ -1,8 +1,8 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TcpProxy } from '../../helpers/tcp-proxy';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from './meta-delivery';
 
 /** Calls `attempt` until it returns `wanted` or 20 s pass (a provider's retry loop); returns the last answer. */

@@ -1,6 +1,6 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from './meta-delivery';
 
 /** Two gateway instances sharing one real Redis (and nothing else). */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { TestGateway } from '../helpers/start-test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from './meta-delivery';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

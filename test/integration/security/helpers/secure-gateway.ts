@@ -1,7 +1,7 @@
 import type { ApiKeyScope } from '../../../../src/auth/api-key';
 import { hashApiKey } from '../../../../src/auth/api-key-hash';
-import type { StartTestGatewayOptions, TestGateway } from '../../helpers/start-test-gateway';
-import { startTestGateway } from '../../helpers/start-test-gateway';
+import type { StartTestGatewayOptions, TestGateway } from '../../../helpers/test-gateway';
+import { startTestGateway } from '../../../helpers/test-gateway';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../../helpers/constants';
 
 interface TestKey {
