@@ -6,7 +6,7 @@ import { SubscriberTooSlowError } from '../../../src/events/subscriber-too-slow-
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createMessageRecorder } from '../events/bus-recorder';
 import { makeEvent } from '../../helpers/events';
-import { ids, interceptReads, take } from '../../unit/event-stream/stream-harness';
+import { ids, interceptReads, take } from '../../helpers/stream-harness';
 import type { StreamContractHarness } from './stream-contract-harness';
 import { RETENTION_SECONDS, streamImplementations } from './stream-contract-harness';
 

@@ -12,8 +12,8 @@ import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
 import { createTestRedis, uniquePrefix } from '../../helpers/redis';
 import { openConnections, subscriberCount } from '../events/redis-harness';
-import type { TrackedBus } from '../../unit/event-stream/stream-harness';
-import { createTrackedBus } from '../../unit/event-stream/stream-harness';
+import type { TrackedBus } from '../../helpers/stream-harness';
+import { createTrackedBus } from '../../helpers/stream-harness';
 
 export const RETENTION_SECONDS = 3600;
 

@@ -8,9 +8,9 @@ import { GROUP_FIELDS } from '../../../src/upstream/types';
 import type { GroupsApi, UpstreamGroup } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 import type { Disposable } from '../../../src/lib/disposable';
-import { fakeJpeg } from '../../unit/sandbox/fake-jpeg';
-import { firstItem, startWebhookReceiver } from './webhook-receiver';
-import type { WebhookReceiver } from './webhook-receiver';
+import { fakeJpeg } from '../../helpers/images';
+import { firstItem, startWebhookReceiver } from '../../helpers/webhook-receiver';
+import type { WebhookReceiver } from '../../helpers/webhook-receiver';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 const TOKEN = 'contract-token';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { tinyJpeg, tinyPng } from './helpers/tiny-images';
+import { tinyJpeg, tinyPng } from '../../helpers/images';
 
 const run = promisify(execFile);
 const CURL = ['/usr/bin/curl', '/usr/local/bin/curl', '/bin/curl'].find((path) => existsSync(path));

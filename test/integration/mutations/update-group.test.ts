@@ -4,7 +4,7 @@ import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
 import { postMultipart } from './helpers/multipart-client';
 import { upstreamCalls } from './helpers/sandbox-webhooks';
-import { paddedJpeg, tinyJpeg, tinyPng } from './helpers/tiny-images';
+import { paddedJpeg, tinyJpeg, tinyPng } from '../../helpers/images';
 
 describe('updateGroup: subject and description', () => {
   let t: TestGateway;

@@ -1,8 +1,8 @@
 import { createSandbox } from '../../../src/sandbox/sandbox';
 import type { Sandbox } from '../../../src/sandbox/sandbox';
-import { fakeJpeg } from '../../unit/sandbox/fake-jpeg';
-import { firstItem, startWebhookReceiver } from '../../contract/upstream/webhook-receiver';
-import type { WebhookReceiver } from '../../contract/upstream/webhook-receiver';
+import { fakeJpeg } from '../../helpers/images';
+import { firstItem, startWebhookReceiver } from '../../helpers/webhook-receiver';
+import type { WebhookReceiver } from '../../helpers/webhook-receiver';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 const TOKEN = 'it-token';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from './helpers/secure-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from '../../helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

@@ -1,8 +1,8 @@
 import * as fieldSelection from '../../../src/resolvers/group-field-selection';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

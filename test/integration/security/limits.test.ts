@@ -1,6 +1,6 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TestGateway } from '../../helpers/test-gateway';
-import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TestGateway } from '../../helpers/test-gateway';
-import type { KeyName } from './helpers/secure-gateway';
-import { bearer, groupsOf, startSecureGateway } from './helpers/secure-gateway';
+import type { KeyName } from '../../helpers/secure-gateway';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
 import type { OperationMessage } from '../../helpers/ws-client';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';

@@ -1,7 +1,8 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { GatewayProcess } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';
+import { freshGroupId, postJoin } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
 import type { Recording, WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 

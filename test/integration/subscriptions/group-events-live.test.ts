@@ -1,8 +1,8 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { storedEvents } from './helpers/deliveries';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';

@@ -1,12 +1,13 @@
 import type { EventStream } from '../../../src/events/event-stream';
 import * as eventStreamModule from '../../../src/events/event-stream';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { ProtocolMessage, RawWsClient } from '../ws-server/raw-ws-client';
-import { connectAcked } from '../ws-server/raw-ws-client';
-import { freshGroupId, postDelivery, postJoin, storedEvents, textMessagesDelivery } from './helpers/deliveries';
+import type { ProtocolMessage, RawWsClient } from '../../helpers/raw-ws-client';
+import { connectAcked } from '../../helpers/raw-ws-client';
+import { freshGroupId, postDelivery, postJoin, textMessagesDelivery } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { settledHeapBytes } from './helpers/process-footprint';
+import { settledHeapBytes } from '../../soak/helpers/process-footprint';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(60_000);

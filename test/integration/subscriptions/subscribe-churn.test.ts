@@ -1,10 +1,11 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import type { RawWsClient } from '../ws-server/raw-ws-client';
-import { connectAcked } from '../ws-server/raw-ws-client';
-import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';
-import { activeResources, grownResources, settledHeapBytes } from './helpers/process-footprint';
+import type { RawWsClient } from '../../helpers/raw-ws-client';
+import { connectAcked } from '../../helpers/raw-ws-client';
+import { freshGroupId, postJoin } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
+import { activeResources, grownResources, settledHeapBytes } from '../../soak/helpers/process-footprint';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 

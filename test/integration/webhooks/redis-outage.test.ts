@@ -3,7 +3,7 @@ import type { TcpProxy } from '../../helpers/tcp-proxy';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
 import { startTestGateway } from '../../helpers/test-gateway';
 import type { TestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from './meta-delivery';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
 
 /** Calls `attempt` until it returns `wanted` or 20 s pass (a provider's retry loop); returns the last answer. */
 async function retryUntil<T>(attempt: () => Promise<T>, wanted: T): Promise<T> {

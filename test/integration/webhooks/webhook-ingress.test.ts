@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import { startTestGateway } from '../../helpers/test-gateway';
 import type { TestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from './meta-delivery';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const ENV = {

@@ -4,8 +4,8 @@ import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus'
 import { SubscriberTooSlowError } from '../../../src/events/subscriber-too-slow-error';
 import { createDeferred } from '../../../src/lib/deferred';
 import { createSilentLogger } from '../../../src/lib/logger';
-import type { TrackedBus } from './stream-harness';
-import { createTrackedBus } from './stream-harness';
+import type { TrackedBus } from '../../helpers/stream-harness';
+import { createTrackedBus } from '../../helpers/stream-harness';
 
 interface Version {
   n: number;

@@ -6,8 +6,8 @@ import { createEventDecoder } from '../../../src/events/stream/event-decoder';
 import { SubscriberTooSlowError } from '../../../src/events/subscriber-too-slow-error';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { makeEvent } from '../../helpers/events';
-import type { StreamHarness } from './stream-harness';
-import { createStreamHarness, ids, interceptReads, RETENTION_SECONDS, take } from './stream-harness';
+import type { StreamHarness } from '../../helpers/stream-harness';
+import { createStreamHarness, ids, interceptReads, RETENTION_SECONDS, take } from '../../helpers/stream-harness';
 
 describe('createEventStream (in-memory log and bus)', () => {
   let h: StreamHarness;

@@ -5,7 +5,7 @@ import { GROUP_EVENT_CLASSES } from '../../../src/graph/events/group-event-class
 import { GROUP_EVENT_TYPE_NAMES } from '../../../src/graph/events/group-event-type.enum';
 import { toGroupEvent } from '../../../src/graph/events/to-group-event';
 import { makeEvent } from '../../helpers/events';
-import { buildEventsSchema } from './schema-harness';
+import { buildEventsSchema } from '../../helpers/events-schema-harness';
 
 describe('event schema fragment', () => {
   let schema: GraphQLSchema;

@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../../../src/events/event-model';
 import { emptyParticipant } from '../../../src/events/event-model';
 import { makeEvent } from '../../helpers/events';
-import type { GraphHarness } from './graph-harness';
-import { createGraphHarness, RETENTION_SECONDS } from './graph-harness';
+import type { GraphHarness } from '../../helpers/events-schema-harness';
+import { createGraphHarness, RETENTION_SECONDS } from '../../helpers/events-schema-harness';
 
 const PAGE = `
   query Page($groupId: ID, $phoneNumberId: ID, $types: [GroupEventType!], $first: Int, $after: String) {

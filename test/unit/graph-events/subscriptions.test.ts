@@ -1,8 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import { publishOperation } from '../../../src/operations/operation-publisher';
 import { makeEvent } from '../../helpers/events';
-import type { GraphHarness } from './graph-harness';
-import { createGraphHarness, isStream, nextResults, RETENTION_SECONDS } from './graph-harness';
+import type { GraphHarness } from '../../helpers/events-schema-harness';
+import { createGraphHarness, isStream, nextResults, RETENTION_SECONDS } from '../../helpers/events-schema-harness';
 
 const GROUP_EVENTS = `
   subscription Live($groupId: ID, $types: [GroupEventType!], $after: String) {

@@ -3,7 +3,7 @@ import type { CachedGroup, GroupCacheLike, GroupCacheTicket } from '../../../src
 import { createGroupLoader } from '../../../src/loaders/group.loader';
 import type { GroupField, UpstreamGroup } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
-import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
+import { createFakeGroupsApi } from '../../helpers/fake-groups-api';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const created = new Date('2025-01-02T03:04:05Z');

@@ -1,7 +1,7 @@
 import { UploadedFile } from '../../../src/graph/mutations/uploaded-file';
 import { validPicture } from '../../../src/graph/mutations/picture-validation';
 import { hasJpegSignature, readJpegFrame } from '../../../src/lib/jpeg';
-import { tinyJpeg, tinyPng } from '../../integration/mutations/helpers/tiny-images';
+import { tinyJpeg, tinyPng } from '../../helpers/images';
 
 const LIMIT = 5 * 1024 * 1024;
 const file = (bytes: Buffer, name = 'p.jpg', type = 'image/jpeg', truncated = false) => new UploadedFile(name, type, bytes, truncated, LIMIT);

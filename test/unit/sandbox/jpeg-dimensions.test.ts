@@ -1,5 +1,5 @@
 import { readJpegDimensions } from '../../../src/lib/jpeg';
-import { fakeJpeg } from './fake-jpeg';
+import { fakeJpeg } from '../../helpers/images';
 
 describe('readJpegDimensions', () => {
   it('reads width and height from a baseline and a progressive SOF', () => {

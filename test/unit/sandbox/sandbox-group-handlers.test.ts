@@ -1,5 +1,5 @@
 import { fbDecode } from '../../../src/sandbox/sandbox-ids';
-import { fakeJpeg } from './fake-jpeg';
+import { fakeJpeg } from '../../helpers/images';
 import { changeValue, createHarness, errorOf, groupItem, WRITE } from './graph-harness';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 

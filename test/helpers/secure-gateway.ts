@@ -1,8 +1,8 @@
-import type { ApiKeyScope } from '../../../../src/auth/api-key';
-import { hashApiKey } from '../../../../src/auth/api-key-hash';
-import type { StartTestGatewayOptions, TestGateway } from '../../../helpers/test-gateway';
-import { startTestGateway } from '../../../helpers/test-gateway';
-import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../../helpers/constants';
+import type { ApiKeyScope } from '../../src/auth/api-key';
+import { hashApiKey } from '../../src/auth/api-key-hash';
+import type { StartTestGatewayOptions, TestGateway } from './test-gateway';
+import { startTestGateway } from './test-gateway';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from './constants';
 
 interface TestKey {
   key: string;

@@ -6,8 +6,8 @@ import type {
   UpstreamGroup,
   UpstreamGroupSummary,
   UpstreamJoinRequest,
-} from '../../../src/upstream/types';
-import { UpstreamError } from '../../../src/upstream/upstream-error';
+} from '../../src/upstream/types';
+import { UpstreamError } from '../../src/upstream/upstream-error';
 
 export interface FakeCall {
   method: string;

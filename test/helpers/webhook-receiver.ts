@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../../../src/webhooks/providers/meta/meta.signature';
+import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../../src/webhooks/providers/meta/meta.signature';
 
 export interface ReceivedWebhook {
   field: string;

@@ -1,31 +1,48 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute, parse, subscribe } from 'graphql';
-import type { GatewayContext } from '../../../src/context';
-import type { EventServices } from '../../../src/events/event-services';
-import { createEventServices } from '../../../src/events/event-services';
-import type { EventBus } from '../../../src/events/event-bus';
-import type { EventLog } from '../../../src/events/event-log';
-import type { DomainEvent, StoredEvent } from '../../../src/events/event-model';
-import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
-import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
-import type { Topics } from '../../../src/events/topics';
-import { createTopics } from '../../../src/events/topics';
-import { createSilentLogger } from '../../../src/lib/logger';
-import type { Loaders } from '../../../src/loaders/create-loaders';
-import { createLoaders } from '../../../src/loaders/create-loaders';
-import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memory-idempotency-store';
-import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
-import type { OperationStore } from '../../../src/operations/operation-store';
-import type { UpstreamGroup } from '../../../src/upstream/types';
-import type { FakeGroupsApi } from '../resolvers/fake-groups-api';
-import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
-import type { FakeClock } from '../../helpers/clock';
-import { createFakeClock } from '../../helpers/clock';
-import type { TrackedBus } from '../event-stream/stream-harness';
-import { createTrackedBus } from '../event-stream/stream-harness';
-import { buildEventsSchema } from './schema-harness';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { createUnusedPubSub } from '../../src/graph/events/unused-pub-sub';
+import { GroupEventsResolver } from '../../src/resolvers/group-events.resolver';
+import { GroupFieldsResolver } from '../../src/resolvers/group-fields.resolver';
+import { OperationUpdatedResolver } from '../../src/resolvers/operation-updated.resolver';
+import type { GatewayContext } from '../../src/context';
+import type { EventServices } from '../../src/events/event-services';
+import { createEventServices } from '../../src/events/event-services';
+import type { EventBus } from '../../src/events/event-bus';
+import type { EventLog } from '../../src/events/event-log';
+import type { DomainEvent, StoredEvent } from '../../src/events/event-model';
+import { createInMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventLog } from '../../src/events/in-memory-event-log';
+import type { Topics } from '../../src/events/topics';
+import { createTopics } from '../../src/events/topics';
+import { createSilentLogger } from '../../src/lib/logger';
+import type { Loaders } from '../../src/loaders/create-loaders';
+import { createLoaders } from '../../src/loaders/create-loaders';
+import { createInMemoryIdempotencyStore } from '../../src/operations/in-memory-idempotency-store';
+import { createInMemoryOperationStore } from '../../src/operations/in-memory-operation-store';
+import type { OperationStore } from '../../src/operations/operation-store';
+import type { UpstreamGroup } from '../../src/upstream/types';
+import type { FakeGroupsApi } from './fake-groups-api';
+import { createFakeGroupsApi } from './fake-groups-api';
+import type { FakeClock } from './clock';
+import { createFakeClock } from './clock';
+import type { TrackedBus } from './stream-harness';
+import { createTrackedBus } from './stream-harness';
 
 export const RETENTION_SECONDS = 3600;
+
+/** A schema of the event resolvers plus Group's fields, built like create-schema.ts does. */
+export function buildEventsSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [GroupEventsResolver, OperationUpdatedResolver, GroupFieldsResolver],
+    validate: false,
+    emitSchemaFile: false,
+    pubSub: createUnusedPubSub(),
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+  });
+}
+
 
 export type TestContext = GatewayContext & { createLoaders(): Loaders };
 

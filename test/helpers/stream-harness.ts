@@ -1,14 +1,14 @@
-import type { BusListener, EventBus } from '../../../src/events/event-bus';
-import type { EventLog, EventLogPage, EventLogQuery } from '../../../src/events/event-log';
-import type { DomainEvent, StoredEvent } from '../../../src/events/event-model';
-import type { EventStream } from '../../../src/events/event-stream';
-import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
-import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
-import type { Topics } from '../../../src/events/topics';
-import { createTopics } from '../../../src/events/topics';
-import { createDeferred } from '../../../src/lib/deferred';
-import type { FakeClock } from '../../helpers/clock';
-import { createFakeClock } from '../../helpers/clock';
+import type { BusListener, EventBus } from '../../src/events/event-bus';
+import type { EventLog, EventLogPage, EventLogQuery } from '../../src/events/event-log';
+import type { DomainEvent, StoredEvent } from '../../src/events/event-model';
+import type { EventStream } from '../../src/events/event-stream';
+import { createInMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventLog } from '../../src/events/in-memory-event-log';
+import type { Topics } from '../../src/events/topics';
+import { createTopics } from '../../src/events/topics';
+import { createDeferred } from '../../src/lib/deferred';
+import type { FakeClock } from './clock';
+import { createFakeClock } from './clock';
 
 export const RETENTION_SECONDS = 3600;
 
