@@ -1,4 +1,4 @@
-/** Reads a group's stored events over HTTP (Query.groupEvents, every page), oldest first. */
+/** Reads a group's stored events over HTTP (Query.groupEvents, every page of 100: pages of large events stay small), oldest first. */
 export async function storedEvents(graphqlUrl: string, groupId: string, after: string | null = null): Promise<{ id: string; cursor: string }[]> {
   const events: { id: string; cursor: string }[] = [];
   for (let cursor = after; ; ) {
@@ -6,7 +6,7 @@ export async function storedEvents(graphqlUrl: string, groupId: string, after: s
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'query Log($groupId: ID!, $after: String) { groupEvents(groupId: $groupId, after: $after, first: 1000) { nodes { id cursor } pageInfo { hasNextPage endCursor } } }',
+        query: 'query Log($groupId: ID!, $after: String) { groupEvents(groupId: $groupId, after: $after, first: 100) { nodes { id cursor } pageInfo { hasNextPage endCursor } } }',
         variables: { groupId, after: cursor },
       }),
     });

@@ -198,18 +198,15 @@ describe('Meta provider: envelope and hostile input', () => {
     expect(() => JSON.stringify(result.events)).not.toThrow();
   });
 
-  it('normalises 60,000 messages with 60,000 contacts in linear time', () => {
+  it('normalises 60,000 messages with 60,000 contacts, each message with its sender\'s contact', () => {
     const count = 60_000;
     const messages = Array.from({ length: count }, (_, i) => ({ from: `1${i}`, group_id: `g${i % 7}`, id: `wamid.${i}`, timestamp: '1744344496', type: 'text', text: { body: `m${i}` } }));
     const contacts = Array.from({ length: count }, (_, i) => ({ profile: { name: `n${i}` }, wa_id: `1${i}` }));
     const body = bodyOf({ object: 'whatsapp_business_account', entry: [{ id: 'w', changes: [{ field: 'messages', value: { contacts, messages } }] }] });
-    const started = performance.now();
     const result = provider.parse(body, RECEIVED_AT);
-    const elapsedMs = performance.now() - started;
     expect(result.events).toHaveLength(count);
     expect(result.events[count - 1]?.details).toMatchObject({ from: { waId: `1${count - 1}`, name: `n${count - 1}` }, text: `m${count - 1}` });
-    // A pairwise contact lookup (1.8·10^9 comparisons) takes ~30 s here; the indexed one about 1 s.
-    expect(elapsedMs).toBeLessThan(10_000);
+    // That it takes linear time is a soak check: test/soak/webhooks/provider-parse-time.test.ts.
   });
 });
 

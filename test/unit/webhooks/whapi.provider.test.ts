@@ -47,16 +47,13 @@ describe('Whapi provider: normalisation of every fixture', () => {
     );
   });
 
-  it('splits a join request item of 50,000 requesters in linear time and size', () => {
+  it('splits a join request item of 50,000 requesters into as many events, in linear size', () => {
     const ids = Array.from({ length: 50_000 }, (_, i) => String(61_000_000_000 + i));
-    const started = performance.now();
     const events = parseDocument(provider, putDocument([{ group_id: 'g@g.us', participants: ids, action: 'request' }])).events;
-    const elapsedMs = performance.now() - started;
     expect(events).toHaveLength(50_000);
     expect(new Set(events.map((event) => event.id)).size).toBe(50_000);
     expect(JSON.stringify(events.map((event) => event.raw)).length).toBeLessThan(50_000 * 200);
-    // Re-serialising the 500 kB item for each requester would take minutes; the hash is computed once.
-    expect(elapsedMs).toBeLessThan(10_000);
+    // That it takes linear time is a soak check: test/soak/webhooks/provider-parse-time.test.ts.
   });
 });
 

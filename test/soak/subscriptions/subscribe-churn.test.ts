@@ -5,7 +5,7 @@ import type { RawWsClient } from '../../helpers/raw-ws-client';
 import { connectAcked } from '../../helpers/raw-ws-client';
 import { freshGroupId, postJoin } from '../../helpers/meta-deliveries';
 import { storedEvents } from '../../helpers/stored-events';
-import { activeResources, grownResources, settledHeapBytes } from '../../soak/helpers/process-footprint';
+import { activeResources, grownResources, settledHeapBytes } from '../helpers/process-footprint';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 
