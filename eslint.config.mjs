@@ -153,6 +153,18 @@ const dependencyRules = [
     })),
 ];
 
+/** Test tiers share code only through test/helpers/ (and test/fixtures/): none imports another's files. */
+const TEST_TIERS = ['unit', 'contract', 'integration', 'fuzz', 'soak'];
+const testTierBoundaries = [...TEST_TIERS, 'helpers'].map((tier) => ({
+  files: [`test/${tier}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: TEST_TIERS.filter((other) => other !== tier).map((other) => `**/${other}/**`), message: 'Shared test code lives in test/helpers/.' }] },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/'] },
   js.configs.recommended,
@@ -171,4 +183,5 @@ export default tseslint.config(
     languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...testTierBoundaries,
 );

@@ -1,18 +1,29 @@
-/** Projects: unit (no I/O), contract (one suite per implementation; may use Redis), integration (real servers), fuzz (bad input at scale, real servers). */
+/**
+ * Projects: unit (no I/O), contract (one suite per implementation; may use Redis), integration (real servers),
+ * fuzz (bad input at scale, real servers), soak (long runs, heap and timing checks; `npm run test:soak` only).
+ *
+ * Only the projects that talk to Redis name the Redis global setup: jest runs a project's globalSetup only when at
+ * least one test of that project is selected, so `--selectProjects unit` never looks for Redis.
+ */
 const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   setupFiles: ['reflect-metadata'],
 };
+const withRedis = {
+  ...common,
+  globalSetup: '<rootDir>/test/helpers/redis-global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/redis-global-teardown.ts',
+};
 module.exports = {
-  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
-  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...withRedis, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
+    { ...withRedis, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     // Bad input at scale against the real servers (seeded, deterministic); run with the integration tests.
-    { ...common, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'] },
+    { ...withRedis, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'] },
+    // Not part of `npm test`: subscribe/unsubscribe churn, heap growth and parse-time budgets (`npm run test:soak`).
+    { ...withRedis, displayName: 'soak', testMatch: ['<rootDir>/test/soak/**/*.test.ts'] },
   ],
 };

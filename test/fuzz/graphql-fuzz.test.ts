@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { createSchema } from '../../src/resolvers/create-schema';
-import type { TestGateway } from '../integration/helpers/start-test-gateway';
-import { bearer, startSecureGateway } from '../integration/security/helpers/secure-gateway';
+import type { TestGateway } from '../helpers/test-gateway';
+import { bearer, startSecureGateway } from '../helpers/secure-gateway';
 import { randomOperation, randomVariables, tokenSoup } from './helpers/graphql-documents';
 import type { Rng } from './helpers/prng';
 import { createRng } from './helpers/prng';

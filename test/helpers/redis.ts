@@ -25,3 +25,18 @@ export function createTestRedis(prefix: string): { redis: Redis; dispose(): Prom
     },
   };
 }
+
+/** Resolves when the connection is ready (at once if it is). */
+export function whenReady(redis: Redis): Promise<void> {
+  return redis.status === 'ready' ? Promise.resolve() : nextEvent(redis, 'ready');
+}
+
+/** Resolves when the connection has noticed it lost its socket. */
+export function whenClosed(redis: Redis): Promise<void> {
+  return redis.status !== 'ready' && redis.status !== 'connect' ? Promise.resolve() : nextEvent(redis, 'close');
+}
+
+/** Not events.once: that rejects on the 'error' a dying socket emits on its way to 'close'. */
+function nextEvent(redis: Redis, event: 'ready' | 'close'): Promise<void> {
+  return new Promise((resolve) => redis.once(event, () => resolve()));
+}

@@ -8,7 +8,7 @@ import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { createCapturingLogger } from '../events/bus-recorder';
+import { createCapturingLogger } from '../../helpers/logs';
 
 const TTL_SECONDS = 300;
 

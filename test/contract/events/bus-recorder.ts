@@ -1,7 +1,4 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import type { BusListener } from '../../../src/events/event-bus';
-import type { Logger } from '../../../src/lib/logger';
 
 export interface Recorded {
   channel: string;
@@ -47,16 +44,4 @@ export function createMessageRecorder(): MessageRecorder {
     waitForMessage: (message) => wait(() => messages.some((m) => m.message === message)),
     on: (channel) => messages.filter((m) => m.channel === channel).map((m) => m.message),
   };
-}
-
-/** A pino logger whose lines the test can inspect. */
-export function createCapturingLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, sink), lines: () => lines };
 }

@@ -4,7 +4,8 @@ import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus'
 import { createRedisEventBus } from '../../../src/events/redis-event-bus';
 import { EventBusDisposedError } from '../../../src/events/bus-listeners';
 import type { Logger } from '../../../src/lib/logger';
-import { createCapturingLogger, createMessageRecorder } from './bus-recorder';
+import { createCapturingLogger } from '../../helpers/logs';
+import { createMessageRecorder } from './bus-recorder';
 import { openConnections, subscriberCount } from './redis-harness';
 
 interface BusHarness {

@@ -2,7 +2,7 @@ import { CursorExpiredError, InvalidCursorError } from '../../../src/events/even
 import type { DomainEvent, StoredEvent } from '../../../src/events/event-model';
 import { channelsForEvent } from '../../../src/events/topics';
 import { createMessageRecorder } from './bus-recorder';
-import { makeEvent } from './event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import type { LogHarness } from './event-log-harness';
 import { logImplementations, RETENTION_SECONDS } from './event-log-harness';
 

@@ -7,7 +7,7 @@ import { createTopics } from '../../../src/events/topics';
 import { createFakeClock } from '../../helpers/clock';
 import { createTestRedis, uniquePrefix } from '../../helpers/redis';
 import { createMessageRecorder } from './bus-recorder';
-import { makeEvent } from './event-fixtures';
+import { makeEvent } from '../../helpers/events';
 import { openConnections } from './redis-harness';
 
 /** Redis-only behaviour of the event log: key layout, TTLs, the all-or-nothing script, bounded scans. */

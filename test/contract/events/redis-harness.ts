@@ -1,10 +1,9 @@
-import { once } from 'node:events';
 import type Redis from 'ioredis';
 import type { RedisConnections } from '../../../src/events/redis-connections';
 import { createRedisConnections } from '../../../src/events/redis-connections';
 import type { Logger } from '../../../src/lib/logger';
 import { createSilentLogger } from '../../../src/lib/logger';
-import { testRedisUrl } from '../../helpers/redis';
+import { testRedisUrl, whenReady } from '../../helpers/redis';
 
 /** Opens a connection pair like production does, and waits until both are ready. */
 export async function openConnections(
@@ -21,17 +20,27 @@ export async function openConnections(
   return connections;
 }
 
-export async function whenReady(redis: Redis): Promise<void> {
-  if (redis.status !== 'ready') await once(redis, 'ready');
-}
-
-/** Resolves when the connection has noticed it lost its socket. */
-export async function whenClosed(redis: Redis): Promise<void> {
-  if (redis.status !== 'ready' && redis.status !== 'connect') return;
-  await once(redis, 'close');
-}
-
 export async function subscriberCount(redis: Redis, channel: string): Promise<number> {
   const reply = (await redis.pubsub('NUMSUB', channel)) as unknown[];
   return Number(reply[1]);
+}
+
+/**
+ * `promise`, required to settle before the event loop runs any timer or I/O callback: how a test says "rejected at
+ * once, not after a timeout or a round trip" without reading a clock. Rejects with a message otherwise.
+ */
+export function settledAtOnce<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const late = setImmediate(() => reject(new Error('still pending after a turn of the event loop: it waited for a timer or I/O')));
+    promise.then(
+      (value) => {
+        clearImmediate(late);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearImmediate(late);
+        reject(error);
+      },
+    );
+  });
 }

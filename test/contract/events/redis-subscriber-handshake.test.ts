@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { createRedisConnections } from '../../../src/events/redis-connections';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
-import { createCapturingLogger } from './bus-recorder';
+import { createCapturingLogger } from '../../helpers/logs';
 
 /** Resolves on the connection's next 'ready' ('error's on the way are expected: not events.once, which rejects). */
 function nextReady(redis: Redis): Promise<void> {

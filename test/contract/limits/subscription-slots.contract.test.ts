@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { createSilentLogger } from '../../../src/lib/logger';
-import { createCapturingLogger } from '../events/bus-recorder';
+import { createCapturingLogger } from '../../helpers/logs';
 import { createRedisSubscriptionSlots } from '../../../src/limits/redis-subscription-slots';
 import type { SubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';

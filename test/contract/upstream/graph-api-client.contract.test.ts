@@ -8,14 +8,13 @@ import { GROUP_FIELDS } from '../../../src/upstream/types';
 import type { GroupsApi, UpstreamGroup } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 import type { Disposable } from '../../../src/lib/disposable';
-import { fakeJpeg } from '../../unit/sandbox/fake-jpeg';
-import { firstItem, startWebhookReceiver } from './webhook-receiver';
-import type { WebhookReceiver } from './webhook-receiver';
+import { fakeJpeg } from '../../helpers/images';
+import { firstItem, startWebhookReceiver } from '../../helpers/webhook-receiver';
+import type { WebhookReceiver } from '../../helpers/webhook-receiver';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 const TOKEN = 'contract-token';
 const SECRET = 'contract-app-secret';
-const PHONE = '106540352242922';
-const PHONE_2 = '106540352242923';
 
 let sandbox: Sandbox;
 let receiver: WebhookReceiver;
@@ -43,7 +42,7 @@ beforeEach(async () => {
   sandbox = createSandbox({
     accessToken: TOKEN,
     appSecret: SECRET,
-    phoneNumberIds: [PHONE, PHONE_2],
+    phoneNumberIds: [SANDBOX_PHONE_A, SANDBOX_PHONE_B],
     webhookUrl: receiver.url,
     webhookRetry: { attempts: 4, baseDelayMs: 5 },
     latencyMs: 2,
@@ -64,7 +63,7 @@ const idOf = (subject: string): string => sandbox.control.state().groups.find((g
 
 describe('GraphApiClient against the sandbox: every method', () => {
   it('creates a group: request_id now, group id and invite link in the signed webhook', async () => {
-    const created = await client.createGroup(PHONE, { subject: 'Contract Club', description: 'Made by the contract test', joinApprovalMode: 'approval_required' });
+    const created = await client.createGroup(SANDBOX_PHONE_A, { subject: 'Contract Club', description: 'Made by the contract test', joinApprovalMode: 'approval_required' });
     expect(created).toEqual({ requestId: expect.any(String), groupId: null, inviteLink: null });
     await sandbox.webhooksIdle();
     expect(receiver.accepted).toHaveLength(1);
@@ -85,15 +84,15 @@ describe('GraphApiClient against the sandbox: every method', () => {
   });
 
   it('pages forward through every group and back again', async () => {
-    sandbox.control.seedGroups(PHONE, 60);
-    const expected = sandbox.control.state().groups.filter((g) => g.phoneNumberId === PHONE).map((g) => g.id);
+    sandbox.control.seedGroups(SANDBOX_PHONE_A, 60);
+    const expected = sandbox.control.state().groups.filter((g) => g.phoneNumberId === SANDBOX_PHONE_A).map((g) => g.id);
     expect(expected).toHaveLength(66);
     const seen: string[] = [];
     let after: string | undefined;
     let lastPageBefore: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await client.listGroups(PHONE, { limit: 25, ...(after ? { after } : {}) });
+      const page = await client.listGroups(SANDBOX_PHONE_A, { limit: 25, ...(after ? { after } : {}) });
       pages += 1;
       seen.push(...page.items.map((g) => g.id));
       expect(page.paging.hasPrevious).toBe(pages > 1);
@@ -103,9 +102,9 @@ describe('GraphApiClient against the sandbox: every method', () => {
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(expected);
-    const back = await client.listGroups(PHONE, { limit: 25, before: lastPageBefore! });
+    const back = await client.listGroups(SANDBOX_PHONE_A, { limit: 25, before: lastPageBefore! });
     expect(back.items.map((g) => g.id)).toEqual(expected.slice(25, 50));
-    const summaries = await client.listGroups(PHONE_2, {});
+    const summaries = await client.listGroups(SANDBOX_PHONE_B, {});
     expect(summaries.items.map((g) => g.subject)).toEqual(['Store Announcements', 'Just Us']);
     expect(summaries.items[0]!.createdAt).toBeInstanceOf(Date);
   });
@@ -161,14 +160,14 @@ describe('GraphApiClient against the sandbox: every method', () => {
 
   it('sends a text and a pin, with sent/delivered/read statuses by webhook', async () => {
     const id = idOf('New Purchase Inquiry');
-    const { messageId } = await client.sendGroupMessage(PHONE, id, { type: 'text', text: { body: 'Welcome!' } });
+    const { messageId } = await client.sendGroupMessage(SANDBOX_PHONE_A, id, { type: 'text', text: { body: 'Welcome!' } });
     expect(messageId).toMatch(/^wamid\./);
-    await client.sendGroupMessage(PHONE, id, { type: 'pin', pin: { type: 'pin', message_id: messageId, expiration_days: 7 } });
+    await client.sendGroupMessage(SANDBOX_PHONE_A, id, { type: 'pin', pin: { type: 'pin', message_id: messageId, expiration_days: 7 } });
     await sandbox.webhooksIdle();
     const statuses = receiver.accepted.slice(0, 3).map((w) => (firstItem(w).statuses as Record<string, unknown>[]).map((s) => [s.status, s.recipient_participant_id ?? null]));
     expect(statuses).toEqual([[['sent', null]], [['delivered', '16467043595'], ['delivered', '919876543210']], [['read', '16467043595'], ['read', '919876543210']]]);
     expect(receiver.accepted).toHaveLength(6);
-    await expect(client.sendGroupMessage(PHONE_2, idOf('Just Us'), { type: 'text', text: { body: 'anyone?' } })).rejects.toMatchObject({ code: 131020 });
+    await expect(client.sendGroupMessage(SANDBOX_PHONE_B, idOf('Just Us'), { type: 'text', text: { body: 'anyone?' } })).rejects.toMatchObject({ code: 131020 });
   });
 
   it('deletes a group, after which it is unknown (131041)', async () => {
@@ -196,7 +195,7 @@ describe('GraphApiClient against the sandbox: every method', () => {
 
 describe('GraphApiClient against the sandbox: many groups at once', () => {
   function sixtyIds(): string[] {
-    const ids = sandbox.control.seedGroups(PHONE, 59);
+    const ids = sandbox.control.seedGroups(SANDBOX_PHONE_A, 59);
     ids.splice(30, 0, 'Y2FwaV9ncm91cDp1bmtub3duZD');
     return ids;
   }
@@ -237,7 +236,7 @@ describe('GraphApiClient against the sandbox: errors', () => {
   it('retries an injected 429 (130429), reports each, then surfaces it with retryAfterSeconds', async () => {
     sandbox.failNext({ operation: 'listGroups', code: 130429, times: 3 });
     sandbox.stats.reset();
-    const error = await client.listGroups(PHONE, {}).catch((e: unknown) => e);
+    const error = await client.listGroups(SANDBOX_PHONE_A, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ code: 130429, httpStatus: 429, retryAfterSeconds: 1, isRateLimited: true, isTransient: true });
     expect(sandbox.stats.requests).toHaveLength(3);
@@ -259,7 +258,7 @@ describe('GraphApiClient against the sandbox: errors', () => {
 
     sandbox.failNext({ operation: 'createGroup', code: 1, httpStatus: 500 });
     sandbox.stats.reset();
-    await expect(client.createGroup(PHONE, { subject: 'Once' })).rejects.toMatchObject({ code: 1, httpStatus: 500, isUnavailable: true });
+    await expect(client.createGroup(SANDBOX_PHONE_A, { subject: 'Once' })).rejects.toMatchObject({ code: 1, httpStatus: 500, isUnavailable: true });
     expect(sandbox.stats.requests).toHaveLength(1);
     await sandbox.webhooksIdle();
     expect(receiver.accepted).toHaveLength(0);
@@ -267,7 +266,7 @@ describe('GraphApiClient against the sandbox: errors', () => {
 
   it('reports an async create failure only in the webhook', async () => {
     sandbox.failNext({ operation: 'createGroup', code: 131211, async: true });
-    const created = await client.createGroup(PHONE, { subject: 'Too many' });
+    const created = await client.createGroup(SANDBOX_PHONE_A, { subject: 'Too many' });
     await sandbox.webhooksIdle();
     expect(firstItem(receiver.accepted[0]!)).toMatchObject({ type: 'group_create', request_id: created.requestId, errors: [expect.objectContaining({ code: 131211, title: 'Group create limit reached' })] });
   });

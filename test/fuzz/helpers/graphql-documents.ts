@@ -1,6 +1,7 @@
 import type { GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLSchema } from 'graphql';
 import { getNamedType, getNullableType, isNonNullType, isEnumType, isInputObjectType, isInterfaceType, isListType, isObjectType, isScalarType, isUnionType } from 'graphql';
 import type { Rng } from './prng';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const JUNK_NAMES = ['nope', '__proto__', 'constructor', 'id', 'edges', 'node', 'x'.repeat(300), 'ß', '_'];
 const JUNK_VALUES = ['null', 'true', '-0', '1e309', '99999999999999999999', '"\\u0000"', '"\\uD800"', '[[[]]]', '{a: 1}', '$undefinedVar', 'ENUM_X', '""', `"${'y'.repeat(5_000)}"`];
@@ -30,7 +31,7 @@ function literal(type: GraphQLInputType, rng: Rng, depth: number): string {
       case 'Float':
         return String(rng.next() * 1e6);
       default:
-        return JSON.stringify(rng.pick(['1203630000000000', '', 'g', '106540352242922', '\u0000', 'é'.repeat(rng.int(1, 40)), 'eyJ2IjoxfQ']));
+        return JSON.stringify(rng.pick(['1203630000000000', '', 'g', SANDBOX_PHONE_A, '\u0000', 'é'.repeat(rng.int(1, 40)), 'eyJ2IjoxfQ']));
     }
   }
   return 'null';

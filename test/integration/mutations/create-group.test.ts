@@ -1,9 +1,8 @@
 import { CreateGroupDocument, GroupDocument, OperationDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { groupItems, upstreamCalls } from './helpers/sandbox-webhooks';
-
-const PHONE = '106540352242922';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 describe('createGroup: an asynchronous create tracked as an operation', () => {
   let t: TestGateway;
@@ -23,12 +22,12 @@ describe('createGroup: an asynchronous create tracked as an operation', () => {
     expect(upstreamCalls(t.sandbox)).toEqual([
       {
         method: 'POST',
-        path: `/v23.0/${PHONE}/groups`,
+        path: `/v23.0/${SANDBOX_PHONE_A}/groups`,
         body: { messaging_product: 'whatsapp', subject: 'Book Club', description: 'Monthly reads', join_approval_mode: 'approval_required' },
       },
     ]);
     const requestId = groupItems(t.sandbox, 'group_lifecycle_update').at(-1)?.request_id as string;
-    expect(payload).toMatchObject({ clientMutationId: 'c-1', group: null, operation: { id: requestId, kind: 'CREATE_GROUP', phoneNumberId: PHONE } });
+    expect(payload).toMatchObject({ clientMutationId: 'c-1', group: null, operation: { id: requestId, kind: 'CREATE_GROUP', phoneNumberId: SANDBOX_PHONE_A } });
 
     await t.sandbox.webhooksIdle();
     const created = t.sandbox.control.state().groups.find((group) => group.subject === 'Book Club');

@@ -1,6 +1,6 @@
 import { DeleteGroupDocument, GroupDocument, OperationDocument, RemoveParticipantsDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { groupItems, upstreamCalls } from './helpers/sandbox-webhooks';
 
 describe('deleteGroup and removeParticipants: writes answered without a request_id, correlated to their webhooks', () => {

@@ -1,10 +1,9 @@
 import { PinGroupMessageDocument, SendGroupMessageDocument, UnpinGroupMessageDocument } from '../../generated/graphql';
 import type { SendGroupMessageInput } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { upstreamCalls } from './helpers/sandbox-webhooks';
-
-const PHONE = '106540352242922';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 describe('sendGroupMessage, pinGroupMessage, unpinGroupMessage', () => {
   let t: TestGateway;
@@ -12,7 +11,7 @@ describe('sendGroupMessage, pinGroupMessage, unpinGroupMessage', () => {
 
   beforeAll(async () => {
     t = await startTestGateway();
-    groupId = t.sandbox.control.state().groups.find((group) => group.phoneNumberId === PHONE && group.participants.length === 3)?.id ?? '';
+    groupId = t.sandbox.control.state().groups.find((group) => group.phoneNumberId === SANDBOX_PHONE_A && group.participants.length === 3)?.id ?? '';
   });
   afterAll(() => t.dispose());
   beforeEach(() => t.sandbox.stats.reset());
@@ -62,9 +61,9 @@ describe('sendGroupMessage, pinGroupMessage, unpinGroupMessage', () => {
     ],
   ])('sends %s to the group and answers its wamid', async (_what, content, body) => {
     const { payload, request } = await send(content);
-    expect(request).toEqual({ method: 'POST', path: `/v23.0/${PHONE}/messages`, body: { ...body, ...addressing, to: groupId } });
+    expect(request).toEqual({ method: 'POST', path: `/v23.0/${SANDBOX_PHONE_A}/messages`, body: { ...body, ...addressing, to: groupId } });
     expect(payload?.messageId).toMatch(/^wamid\./);
-    expect(payload?.group).toEqual({ id: groupId, phoneNumberId: PHONE });
+    expect(payload?.group).toEqual({ id: groupId, phoneNumberId: SANDBOX_PHONE_A });
     await t.sandbox.webhooksIdle();
     const statuses = t.sandbox.stats.webhooks.filter((webhook) => webhook.field === 'messages' && JSON.stringify(webhook.body).includes(payload?.messageId ?? '-'));
     expect(statuses.length).toBeGreaterThanOrEqual(3); // sent, delivered, read

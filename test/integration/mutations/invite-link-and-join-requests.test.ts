@@ -1,6 +1,6 @@
 import { ApproveJoinRequestsDocument, GroupDocument, GroupInviteLinkDocument, GroupJoinRequestsDocument, RejectJoinRequestsDocument, ResetInviteLinkDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { groupItems, upstreamCalls } from './helpers/sandbox-webhooks';
 
 describe('resetInviteLink, approveJoinRequests, rejectJoinRequests', () => {

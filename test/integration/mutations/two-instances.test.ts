@@ -1,7 +1,7 @@
 import { CreateGroupDocument, OperationDocument, UpdateGroupDocument } from '../../generated/graphql';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 
 /**
  * Two gateway instances sharing one Redis, with A's upstream (its embedded sandbox) delivering webhooks to B:

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { GroupDocument, OperationDocument, UpdateGroupDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { postMultipart } from './helpers/multipart-client';
 import { upstreamCalls } from './helpers/sandbox-webhooks';
-import { paddedJpeg, tinyJpeg, tinyPng } from './helpers/tiny-images';
+import { paddedJpeg, tinyJpeg, tinyPng } from '../../helpers/images';
 
 describe('updateGroup: subject and description', () => {
   let t: TestGateway;

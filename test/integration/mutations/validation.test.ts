@@ -9,8 +9,8 @@ import {
   SendGroupMessageDocument,
   UpdateGroupDocument,
 } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 
 const G = 'Y2FwaV9ncm91cDoxNTU1NzUyMTc2NDoxMjAzNjMzNzk5MDIwOTEyNTMZD';
 const nine = ['16505551001', '16505551002', '16505551003', '16505551004', '16505551005', '16505551006', '16505551007', '16505551008', '16505551009'];

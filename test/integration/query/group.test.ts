@@ -1,7 +1,7 @@
 import { GroupDocument, GroupInviteLinkDocument, GroupJoinRequestsDocument, GroupSummaryDocument } from '../../generated/graphql';
 import type { GroupJoinRequestsQuery } from '../../generated/graphql';
-import type { GraphQLHttpResponse, TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { GraphQLHttpResponse, TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 
 describe('group: one group through the real client and sandbox', () => {
   let t: TestGateway;

@@ -1,6 +1,6 @@
 import { GroupsByIdsDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 
 const UNKNOWN_ID = 'Y2FwaV9ncm91cDpub3BlOjQwNAZDZD';
 

@@ -1,7 +1,7 @@
 import { GroupsPageDocument } from '../../generated/graphql';
 import type { GroupsPageQuery, GroupsPageQueryVariables } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 
 type Connection = GroupsPageQuery['groups'];
 

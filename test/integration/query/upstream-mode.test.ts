@@ -4,11 +4,10 @@ import { createGateway } from '../../../src/gateway';
 import type { Sandbox } from '../../../src/sandbox/sandbox-types';
 import { createSandbox } from '../../../src/sandbox/sandbox';
 import { GroupsPageDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
 import { print } from 'graphql';
-
-const PHONE = '106540352242922';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 /** Walks every page of `groups(first: 2)` and returns the nodes, as the README's curl example does. */
 async function walkAllGroups(graphqlUrl: string): Promise<unknown[]> {
@@ -33,7 +32,7 @@ describe('the gateway against a standalone sandbox (GRAPH_API_URL + WHATSAPP_ACC
   let embedded: TestGateway;
 
   beforeAll(async () => {
-    sandbox = createSandbox({ accessToken: 'standalone-token', appSecret: 'standalone-secret', phoneNumberIds: [PHONE], seed: true });
+    sandbox = createSandbox({ accessToken: 'standalone-token', appSecret: 'standalone-secret', phoneNumberIds: [SANDBOX_PHONE_A], seed: true });
     await sandbox.start();
     embedded = await startTestGateway();
   });
@@ -50,7 +49,7 @@ describe('the gateway against a standalone sandbox (GRAPH_API_URL + WHATSAPP_ACC
       HOST: '127.0.0.1',
       GRAPH_API_URL: sandbox.url,
       WHATSAPP_ACCESS_TOKEN: 'standalone-token',
-      WHATSAPP_PHONE_NUMBER_ID: PHONE,
+      WHATSAPP_PHONE_NUMBER_ID: SANDBOX_PHONE_A,
       META_APP_SECRET: 'standalone-secret',
       GATEWAY_AUTH: 'off',
     });

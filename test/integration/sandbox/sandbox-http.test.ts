@@ -1,12 +1,12 @@
 import { createSandbox } from '../../../src/sandbox/sandbox';
 import type { Sandbox } from '../../../src/sandbox/sandbox';
-import { fakeJpeg } from '../../unit/sandbox/fake-jpeg';
-import { firstItem, startWebhookReceiver } from '../../contract/upstream/webhook-receiver';
-import type { WebhookReceiver } from '../../contract/upstream/webhook-receiver';
+import { fakeJpeg } from '../../helpers/images';
+import { firstItem, startWebhookReceiver } from '../../helpers/webhook-receiver';
+import type { WebhookReceiver } from '../../helpers/webhook-receiver';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 const TOKEN = 'it-token';
 const SECRET = 'it-secret';
-const PHONE = '106540352242922';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 let sandbox: Sandbox;
@@ -14,7 +14,7 @@ let receiver: WebhookReceiver;
 
 beforeEach(async () => {
   receiver = await startWebhookReceiver(SECRET);
-  sandbox = createSandbox({ accessToken: TOKEN, appSecret: SECRET, phoneNumberIds: [PHONE, '106540352242923'], webhookRetry: { attempts: 2, baseDelayMs: 5 } });
+  sandbox = createSandbox({ accessToken: TOKEN, appSecret: SECRET, phoneNumberIds: [SANDBOX_PHONE_A, SANDBOX_PHONE_B], webhookRetry: { attempts: 2, baseDelayMs: 5 } });
   await sandbox.start();
 });
 
@@ -37,21 +37,21 @@ const groupIdOf = (subject: string): string => sandbox.control.state().groups.fi
 
 describe('sandbox over HTTP: the Graph side', () => {
   it('answers 401 with code 190 for a missing or wrong token, and accepts access_token as a parameter', async () => {
-    const missing = await fetch(`${sandbox.url}/v23.0/${PHONE}/groups`);
+    const missing = await fetch(`${sandbox.url}/v23.0/${SANDBOX_PHONE_A}/groups`);
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^OAuth "Facebook Platform" "invalid_token"/);
     expect(((await missing.json()) as { error: { code: number; message: string } }).error).toMatchObject({ code: 190, message: '(#190) An access token is required to request this resource' });
-    const wrong = await graph('GET', `/v24.0/${PHONE}/groups`, { headers: { authorization: 'Bearer nope' } });
+    const wrong = await graph('GET', `/v24.0/${SANDBOX_PHONE_A}/groups`, { headers: { authorization: 'Bearer nope' } });
     expect([wrong.status, (wrong.body.error as { code: number }).code]).toEqual([401, 190]);
-    const viaQuery = await fetch(`${sandbox.url}/v25.0/${PHONE}/groups?access_token=${TOKEN}`);
+    const viaQuery = await fetch(`${sandbox.url}/v25.0/${SANDBOX_PHONE_A}/groups?access_token=${TOKEN}`);
     expect(viaQuery.status).toBe(200);
     expect(sandbox.stats.requests.every((r) => !('access_token' in r.query))).toBe(true);
   });
 
   it('follows absolute paging links as returned', async () => {
-    const first = await graph('GET', `/v23.0/${PHONE}/groups?limit=4`);
+    const first = await graph('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?limit=4`);
     const next = (first.body.paging as { next: string }).next;
-    expect(next.startsWith(`${sandbox.url}/v23.0/${PHONE}/groups?`)).toBe(true);
+    expect(next.startsWith(`${sandbox.url}/v23.0/${SANDBOX_PHONE_A}/groups?`)).toBe(true);
     const second = await fetch(next, { headers: AUTH });
     const body = (await second.json()) as { data: { groups: unknown[] }; paging: Record<string, unknown> };
     expect(body.data.groups).toHaveLength(2);
@@ -60,9 +60,9 @@ describe('sandbox over HTTP: the Graph side', () => {
   });
 
   it('answers malformed bodies with code 100 and a precise message', async () => {
-    const badJson = await graph('POST', `/v23.0/${PHONE}/groups`, { body: '{"subject":', headers: { 'content-type': 'application/json' } });
+    const badJson = await graph('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { body: '{"subject":', headers: { 'content-type': 'application/json' } });
     expect([badJson.status, (badJson.body.error as { message: string }).message]).toEqual([400, '(#100) Invalid JSON in request body']);
-    const xml = await graph('POST', `/v23.0/${PHONE}/groups`, { body: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await graph('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { body: '<x/>', headers: { 'content-type': 'application/xml' } });
     expect((xml.body.error as { message: string }).message).toMatch(/Unsupported Content-Type application\/xml/);
   });
 
@@ -71,7 +71,7 @@ describe('sandbox over HTTP: the Graph side', () => {
     const form = new URLSearchParams({ batch: JSON.stringify([{ method: 'GET', relative_url: `${id}?fields=subject` }]), include_headers: 'false' });
     const result = await fetch(`${sandbox.url}/v23.0/`, { method: 'POST', headers: AUTH, body: form });
     expect(await result.json()).toEqual([{ code: 200, body: JSON.stringify({ messaging_product: 'whatsapp', id, subject: 'Watch Enthusiasts' }) }]);
-    const created = await graph('POST', `/v23.0/${PHONE}/groups`, { body: new URLSearchParams({ messaging_product: 'whatsapp', subject: 'Form made' }) });
+    const created = await graph('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { body: new URLSearchParams({ messaging_product: 'whatsapp', subject: 'Form made' }) });
     expect(created.body).toEqual({ messaging_product: 'whatsapp', request_id: expect.any(String) });
   });
 
@@ -96,11 +96,11 @@ describe('sandbox over HTTP: the Graph side', () => {
 
 describe('sandbox over HTTP: /sandbox control routes', () => {
   it('shows state and stats, and resets stats', async () => {
-    await graph('GET', `/v23.0/${PHONE}/groups`);
+    await graph('GET', `/v23.0/${SANDBOX_PHONE_A}/groups`);
     const state = await control('GET', '/state');
     expect((state.body.groups as unknown[]).length).toBe(8);
     const stats = await control('GET', '/stats');
-    expect(stats.body).toMatchObject({ requests: [expect.objectContaining({ method: 'GET', path: `/v23.0/${PHONE}/groups` })], inFlight: 0, maxInFlight: 1 });
+    expect(stats.body).toMatchObject({ requests: [expect.objectContaining({ method: 'GET', path: `/v23.0/${SANDBOX_PHONE_A}/groups` })], inFlight: 0, maxInFlight: 1 });
     await control('POST', '/stats/reset');
     expect(sandbox.stats.requests).toHaveLength(0);
     const one = await control('GET', `/groups/${groupIdOf('VIP Early Access')}`);
@@ -137,7 +137,7 @@ describe('sandbox over HTTP: /sandbox control routes', () => {
     const failed = await graph('GET', `/v23.0/${groupIdOf('Watch Enthusiasts')}`);
     expect((failed.body.error as { code: number }).code).toBe(131041);
     expect((await control('POST', '/fail-next', { operation: 'getGroup', code: 1, async: true })).status).toBe(400);
-    const seeded = await control('POST', '/seed', { phoneNumberId: PHONE, count: 30 });
+    const seeded = await control('POST', '/seed', { phoneNumberId: SANDBOX_PHONE_A, count: 30 });
     expect((seeded.body.groupIds as string[]).length).toBe(30);
     expect(sandbox.control.state().phoneNumbers[0]!.groupCount).toBe(36);
   });

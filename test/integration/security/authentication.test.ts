@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { apiKeyLines, bearer, groupsOf, KEYS, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
-import { openTestWsClient } from './helpers/ws-client';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from '../../helpers/secure-gateway';
+import { openWsClient } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const TYPENAME = '{ __typename }';
 const LIVE = 'subscription($groupId: ID) { groupEvents(groupId: $groupId) { id type groupId } }';
@@ -32,7 +33,7 @@ describe('API key authentication over HTTP', () => {
   it('answers a valid key, by POST and by GET', async () => {
     const post = await t.query('{ groups(first: 2) { nodes { id } } }', {}, { headers: bearer('admin') });
     expect(post.status).toBe(200);
-    expect(post.body.data).toEqual({ groups: { nodes: groupsOf(t, PHONE_A).slice(0, 2).map((id) => ({ id })) } });
+    expect(post.body.data).toEqual({ groups: { nodes: groupsOf(t, SANDBOX_PHONE_A).slice(0, 2).map((id) => ({ id })) } });
     const get = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent(TYPENAME)}`, { headers: { ...bearer('reader'), 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
@@ -48,7 +49,7 @@ describe('API key authentication over HTTP', () => {
   });
 
   it('refuses an operation type outside the key\'s scopes with FORBIDDEN, running nothing', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     const before = t.sandbox.stats.requests.length;
     const response = await t.query('mutation($input: ResetInviteLinkInput!) { resetInviteLink(input: $input) { inviteLink } }', { input: { groupId } }, { headers: bearer('reader') });
     expect(response.status).toBe(200);
@@ -73,20 +74,20 @@ describe('API key authentication over WebSocket', () => {
     ['an unknown key', { authorization: 'Bearer wgg_nobody' }],
     ['a key that is not a string', { authorization: 42 }],
   ])('closes a connection with %s with 4401', async (_what, params) => {
-    const client = openTestWsClient(t.graphqlUrl, params);
-    const closed = await client.closed;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: params, eager: true });
+    const closed = await client.closed();
     expect(closed.code).toBe(4401);
     expect(closed.reason).toMatch(/Authentication required|not valid|must be a string/);
     await client.dispose();
   });
 
   it('accepts `authorization: Bearer <key>` in connection_init and runs subscriptions for keys with the subscribe scope', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
-    const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
-    await client.connected;
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await client.connected();
     const live = client.run(LIVE, { groupId });
-    const refused = openTestWsClient(t.graphqlUrl, bearer('noSubscribe'));
-    await refused.connected;
+    const refused = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('noSubscribe'), eager: true });
+    await refused.connected();
     const denied = refused.run(LIVE, { groupId });
     expect(await denied.message(0)).toEqual({
       kind: 'next',
@@ -123,10 +124,10 @@ describe('the API key file', () => {
   }
 
   it('applies a revocation without a restart, and ends the revoked key\'s live subscription with FORBIDDEN', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     expect((await t.query(TYPENAME, {}, { headers: bearer('tenantA') })).status).toBe(200);
-    const client = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
-    await client.connected;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
+    await client.connected();
     const live = client.run(LIVE, { groupId });
     expect(await client.run(TYPENAME).message(0)).toMatchObject({ kind: 'next' }); // the subscription above started first
 

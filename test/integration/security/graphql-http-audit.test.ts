@@ -1,7 +1,7 @@
 import type { AuditResult } from 'graphql-http';
 import { auditServer } from 'graphql-http';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { bearer, startSecureGateway } from './helpers/secure-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { bearer, startSecureGateway } from '../../helpers/secure-gateway';
 
 type Level = 'MUST' | 'SHOULD' | 'MAY';
 

@@ -1,9 +1,10 @@
 import * as fieldSelection from '../../../src/graph/group/group-field-selection';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { bearer, groupsOf, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
-import { openTestWsClient } from './helpers/ws-client';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
+import { openWsClient } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const TYPENAME = '{ __typename }';
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -67,7 +68,7 @@ describe('introspection, landing page and error masking in production', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.body.errors?.[0]?.message).toMatch(/introspection/i);
-    const client = openTestWsClient(t.graphqlUrl, {});
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: {}, eager: true });
     const refused = await client.run(INTROSPECTION).message(0);
     expect(refused.kind).toBe('error');
     expect(refused.kind === 'error' && refused.errors.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
@@ -84,7 +85,7 @@ describe('introspection, landing page and error masking in production', () => {
       throw new TypeError('secret detail at /srv/app/internal.ts:42');
     });
     try {
-      const response = await t.query('query($id: ID!) { group(id: $id) { subject } }', { id: groupsOf(t, PHONE_A)[0] });
+      const response = await t.query('query($id: ID!) { group(id: $id) { subject } }', { id: groupsOf(t, SANDBOX_PHONE_A)[0] });
       expect(response.body.errors).toEqual([{ message: 'Internal server error', locations: expect.anything(), path: ['group'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
       expect(JSON.stringify(response.body)).not.toMatch(/secret|internal\.ts|TypeError|stacktrace/);
       expect(t.logs).toContainEqual(expect.objectContaining({ msg: 'unexpected error in GraphQL operation', err: expect.objectContaining({ message: 'secret detail at /srv/app/internal.ts:42' }) }));
@@ -116,7 +117,7 @@ describe('introspection and landing page switched by configuration', () => {
       throw new TypeError('visible in development');
     });
     try {
-      const response = await dev.query('query($id: ID!) { group(id: $id) { subject } }', { id: groupsOf(dev, PHONE_A)[0] });
+      const response = await dev.query('query($id: ID!) { group(id: $id) { subject } }', { id: groupsOf(dev, SANDBOX_PHONE_A)[0] });
       expect(response.body.errors?.[0]).toMatchObject({ message: 'visible in development', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: expect.arrayContaining([expect.stringContaining('TypeError: visible in development')]) } });
     } finally {
       spy.mockRestore();

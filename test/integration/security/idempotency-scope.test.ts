@@ -1,7 +1,8 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import type { KeyName } from './helpers/secure-gateway';
-import { bearer, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { SANDBOX_PHONE_A as PHONE_A } from '../../helpers/constants';
+import type { KeyName } from '../../helpers/secure-gateway';
+import { bearer, startSecureGateway } from '../../helpers/secure-gateway';
 
 const CREATE = 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { operation { id kind phoneNumberId } } }';
 const SEND = 'mutation($input: SendGroupMessageInput!) { sendGroupMessage(input: $input) { messageId } }';

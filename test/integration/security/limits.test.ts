@@ -1,7 +1,8 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { bearer, groupsOf, PHONE_A, startSecureGateway } from './helpers/secure-gateway';
-import { openTestWsClient } from './helpers/ws-client';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
+import { openWsClient } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
 
@@ -24,8 +25,8 @@ describe('per-key rate limit', () => {
   });
 
   it('counts every operation of a WebSocket connection against the same key', async () => {
-    const client = openTestWsClient(t.graphqlUrl, bearer('noSubscribe'));
-    await client.connected;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('noSubscribe'), eager: true });
+    await client.connected();
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await client.run(TYPENAME).message(0));
     expect(results.slice(0, 3)).toEqual(Array(3).fill({ kind: 'next', result: { data: { __typename: 'Query' } } }));
@@ -34,7 +35,7 @@ describe('per-key rate limit', () => {
   });
 
   it('blocks a key Meta throttled for Meta\'s Retry-After, before its next call reaches Meta', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     t.sandbox.failNext({ operation: 'resetInviteLink', code: 130429, retryAfterSeconds: 40 });
     const reset = 'mutation($input: ResetInviteLinkInput!) { resetInviteLink(input: $input) { inviteLink } }';
     const throttled = await t.query(reset, { input: { groupId } }, { headers: bearer('admin') });
@@ -73,7 +74,7 @@ describe('operation limits', () => {
     const response = await t.query(query, {}, { headers: bearer('admin') });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', ...extensions }) })]);
-    const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
     expect(await client.run(query).message(0)).toEqual({ kind: 'error', errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', ...extensions }) })] });
     await client.dispose();
     expect(t.sandbox.stats.requests.length).toBe(requests);
@@ -96,7 +97,7 @@ describe('operation limits', () => {
   });
 
   it('holds at most MAX_SUBSCRIPTIONS_PER_KEY live subscriptions per key; ending one frees its slot', async () => {
-    const [groupId] = groupsOf(t, PHONE_A);
+    const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
     t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 1' });
     t.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 2' });
     await t.sandbox.webhooksIdle();
@@ -106,13 +107,13 @@ describe('operation limits', () => {
     const first = await t.query<{ groupEvents: { edges: { cursor: string }[] } }, Record<string, unknown>>('query($groupId: ID) { groupEvents(groupId: $groupId, first: 1) { edges { cursor } } }', { groupId }, { headers: bearer('admin') });
     const beforeFirst = first.body.data!.groupEvents.edges[0]!.cursor;
 
-    const client = openTestWsClient(t.graphqlUrl, bearer('admin'));
-    await client.connected;
+    const client = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await client.connected();
     const one = client.run(live, { groupId });
     const two = client.run(live, { groupId });
     const three = client.run(replaying, { groupId, after: beforeFirst });
     expect(await three.message(0)).toEqual({ kind: 'next', result: { errors: [expect.objectContaining({ message: `This API key already holds 2 live subscriptions; end one before starting another`, extensions: { code: 'RATE_LIMITED', limit: 'subscriptions', maximum: 2 } })] } });
-    const other = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
+    const other = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
     expect(await other.run(replaying, { groupId, after: beforeFirst }).message(0)).toMatchObject({ kind: 'next', result: { data: { groupEvents: { id: expect.any(String) } } } });
 
     one.stop();
@@ -144,7 +145,7 @@ describe('the per-key subscription cap with two instances on one Redis', () => {
   });
 
   it('counts a key\'s subscriptions on every instance together; ending one on either frees a slot for both', async () => {
-    const [groupId] = groupsOf(first, PHONE_A);
+    const [groupId] = groupsOf(first, SANDBOX_PHONE_A);
     first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 1' });
     first.sandbox.control.sendText({ groupId: groupId!, waId: '16505551234', text: 'replayed 2' });
     await first.sandbox.webhooksIdle();
@@ -154,9 +155,9 @@ describe('the per-key subscription cap with two instances on one Redis', () => {
     const replaying = 'subscription($groupId: ID, $after: String) { groupEvents(groupId: $groupId, after: $after) { id } }';
     const accepted = { kind: 'next', result: { data: { groupEvents: { id: expect.any(String) } } } };
 
-    const onFirst = openTestWsClient(first.graphqlUrl, bearer('admin'));
-    const onSecond = openTestWsClient(second.graphqlUrl, bearer('admin'));
-    await Promise.all([onFirst.connected, onSecond.connected]);
+    const onFirst = openWsClient({ url: first.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    const onSecond = openWsClient({ url: second.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await Promise.all([onFirst.connected(), onSecond.connected()]);
     const a = onFirst.run(replaying, { groupId, after });
     expect(await a.message(0)).toMatchObject(accepted);
     const b = onSecond.run(replaying, { groupId, after });

@@ -1,10 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import type { KeyName } from './helpers/secure-gateway';
-import { bearer, groupsOf, PHONE_A, PHONE_B, startSecureGateway } from './helpers/secure-gateway';
-import type { OperationMessage } from './helpers/ws-client';
-import { openTestWsClient } from './helpers/ws-client';
+import type { TestGateway } from '../../helpers/test-gateway';
+import type { KeyName } from '../../helpers/secure-gateway';
+import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
+import type { OperationMessage } from '../../helpers/ws-client';
+import { openWsClient } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
 
@@ -43,22 +44,22 @@ describe.each([
 
   beforeAll(async () => {
     t = await startSecureGateway(env);
-    groupsA = groupsOf(t, PHONE_A);
-    groupsB = groupsOf(t, PHONE_B);
+    groupsA = groupsOf(t, SANDBOX_PHONE_A);
+    groupsB = groupsOf(t, SANDBOX_PHONE_B);
   });
   afterAll(() => t.dispose());
 
   it('reads its own groups (ownership learnt by listing only its own number, once) and none of B\'s', async () => {
     const own = await as<{ group: { id: string; subject: string } }>('tenantA', GROUP, { id: groupsA[0] });
     expect(own.body).toEqual({ data: { group: { id: groupsA[0], subject: 'Watch Enthusiasts' } } });
-    expect([listCalls(PHONE_A), listCalls(PHONE_B)]).toEqual([1, 0]);
+    expect([listCalls(SANDBOX_PHONE_A), listCalls(SANDBOX_PHONE_B)]).toEqual([1, 0]);
 
     const foreign = await as('tenantA', GROUP, { id: groupsB[0] });
     expect(foreign.body.data).toEqual({ group: null });
     expect(foreign.body.errors).toEqual([expect.objectContaining({ message: `This API key may not access group ${groupsB[0]}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
     // Unknown to the gateway and to A's listing: refused, not guessed.
     expect(forbidden((await as('tenantA', GROUP, { id: '120363000000000001' })).body.errors)).toEqual(['FORBIDDEN']);
-    expect(listCalls(PHONE_A)).toBe(1); // the listing is cached: no second call within the cooldown
+    expect(listCalls(SANDBOX_PHONE_A)).toBe(1); // the listing is cached: no second call within the cooldown
     expect(forbidden((await as('tenantA', BY_IDS, { ids: [groupsA[0], groupsB[0]] })).body.errors)).toEqual(['FORBIDDEN']);
     expect((await as('tenantA', BY_IDS, { ids: [groupsA[1], groupsA[0]] })).body.data).toEqual({ groupsByIds: [{ id: groupsA[1] }, { id: groupsA[0] }] });
   });
@@ -66,18 +67,18 @@ describe.each([
   it('lists its own number\'s groups by default and is refused B\'s, also through a cursor of B\'s list', async () => {
     const own = await as<{ groups: { nodes: { id: string }[] } }>('tenantA', GROUPS);
     expect(own.body.data?.groups.nodes).toEqual(groupsA.slice(0, 2).map((id) => ({ id })));
-    expect(forbidden((await as('tenantA', GROUPS, { phoneNumberId: PHONE_B })).body.errors)).toEqual(['FORBIDDEN']);
-    const adminPage = await as<{ groups: { pageInfo: { endCursor: string } } }>('admin', GROUPS, { phoneNumberId: PHONE_B });
+    expect(forbidden((await as('tenantA', GROUPS, { phoneNumberId: SANDBOX_PHONE_B })).body.errors)).toEqual(['FORBIDDEN']);
+    const adminPage = await as<{ groups: { pageInfo: { endCursor: string } } }>('admin', GROUPS, { phoneNumberId: SANDBOX_PHONE_B });
     const cursorOfB = adminPage.body.data!.groups.pageInfo.endCursor;
     const viaCursor = await as('tenantA', GROUPS, { after: cursorOfB });
-    expect(viaCursor.body.errors).toEqual([expect.objectContaining({ message: `This API key may not act for phone number ${PHONE_B}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(viaCursor.body.errors).toEqual([expect.objectContaining({ message: `This API key may not act for phone number ${SANDBOX_PHONE_B}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 
   it('cannot change B\'s groups or create groups on B; its own writes work and their operations stay its own', async () => {
     const requestsBefore = t.sandbox.stats.requests.length;
     const hijack = await as('tenantA', UPDATE, { input: { groupId: groupsB[0], subject: 'hijacked' } });
     expect(forbidden(hijack.body.errors)).toEqual(['FORBIDDEN']);
-    expect(forbidden((await as('tenantA', CREATE, { input: { phoneNumberId: PHONE_B, subject: 'not mine' } })).body.errors)).toEqual(['FORBIDDEN']);
+    expect(forbidden((await as('tenantA', CREATE, { input: { phoneNumberId: SANDBOX_PHONE_B, subject: 'not mine' } })).body.errors)).toEqual(['FORBIDDEN']);
     expect(t.sandbox.stats.requests.length).toBe(requestsBefore); // nothing reached the upstream
     expect(t.sandbox.control.group(groupsB[0]!)?.subject).toBe('Store Announcements');
 
@@ -93,14 +94,14 @@ describe.each([
   });
 
   it('creates a group on its number and may read it at once: the webhook taught the gateway who owns it', async () => {
-    const listed = listCalls(PHONE_A);
+    const listed = listCalls(SANDBOX_PHONE_A);
     const created = await as<{ createGroup: { operation: { status: string; groupId: string; phoneNumberId: string } } }>('tenantA', CREATE, {
       input: { subject: 'Made by A', awaitCompletion: true },
     });
-    expect(created.body.data?.createGroup.operation).toMatchObject({ status: 'SUCCEEDED', phoneNumberId: PHONE_A });
+    expect(created.body.data?.createGroup.operation).toMatchObject({ status: 'SUCCEEDED', phoneNumberId: SANDBOX_PHONE_A });
     const groupId = created.body.data!.createGroup.operation.groupId;
     expect((await as('tenantA', GROUP, { id: groupId })).body.data).toEqual({ group: { id: groupId, subject: 'Made by A' } });
-    expect(listCalls(PHONE_A)).toBe(listed);
+    expect(listCalls(SANDBOX_PHONE_A)).toBe(listed);
     expect(forbidden((await as('tenantA', UPDATE, { input: { groupId: groupsB[1], subject: 'x' } })).body.errors)).toEqual(['FORBIDDEN']);
   });
 
@@ -114,23 +115,23 @@ describe.each([
     const own = await as<{ groupEvents: { nodes: EventNode[] } }>('tenantA', HISTORY);
     const ownNodes = own.body.data!.groupEvents.nodes;
     expect(ownNodes.map((node) => node.text)).toContain('history of A');
-    expect(ownNodes.every((node) => node.phoneNumberId === PHONE_A)).toBe(true);
-    expect(ownNodes.length).toBe(all.body.data!.groupEvents.nodes.filter((node) => node.phoneNumberId === PHONE_A).length);
+    expect(ownNodes.every((node) => node.phoneNumberId === SANDBOX_PHONE_A)).toBe(true);
+    expect(ownNodes.length).toBe(all.body.data!.groupEvents.nodes.filter((node) => node.phoneNumberId === SANDBOX_PHONE_A).length);
 
     expect(forbidden((await as('tenantA', HISTORY, { groupId: groupsB[0] })).body.errors)).toEqual(['FORBIDDEN']);
-    expect(forbidden((await as('tenantA', HISTORY, { phoneNumberId: PHONE_B })).body.errors)).toEqual(['FORBIDDEN']);
+    expect(forbidden((await as('tenantA', HISTORY, { phoneNumberId: SANDBOX_PHONE_B })).body.errors)).toEqual(['FORBIDDEN']);
     const several = await as('tenantAB', HISTORY);
     expect(several.body.errors?.[0]?.message).toBe('This API key acts for several phone numbers: pass `groupId` or `phoneNumberId` to choose whose events to read');
-    const ofB = await as<{ groupEvents: { nodes: EventNode[] } }>('tenantAB', HISTORY, { phoneNumberId: PHONE_B });
+    const ofB = await as<{ groupEvents: { nodes: EventNode[] } }>('tenantAB', HISTORY, { phoneNumberId: SANDBOX_PHONE_B });
     expect(ofB.body.data?.groupEvents.nodes.map((node) => node.text)).toContain('history of B');
   });
 
   it('receives only its own events live, and cannot subscribe to B\'s group', async () => {
     const head = await as<{ groupEvents: { pageInfo: { endCursor: string } } }>('admin', HISTORY);
     const after = head.body.data!.groupEvents.pageInfo.endCursor;
-    const tenant = openTestWsClient(t.graphqlUrl, bearer('tenantA'));
-    const admin = openTestWsClient(t.graphqlUrl, bearer('admin'));
-    await Promise.all([tenant.connected, admin.connected]);
+    const tenant = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
+    const admin = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
+    await Promise.all([tenant.connected(), admin.connected()]);
 
     const refused = tenant.run(LIVE, { groupId: groupsB[0] });
     expect(await refused.message(0)).toEqual({ kind: 'next', result: { errors: [expect.objectContaining({ message: `This API key may not access group ${groupsB[0]}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] } });
@@ -151,8 +152,8 @@ describe.each([
     expect((await texts(adminLive, 4)).map((event) => (event as EventNode).text)).toEqual(['live B', 'live A1', 'live B2', 'live A2']);
     const ownLive = (await texts(tenantLive, 2)) as EventNode[];
     expect(ownLive.map((event) => [event.text, event.phoneNumberId])).toEqual([
-      ['live A1', PHONE_A],
-      ['live A2', PHONE_A],
+      ['live A1', SANDBOX_PHONE_A],
+      ['live A2', SANDBOX_PHONE_A],
     ]);
     tenantLive.stop();
     adminLive.stop();

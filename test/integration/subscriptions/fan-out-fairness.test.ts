@@ -1,9 +1,9 @@
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { RawWsClient } from '../ws-server/raw-ws-client';
-import { connectAcked } from '../ws-server/raw-ws-client';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { freshGroupId, postDelivery, textMessagesDelivery } from './helpers/deliveries';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { RawWsClient } from '../../helpers/raw-ws-client';
+import { connectAcked } from '../../helpers/raw-ws-client';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { freshGroupId, postDelivery, textMessagesDelivery } from '../../helpers/meta-deliveries';
 
 jest.setTimeout(60_000);
 

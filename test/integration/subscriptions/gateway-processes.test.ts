@@ -1,9 +1,10 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { GatewayProcess } from '../helpers/gateway-process';
-import { startGatewayProcess } from '../helpers/gateway-process';
-import { freshGroupId, postJoin, storedEvents } from './helpers/deliveries';
-import type { Recording, WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { GatewayProcess } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import { freshGroupId, postJoin } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
+import type { Recording, WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(45_000);
 
@@ -25,7 +26,7 @@ describe('gateway processes on one Redis', () => {
 
   beforeAll(async () => {
     const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, WS_KEEPALIVE_MS: '0' };
-    [a, b, c] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env), startGatewayProcess(env)]);
+    [a, b, c] = await Promise.all([0, 1, 2].map(() => startTestGateway({ env, ownProcess: true })));
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

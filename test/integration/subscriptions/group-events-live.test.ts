@@ -1,10 +1,11 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { PHONE_NUMBER_ID, storedEvents } from './helpers/deliveries';
-import type { WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
+import type { WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
 
@@ -55,7 +56,7 @@ describe('Subscription.groupEvents over graphql-ws, driven through the sandbox',
   });
 
   it('delivers a join by link, a join request, a message and a subject change to the subscribers of their groups, in order and with their details, and nothing to another group', async () => {
-    const groups = t.sandbox.control.state().groups.filter((group) => group.phoneNumberId === PHONE_NUMBER_ID);
+    const groups = t.sandbox.control.state().groups.filter((group) => group.phoneNumberId === SANDBOX_PHONE_A);
     const x = groups.find((group) => group.subject === 'Watch Enthusiasts')!;
     const approvalX = groups.find((group) => group.joinApprovalMode === 'approval_required')!;
     const y = groups.find((group) => group.subject === 'New Purchase Inquiry')!;
@@ -81,7 +82,7 @@ describe('Subscription.groupEvents over graphql-ws, driven through the sandbox',
 
     const xEvents = await onX.take(3);
     expect(xEvents.map((event) => event.type)).toEqual(['PARTICIPANTS_ADDED', 'MESSAGE_RECEIVED', 'SETTINGS_UPDATED']);
-    const common = { groupId: x.id, phoneNumberId: PHONE_NUMBER_ID, source: 'SANDBOX' };
+    const common = { groupId: x.id, phoneNumberId: SANDBOX_PHONE_A, source: 'SANDBOX' };
     expect(xEvents[0]).toMatchObject({ ...common, __typename: 'ParticipantsAddedEvent', reason: 'invite_link', participants: [{ waId: newcomer, username: 'newbie' }] });
     expect(xEvents[1]).toMatchObject({ ...common, __typename: 'MessageReceivedEvent', messageId, messageType: 'text', text: 'Hello, watch people!', from: { waId: newcomer } });
     // Each emission reads the group with fresh loaders: the settings event sees the subject it announces.

@@ -1,10 +1,11 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
-import { PHONE_NUMBER_ID, storedEvents } from './helpers/deliveries';
-import type { WsClient } from './helpers/ws-subscriptions';
-import { openWsClient, subscribe } from './helpers/ws-subscriptions';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { startTestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { storedEvents } from '../../helpers/stored-events';
+import type { WsClient } from '../../helpers/ws-client';
+import { openWsClient, subscribe } from '../../helpers/ws-client';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 jest.setTimeout(20_000);
 
@@ -36,7 +37,7 @@ describe('one execution per event for equal subscriptions', () => {
   });
 
   it('reads the group once per distinct operation, not once per subscriber, and sends every subscriber the same result', async () => {
-    const group = t.sandbox.control.state().groups.find((g) => g.phoneNumberId === PHONE_NUMBER_ID && g.subject === 'Watch Enthusiasts')!;
+    const group = t.sandbox.control.state().groups.find((g) => g.phoneNumberId === SANDBOX_PHONE_A && g.subject === 'Watch Enthusiasts')!;
     const marker = participantJoinedDelivery({ waId: '15550008888' });
     expect((await postMeta(t.url, marker.body)).status).toBe(200);
     const [{ cursor: now }] = await storedEvents(t.graphqlUrl, marker.groupId);

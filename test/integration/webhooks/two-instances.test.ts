@@ -1,7 +1,7 @@
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from './meta-delivery';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
 
 /** Two gateway instances sharing one real Redis (and nothing else). */
 describe('two gateway instances on one Redis', () => {

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import { startTestGateway } from '../helpers/start-test-gateway';
-import type { TestGateway } from '../helpers/start-test-gateway';
-import { participantJoinedDelivery, postMeta } from './meta-delivery';
+import { startTestGateway } from '../../helpers/test-gateway';
+import type { TestGateway } from '../../helpers/test-gateway';
+import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const ENV = {
   WEBHOOK_VERIFY_TOKEN: 'verify-me',
@@ -37,7 +38,7 @@ describe.each([
     expect(response.status).toBe(200);
     const stored = await storedFor(t, groupId);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ type: 'PARTICIPANTS_ADDED', groupId, source: 'SANDBOX', phoneNumberId: '106540352242922' });
+    expect(stored[0]).toMatchObject({ type: 'PARTICIPANTS_ADDED', groupId, source: 'SANDBOX', phoneNumberId: SANDBOX_PHONE_A });
     expect(stored[0]?.cursor).toEqual(expect.any(String));
   });
 

@@ -7,11 +7,11 @@ import pino from 'pino';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { WsConnectionInfo, WsServer, WsServerOptions } from '../../../src/server/ws-server';
 import { createWsServer } from '../../../src/server/ws-server';
-import { makeEvent } from '../../contract/events/event-fixtures';
-import type { GraphHarness, TestContext } from '../../unit/graph-events/graph-harness';
-import { createGraphHarness, RETENTION_SECONDS } from '../../unit/graph-events/graph-harness';
-import type { ProtocolMessage } from './raw-ws-client';
-import { connectAcked, connectRaw } from './raw-ws-client';
+import { makeEvent } from '../../helpers/events';
+import type { GraphHarness, TestContext } from '../../helpers/events-schema-harness';
+import { createGraphHarness, RETENTION_SECONDS } from '../../helpers/events-schema-harness';
+import type { ProtocolMessage } from '../../helpers/raw-ws-client';
+import { connectAcked, connectRaw } from '../../helpers/raw-ws-client';
 
 const LIVE = 'subscription Live($after: String) { groupEvents(groupId: "g1", after: $after) { id __typename } }';
 

@@ -3,7 +3,7 @@ import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log'
 import { EventLogUnavailableError } from '../../../src/events/event-log';
 import { createTopics } from '../../../src/events/topics';
 import { createFakeClock } from '../../helpers/clock';
-import { makeEvent } from '../../contract/events/event-fixtures';
+import { makeEvent } from '../../helpers/events';
 
 describe('in-memory event log', () => {
   function setup() {

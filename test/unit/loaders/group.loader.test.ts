@@ -3,9 +3,9 @@ import type { CachedGroup, GroupCacheLike, GroupCacheTicket } from '../../../src
 import { createGroupLoader } from '../../../src/loaders/group.loader';
 import type { GroupField, UpstreamGroup } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
-import { createFakeGroupsApi } from '../resolvers/fake-groups-api';
+import { createFakeGroupsApi } from '../../helpers/fake-groups-api';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
-const PHONE = '106540352242922';
 const created = new Date('2025-01-02T03:04:05Z');
 const groups: UpstreamGroup[] = ['g1', 'g2', 'g3'].map((id, index) => ({
   id,
@@ -19,7 +19,7 @@ const groups: UpstreamGroup[] = ['g1', 'g2', 'g3'].map((id, index) => ({
 }));
 
 function setup(options: { cache?: GroupCacheLike; batchMode?: 'batch' | 'parallel' } = {}) {
-  const upstream = createFakeGroupsApi({ phoneNumberId: PHONE, groups });
+  const upstream = createFakeGroupsApi({ phoneNumberId: SANDBOX_PHONE_A, groups });
   const loader = createGroupLoader({
     upstream,
     batchMode: options.batchMode ?? 'batch',

@@ -1,11 +1,11 @@
 import { completionRuleFor, correlationCutoff } from '../../../src/operations/operation-completion';
-import { domainEvent, error131212, removal, T0 } from '../mutations/event-builders';
+import { error131212, makeEvent, removal, T0 } from '../../helpers/events';
 
 const change = (value: string, succeeded: boolean, errors = succeeded ? [] : [error131212]) => ({ value, succeeded, errors });
 
 describe('completionRuleFor: which webhook completes which operation', () => {
   it('completes a create by its request_id: SUCCEEDED with the group and invite link', () => {
-    const event = domainEvent('GROUP_CREATED', { subject: 's', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' }, { requestId: 'req-1', groupId: 'g-new' });
+    const event = makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' }, requestId: 'req-1', groupId: 'g-new' });
     expect(completionRuleFor(event)).toEqual({
       by: 'request-id',
       requestId: 'req-1',
@@ -16,34 +16,34 @@ describe('completionRuleFor: which webhook completes which operation', () => {
 
   it('fails a create with the webhook errors; a create event without request_id completes nothing', () => {
     const errors = [{ code: 131211, title: 'limit', message: 'Group create limit reached', details: null }];
-    expect(completionRuleFor(domainEvent('GROUP_CREATE_FAILED', { subject: 's', description: null, errors }, { requestId: 'req-2' }))?.completion).toMatchObject({ status: 'FAILED', errors });
-    expect(completionRuleFor(domainEvent('GROUP_CREATED', { subject: 's', description: null, inviteLink: null, joinApprovalMode: null }))).toBeNull();
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_CREATE_FAILED', details: { subject: 's', description: null, errors }, requestId: 'req-2' }))?.completion).toMatchObject({ status: 'FAILED', errors });
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: null, joinApprovalMode: null } }))).toBeNull();
   });
 
   it('correlates deletes, settings and business removals by group and kind, keeping any request_id to try first', () => {
-    expect(completionRuleFor(domainEvent('GROUP_DELETED', {}, { requestId: 'r' }))).toMatchObject({ by: 'correlation', requestId: 'r', kind: 'DELETE_GROUP', groupId: 'g1', completion: { status: 'SUCCEEDED' } });
-    expect(completionRuleFor(domainEvent('GROUP_DELETE_FAILED', { errors: [error131212] }))).toMatchObject({ kind: 'DELETE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETED', details: {}, requestId: 'r' }))).toMatchObject({ by: 'correlation', requestId: 'r', kind: 'DELETE_GROUP', groupId: 'g1', completion: { status: 'SUCCEEDED' } });
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETE_FAILED', details: { errors: [error131212] } }))).toMatchObject({ kind: 'DELETE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
     const settings = (subject: boolean, picture: boolean) =>
-      completionRuleFor(domainEvent('SETTINGS_UPDATED', { subject: change('New', subject), description: null, profilePicture: { ...change('sha', picture), mimeType: 'image/jpeg' }, otherChanges: [], errors: [] }));
+      completionRuleFor(makeEvent({ type: 'SETTINGS_UPDATED', details: { subject: change('New', subject), description: null, profilePicture: { ...change('sha', picture), mimeType: 'image/jpeg' }, otherChanges: [], errors: [] } }));
     expect(settings(true, true)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'SUCCEEDED', errors: [] } });
     expect(settings(true, false)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
   });
 
   it('treats a partly failed removal as SUCCEEDED with both lists, a total failure as FAILED, and ignores leaves', () => {
-    const partial = completionRuleFor(domainEvent('PARTICIPANTS_REMOVED', removal(['111'], ['222'])));
+    const partial = completionRuleFor(makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal(['111'], ['222']) }));
     expect(partial).toMatchObject({ kind: 'REMOVE_PARTICIPANTS', completion: { status: 'SUCCEEDED', errors: [{ code: 131201 }] } });
     expect(partial?.completion.result).toEqual({
       removedParticipants: [expect.objectContaining({ input: '111' })],
       failedParticipants: [{ participant: expect.objectContaining({ input: '222' }), errors: [error131212] }],
     });
     // Without a top-level error, the per-participant ones are the operation's errors.
-    expect(completionRuleFor(domainEvent('PARTICIPANTS_REMOVED', removal([], ['222'], 'BUSINESS', [])))).toMatchObject({ completion: { status: 'FAILED', errors: [error131212] } });
-    expect(completionRuleFor(domainEvent('PARTICIPANTS_REMOVED', removal(['111'], [], 'PARTICIPANT')))).toBeNull();
+    expect(completionRuleFor(makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal([], ['222'], 'BUSINESS', []) }))).toMatchObject({ completion: { status: 'FAILED', errors: [error131212] } });
+    expect(completionRuleFor(makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal(['111'], [], 'PARTICIPANT') }))).toBeNull();
   });
 
   it('ignores events no write waits for', () => {
-    expect(completionRuleFor(domainEvent('GROUP_SUSPENDED', {}))).toBeNull();
-    expect(completionRuleFor(domainEvent('PARTICIPANTS_ADDED', { participants: [], reason: 'invite_link' }))).toBeNull();
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_SUSPENDED', details: {} }))).toBeNull();
+    expect(completionRuleFor(makeEvent({ type: 'PARTICIPANTS_ADDED', details: { participants: [], reason: 'invite_link' } }))).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import type { OperationRecord } from '../../../src/operations/operation';
 import { createOperationCompleter } from '../../../src/operations/operation-completion';
 import type { OperationStore } from '../../../src/operations/operation-store';
 import { createFakeClock } from '../../helpers/clock';
-import { domainEvent, removal, T0 } from '../mutations/event-builders';
+import { makeEvent, removal, T0 } from '../../helpers/events';
 
 const topics = createTopics('test:');
 const stored = (events: DomainEvent[]): StoredEvent[] => events.map((event, index) => ({ ...event, cursor: String(index) }));
@@ -33,7 +33,7 @@ describe('createOperationCompleter', () => {
     const { operations, published, listen, deliver } = setup();
     await operations.create({ id: 'req-1', kind: 'CREATE_GROUP', phoneNumberId: 'p', groupId: null, input: {} });
     await listen('req-1');
-    const event = domainEvent('GROUP_CREATED', created(), { requestId: 'req-1', groupId: 'g-new' });
+    const event = makeEvent({ type: 'GROUP_CREATED', details: created(), requestId: 'req-1', groupId: 'g-new' });
     await deliver([event]);
     expect(await operations.get('req-1')).toMatchObject({ status: 'SUCCEEDED', groupId: 'g-new', inviteLink: 'https://chat.whatsapp.com/new', completedByEventId: event.id });
     expect(published).toEqual([await operations.get('req-1')]);
@@ -41,7 +41,7 @@ describe('createOperationCompleter', () => {
 
   it('keeps a create webhook that beats the create, so the operation is born SUCCEEDED', async () => {
     const { operations, deliver } = setup();
-    await deliver([domainEvent('GROUP_CREATED', created(), { requestId: 'req-fast', groupId: 'g-fast' })]);
+    await deliver([makeEvent({ type: 'GROUP_CREATED', details: created(), requestId: 'req-fast', groupId: 'g-fast' })]);
     expect(await operations.create({ id: 'req-fast', kind: 'CREATE_GROUP', phoneNumberId: 'p', groupId: null, input: {} })).toMatchObject({ status: 'SUCCEEDED', groupId: 'g-fast' });
   });
 
@@ -49,7 +49,7 @@ describe('createOperationCompleter', () => {
     const { operations, published, listen, deliver } = setup();
     await operations.create({ id: 'req-2', kind: 'CREATE_GROUP', phoneNumberId: 'p', groupId: null, input: {} });
     await listen('req-2');
-    const event = domainEvent('GROUP_CREATED', created(), { requestId: 'req-2', groupId: 'g2' });
+    const event = makeEvent({ type: 'GROUP_CREATED', details: created(), requestId: 'req-2', groupId: 'g2' });
     await deliver([event]);
     await deliver([event], []);
     expect(published.map((record) => record.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
@@ -66,7 +66,7 @@ describe('createOperationCompleter', () => {
     await operations.create({ id: 'op-later', kind: 'UPDATE_GROUP', phoneNumberId: null, groupId: 'g1', input: {} });
 
     const subject = { value: 'New', succeeded: true, errors: [] };
-    await deliver([domainEvent('SETTINGS_UPDATED', { subject, description: null, profilePicture: null, otherChanges: [], errors: [] }, { atMs: T0 + 500 })]);
+    await deliver([makeEvent({ type: 'SETTINGS_UPDATED', details: { subject, description: null, profilePicture: null, otherChanges: [], errors: [] }, atMs: T0 + 500 })]);
     const statuses = await Promise.all(['op-old', 'op-other-group', 'op-delete', 'op-new', 'op-later'].map(async (id) => (await operations.get(id))?.status));
     expect(statuses).toEqual(['PENDING', 'PENDING', 'PENDING', 'SUCCEEDED', 'PENDING']);
   });
@@ -75,7 +75,7 @@ describe('createOperationCompleter', () => {
     const { operations, deliver } = setup();
     await operations.create({ id: 'rid-1', kind: 'DELETE_GROUP', phoneNumberId: null, groupId: 'g1', input: {} });
     await operations.create({ id: 'op-newer', kind: 'DELETE_GROUP', phoneNumberId: null, groupId: 'g1', input: {} });
-    await deliver([domainEvent('GROUP_DELETED', {}, { requestId: 'rid-1' })]);
+    await deliver([makeEvent({ type: 'GROUP_DELETED', details: {}, requestId: 'rid-1' })]);
     expect((await operations.get('rid-1'))?.status).toBe('SUCCEEDED');
     expect((await operations.get('op-newer'))?.status).toBe('PENDING');
   });
@@ -83,17 +83,17 @@ describe('createOperationCompleter', () => {
   it('does not correlate a redelivered duplicate (it could complete a newer write), nor a leave', async () => {
     const { operations, deliver } = setup();
     await operations.create({ id: 'op-r', kind: 'REMOVE_PARTICIPANTS', phoneNumberId: null, groupId: 'g1', input: {} });
-    await deliver([domainEvent('PARTICIPANTS_REMOVED', removal(['111'], []))], []);
-    await deliver([domainEvent('PARTICIPANTS_REMOVED', removal(['222'], [], 'PARTICIPANT'), { id: 'evt_leave' })]);
+    await deliver([makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal(['111'], []) })], []);
+    await deliver([makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal(['222'], [], 'PARTICIPANT'), id: 'evt_leave' })]);
     expect((await operations.get('op-r'))?.status).toBe('PENDING');
 
-    await deliver([domainEvent('PARTICIPANTS_REMOVED', removal(['111'], ['333']), { id: 'evt_removal' })]);
+    await deliver([makeEvent({ type: 'PARTICIPANTS_REMOVED', details: removal(['111'], ['333']), id: 'evt_removal' })]);
     expect(await operations.get('op-r')).toMatchObject({ status: 'SUCCEEDED', completedByEventId: 'evt_removal', result: { removedParticipants: [{ input: '111' }], failedParticipants: [{ participant: { input: '333' } }] } });
   });
 
   it('logs a store failure per event and never throws (the events are stored already)', async () => {
     const failing = { ...createInMemoryOperationStore({ ttlSeconds: 60 }), complete: () => Promise.reject(new Error('store down')) } as OperationStore;
     const { deliver } = setup(failing);
-    await expect(deliver([domainEvent('GROUP_CREATED', created(), { requestId: 'x' })])).resolves.toBeUndefined();
+    await expect(deliver([makeEvent({ type: 'GROUP_CREATED', details: created(), requestId: 'x' })])).resolves.toBeUndefined();
   });
 });

@@ -3,17 +3,17 @@ import { execute, parse } from 'graphql';
 import { createSchema } from '../../../src/resolvers/create-schema';
 import type { UpstreamGroup, UpstreamJoinRequest } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
-import type { FakeGroupsApi } from './fake-groups-api';
-import { createFakeGroupsApi } from './fake-groups-api';
+import type { FakeGroupsApi } from '../../helpers/fake-groups-api';
+import { createFakeGroupsApi } from '../../helpers/fake-groups-api';
 import { createEventServices } from '../../../src/events/event-services';
 import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
 import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log';
 import { createTopics } from '../../../src/events/topics';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { ContextFactory } from '../../../src/context';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 import { createOpenContextFactory, inMemoryMutationServices, openContext } from '../../helpers/test-context';
 
-const PHONE = '106540352242922';
 const groups: UpstreamGroup[] = Array.from({ length: 5 }, (_, i) => ({
   id: `g${i + 1}`,
   subject: `Group ${i + 1}`,
@@ -42,14 +42,14 @@ beforeAll(async () => {
   schema = await createSchema();
 });
 
-async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = PHONE): Promise<ExecutionResult> {
+async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = SANDBOX_PHONE_A): Promise<ExecutionResult> {
   const contextValue = await openContext(openContextFactory(upstream, defaultPhoneNumberId));
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // As a client sees it: DateTime values are Dates until serialised to JSON.
   return result.data == null ? result : { ...result, data: JSON.parse(JSON.stringify(result.data)) as Record<string, unknown> };
 }
 
-const fake = (): FakeGroupsApi => createFakeGroupsApi({ phoneNumberId: PHONE, groups, joinRequests });
+const fake = (): FakeGroupsApi => createFakeGroupsApi({ phoneNumberId: SANDBOX_PHONE_A, groups, joinRequests });
 
 describe('group queries (executed against the schema, fake upstream)', () => {
   it('loads `group` once with exactly the upstream fields the selection needs', async () => {
@@ -88,7 +88,7 @@ describe('group queries (executed against the schema, fake upstream)', () => {
     const result = await run(upstream, '{ groups(first: 3) { edges { cursor node { id subject phoneNumberId totalParticipantCount } } pageInfo { hasNextPage hasPreviousPage } } }');
     expect(result.errors).toBeUndefined();
     const data = result.data as { groups: { edges: { node: Record<string, unknown> }[]; pageInfo: unknown } };
-    expect(data.groups.edges.map((edge) => edge.node)).toEqual([1, 2, 3].map((n) => ({ id: `g${n}`, subject: `Group ${n}`, phoneNumberId: PHONE, totalParticipantCount: 1 })));
+    expect(data.groups.edges.map((edge) => edge.node)).toEqual([1, 2, 3].map((n) => ({ id: `g${n}`, subject: `Group ${n}`, phoneNumberId: SANDBOX_PHONE_A, totalParticipantCount: 1 })));
     expect(data.groups.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
     expect(upstream.calls.map((call) => call.method)).toEqual(['listGroups', 'getGroups']);
     expect(upstream.callsOf('getGroups')[0]?.args.slice(0, 2)).toEqual([['g1', 'g2', 'g3'], ['total_participant_count']]);
@@ -136,12 +136,12 @@ describe('group queries (executed against the schema, fake upstream)', () => {
 
   it('uses the phone number of the cursor and refuses a cursor of another phone number', async () => {
     const upstream = fake();
-    const first = await run(upstream, '{ groups(first: 2) { pageInfo { endCursor } } }', {}, PHONE);
+    const first = await run(upstream, '{ groups(first: 2) { pageInfo { endCursor } } }', {}, SANDBOX_PHONE_A);
     const endCursor = (first.data as { groups: { pageInfo: { endCursor: string } } }).groups.pageInfo.endCursor;
     const next = await run(upstream, 'query ($after: String) { groups(first: 2, after: $after) { nodes { id } } }', { after: endCursor }, null);
     expect(next.data).toEqual({ groups: { nodes: [{ id: 'g3' }, { id: 'g4' }] } });
     const other = await run(upstream, 'query ($after: String) { groups(phoneNumberId: "999", after: $after) { nodes { id } } }', { after: endCursor });
-    expect(other.errors?.[0]?.message).toBe(`\`after\` is a cursor of phone number ${PHONE}, not of 999`);
+    expect(other.errors?.[0]?.message).toBe(`\`after\` is a cursor of phone number ${SANDBOX_PHONE_A}, not of 999`);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { parseConnectionArgs } from '../../../src/graph/relay/page-args';
 import type { RelayPage } from '../../../src/resolvers/relay-pager';
 import { loadRelayPage } from '../../../src/resolvers/relay-pager';
 import type { PageRequest } from '../../../src/upstream/types';
-import { pageOf } from './fake-groups-api';
+import { pageOf } from '../../helpers/fake-groups-api';
 
 const ITEMS = Array.from({ length: 7 }, (_, i) => `g${i + 1}`);
 

@@ -9,9 +9,7 @@ import type { SandboxControl } from '../../../src/sandbox/sandbox-types';
 import type { FailureInjector } from '../../../src/sandbox/sandbox-failures';
 import type { SandboxState } from '../../../src/sandbox/sandbox-state';
 import type { WebhookOut } from '../../../src/sandbox/sandbox-webhook-payloads';
-
-export const PHONE = '106540352242922';
-export const PHONE_2 = '106540352242923';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 export type Json = Record<string, unknown>;
 
@@ -34,8 +32,8 @@ export interface Harness {
 
 /** The sandbox's Graph side without HTTP: state, routes, handlers, failure rules. */
 export function createHarness(options: { seed?: boolean } = {}): Harness {
-  const state = createSandboxState({ phoneNumberIds: [PHONE, PHONE_2] });
-  if (options.seed !== false) seedDemoGroups(state, [PHONE, PHONE_2]);
+  const state = createSandboxState({ phoneNumberIds: [SANDBOX_PHONE_A, SANDBOX_PHONE_B] });
+  if (options.seed !== false) seedDemoGroups(state, [SANDBOX_PHONE_A, SANDBOX_PHONE_B]);
   const failures = createFailureInjector();
   const deps: GraphDeps = { state, failures, dispatch: (c) => dispatchGraphCall(c, deps) };
   const emitted: WebhookOut[] = [];

@@ -1,5 +1,6 @@
 import { createFailureInjector } from '../../../src/sandbox/sandbox-failures';
-import { createHarness, errorOf, groupItem, PHONE, WRITE } from './graph-harness';
+import { createHarness, errorOf, groupItem, WRITE } from './graph-harness';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 describe('sandbox: batch', () => {
   it('answers each sub-request in order with {code, headers, body: "<json>"}', () => {
@@ -54,24 +55,24 @@ describe('sandbox: failNext', () => {
     const h = createHarness();
     h.failures.add({ operation: 'listGroups', code: 130429, times: 2 });
     for (let i = 0; i < 2; i++) {
-      const result = h.call('GET', `/v23.0/${PHONE}/groups`);
+      const result = h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups`);
       expect(result.status).toBe(429);
       expect(result.headers['retry-after']).toBe('1');
       expect(errorOf(result)).toMatchObject({ code: 130429, type: 'OAuthException', is_transient: true, message: '(#130429) Rate limit hit' });
     }
-    expect(h.call('GET', `/v23.0/${PHONE}/groups`).status).toBe(200);
+    expect(h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups`).status).toBe(200);
     h.failures.add({ operation: 'getGroup', code: 2, httpStatus: 503 });
     expect(h.call('GET', `/v23.0/${h.groupIdBySubject('Watch Enthusiasts')}`).status).toBe(503);
   });
 
   it('fails a create asynchronously: success answer, errors in group_create, no group', () => {
     const h = createHarness();
-    const before = h.state.phone(PHONE)!.groups.size;
+    const before = h.state.phone(SANDBOX_PHONE_A)!.groups.size;
     h.failures.add({ operation: 'createGroup', code: 131214, async: true });
-    const result = h.call('POST', `/v23.0/${PHONE}/groups`, { ...WRITE, subject: 'Later' });
+    const result = h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { ...WRITE, subject: 'Later' });
     expect(result.status).toBe(200);
     expect(groupItem(result.outbox[0]!)).toMatchObject({ type: 'group_create', request_id: result.body.request_id, errors: [expect.objectContaining({ code: 131214 })] });
-    expect(h.state.phone(PHONE)!.groups.size).toBe(before);
+    expect(h.state.phone(SANDBOX_PHONE_A)!.groups.size).toBe(before);
   });
 
   it('fails settings, delete and removals asynchronously without changing the group', () => {

@@ -1,5 +1,6 @@
 import { SandboxControlError } from '../../../src/sandbox/sandbox-types';
-import { changeValue, createHarness, groupItem, PHONE, WRITE } from './graph-harness';
+import { changeValue, createHarness, groupItem, WRITE } from './graph-harness';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 function reasonOf(fn: () => unknown): string | null {
   try {
@@ -74,7 +75,7 @@ describe('sandbox control: members, messages, suspension, seeding', () => {
     const { messageId } = h.control.sendText({ groupId: id, waId: '16505551234', text: 'Anyone selling a Speedmaster?' });
     expect(h.emitted[0]!.field).toBe('messages');
     const value = changeValue(h.emitted[0]!);
-    expect(value.metadata).toMatchObject({ phone_number_id: PHONE });
+    expect(value.metadata).toMatchObject({ phone_number_id: SANDBOX_PHONE_A });
     expect(value.messages).toEqual([
       { from: '16505551234', from_user_id: expect.any(String), group_id: id, id: messageId, timestamp: expect.stringMatching(/^\d+$/), text: { body: 'Anyone selling a Speedmaster?' }, type: 'text' },
     ]);
@@ -97,13 +98,13 @@ describe('sandbox control: members, messages, suspension, seeding', () => {
 
   it('seeds many groups at once without webhooks, within the 10,000 limit', () => {
     const h = createHarness({ seed: false });
-    const ids = h.control.seedGroups(PHONE, 300, { subjectPrefix: 'Load', participants: 2 });
+    const ids = h.control.seedGroups(SANDBOX_PHONE_A, 300, { subjectPrefix: 'Load', participants: 2 });
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
     expect(h.emitted).toHaveLength(0);
     expect(h.control.group(ids[299]!)).toMatchObject({ subject: 'Load 300', participants: [expect.any(Object), expect.any(Object)] });
-    expect(reasonOf(() => h.control.seedGroups(PHONE, 9_701))).toBe('conflict');
-    expect(h.control.state().phoneNumbers[0]).toMatchObject({ phoneNumberId: PHONE, groupCount: 300 });
+    expect(reasonOf(() => h.control.seedGroups(SANDBOX_PHONE_A, 9_701))).toBe('conflict');
+    expect(h.control.state().phoneNumbers[0]).toMatchObject({ phoneNumberId: SANDBOX_PHONE_A, groupCount: 300 });
   });
 
   it('seeds six demo groups on the first number and two on the second, one with two pending requests', () => {

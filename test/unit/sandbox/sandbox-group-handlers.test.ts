@@ -1,11 +1,12 @@
 import { fbDecode } from '../../../src/sandbox/sandbox-ids';
-import { fakeJpeg } from './fake-jpeg';
-import { changeValue, createHarness, errorOf, groupItem, PHONE, WRITE } from './graph-harness';
+import { fakeJpeg } from '../../helpers/images';
+import { changeValue, createHarness, errorOf, groupItem, WRITE } from './graph-harness';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 describe('sandbox: create group', () => {
   it('answers only messaging_product and request_id, then emits group_create with the same request_id', () => {
     const h = createHarness();
-    const result = h.call('POST', `/v23.0/${PHONE}/groups`, { ...WRITE, subject: '  Book Club  ', description: 'Monthly reads', join_approval_mode: 'approval_required' });
+    const result = h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { ...WRITE, subject: '  Book Club  ', description: 'Monthly reads', join_approval_mode: 'approval_required' });
     expect(result.status).toBe(200);
     expect(Object.keys(result.body).sort()).toEqual(['messaging_product', 'request_id']);
     expect(result.outbox).toHaveLength(1);
@@ -14,17 +15,17 @@ describe('sandbox: create group', () => {
     expect(item).toMatchObject({ type: 'group_create', request_id: result.body.request_id, subject: 'Book Club', description: 'Monthly reads', join_approval_mode: 'approval_required' });
     expect(item.invite_link).toMatch(/^https:\/\/chat\.whatsapp\.com\/[A-Za-z0-9]{22}$/);
     expect(fbDecode(item.group_id as string)).toMatch(/^capi_group:1555\d{7}:120363\d{12}$/);
-    expect(changeValue(result.outbox[0]!).metadata).toEqual({ display_phone_number: expect.stringMatching(/^1555\d{7}$/), phone_number_id: PHONE });
+    expect(changeValue(result.outbox[0]!).metadata).toEqual({ display_phone_number: expect.stringMatching(/^1555\d{7}$/), phone_number_id: SANDBOX_PHONE_A });
     expect(h.state.group(item.group_id as string)?.subject).toBe('Book Club');
   });
 
   it('validates subject, description, join_approval_mode and messaging_product with code 100', () => {
     const h = createHarness();
-    const create = (params: Record<string, unknown>) => errorOf(h.call('POST', `/v23.0/${PHONE}/groups`, params));
+    const create = (params: Record<string, unknown>) => errorOf(h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, params));
     expect(create({ ...WRITE })).toMatchObject({ code: 100, message: '(#100) The parameter subject is required', type: 'OAuthException' });
     expect(create({ ...WRITE, subject: '   ' }).message).toBe('(#100) Param subject must not be empty');
     expect(create({ ...WRITE, subject: 'x'.repeat(129) }).message).toBe('(#100) Param subject must be at most 128 characters, got 129');
-    expect(h.call('POST', `/v23.0/${PHONE}/groups`, { ...WRITE, subject: ` ${'x'.repeat(128)} ` }).status).toBe(200);
+    expect(h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { ...WRITE, subject: ` ${'x'.repeat(128)} ` }).status).toBe(200);
     expect(create({ ...WRITE, subject: 'ok', description: 'd'.repeat(2049) }).message).toBe('(#100) Param description must be at most 2048 characters, got 2049');
     expect(create({ ...WRITE, subject: 'ok', join_approval_mode: 'open' }).code).toBe(100);
     expect(create({ subject: 'ok' }).message).toBe('(#100) The parameter messaging_product is required');
@@ -35,29 +36,29 @@ describe('sandbox: create group', () => {
 
   it('fails asynchronously with 131211 once a number holds 10,000 groups', () => {
     const h = createHarness();
-    h.control.seedGroups(PHONE, 10_000 - h.state.phone(PHONE)!.groups.size);
-    const result = h.call('POST', `/v23.0/${PHONE}/groups`, { ...WRITE, subject: 'One too many' });
+    h.control.seedGroups(SANDBOX_PHONE_A, 10_000 - h.state.phone(SANDBOX_PHONE_A)!.groups.size);
+    const result = h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/groups`, { ...WRITE, subject: 'One too many' });
     expect(result.status).toBe(200);
     const item = groupItem(result.outbox[0]!);
     expect(item).toMatchObject({ type: 'group_create', request_id: result.body.request_id, subject: 'One too many' });
     expect(item.errors).toEqual([{ code: 131211, title: 'Group create limit reached', message: '(#131211) Group create limit reached', error_data: { details: expect.any(String) } }]);
-    expect(h.state.phone(PHONE)!.groups.size).toBe(10_000);
+    expect(h.state.phone(SANDBOX_PHONE_A)!.groups.size).toBe(10_000);
   });
 });
 
 describe('sandbox: list and get groups', () => {
   it('lists with data.groups, string created_at, and paging links only when more exist', () => {
     const h = createHarness();
-    const all = h.call('GET', `/v23.0/${PHONE}/groups`);
+    const all = h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups`);
     const groups = (all.body.data as { groups: Record<string, unknown>[] }).groups;
     expect(groups).toHaveLength(6);
     expect(groups[0]).toEqual({ id: expect.any(String), subject: 'Watch Enthusiasts', created_at: expect.stringMatching(/^\d+$/) });
     expect(all.body.paging).toEqual({ cursors: { before: expect.any(String), after: expect.any(String) } });
 
-    const first = h.call('GET', `/v23.0/${PHONE}/groups?limit=4`);
+    const first = h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?limit=4`);
     const paging = first.body.paging as { next: string; cursors: { after: string } };
-    expect(paging.next).toBe(`http://sandbox.test/v23.0/${PHONE}/groups?limit=4&after=${encodeURIComponent(paging.cursors.after)}`);
-    const second = h.call('GET', `/v23.0/${PHONE}/groups?limit=4&after=${encodeURIComponent(paging.cursors.after)}`);
+    expect(paging.next).toBe(`http://sandbox.test/v23.0/${SANDBOX_PHONE_A}/groups?limit=4&after=${encodeURIComponent(paging.cursors.after)}`);
+    const second = h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?limit=4&after=${encodeURIComponent(paging.cursors.after)}`);
     expect((second.body.data as { groups: unknown[] }).groups).toHaveLength(2);
     expect(second.body.paging).toMatchObject({ previous: expect.any(String) });
     expect((second.body.paging as Record<string, unknown>).next).toBeUndefined();
@@ -65,9 +66,9 @@ describe('sandbox: list and get groups', () => {
 
   it('refuses bad limits and cursors', () => {
     const h = createHarness();
-    expect(errorOf(h.call('GET', `/v23.0/${PHONE}/groups?limit=1025`)).code).toBe(100);
-    expect(errorOf(h.call('GET', `/v23.0/${PHONE}/groups?limit=abc`)).code).toBe(100);
-    const bad = h.call('GET', `/v23.0/${PHONE}/groups?after=bm90LWEtY3Vyc29y`);
+    expect(errorOf(h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?limit=1025`)).code).toBe(100);
+    expect(errorOf(h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?limit=abc`)).code).toBe(100);
+    const bad = h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups?after=bm90LWEtY3Vyc29y`);
     expect([bad.status, errorOf(bad).code]).toEqual([400, 131059]);
   });
 
@@ -165,6 +166,6 @@ describe('sandbox: update settings and delete', () => {
     expect(result.body).toEqual({ success: true });
     expect(groupItem(result.outbox[0]!)).toEqual({ timestamp: expect.stringMatching(/^\d+$/), group_id: id, type: 'group_delete', request_id: expect.any(String) });
     expect(errorOf(h.call('GET', `/v23.0/${id}`)).code).toBe(131041);
-    expect(h.call('GET', `/v23.0/${PHONE}/groups`).body.data).toMatchObject({ groups: expect.not.arrayContaining([expect.objectContaining({ id })]) });
+    expect(h.call('GET', `/v23.0/${SANDBOX_PHONE_A}/groups`).body.data).toMatchObject({ groups: expect.not.arrayContaining([expect.objectContaining({ id })]) });
   });
 });

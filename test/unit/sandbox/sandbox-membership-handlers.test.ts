@@ -1,4 +1,5 @@
-import { changeValue, createHarness, errorOf, groupItem, PHONE, PHONE_2, WRITE } from './graph-harness';
+import { changeValue, createHarness, errorOf, groupItem, WRITE } from './graph-harness';
+import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 
 describe('sandbox: remove participants', () => {
   it('removes members, echoes each input, and reports failures per participant', () => {
@@ -100,7 +101,7 @@ describe('sandbox: group messages', () => {
   it('answers the standard send response, then statuses sent (group), delivered and read (per participant)', () => {
     const h = createHarness();
     const id = h.groupIdBySubject('New Purchase Inquiry');
-    const result = h.call('POST', `/v23.0/${PHONE}/messages`, { ...WRITE, recipient_type: 'group', to: id, type: 'text', text: { body: 'Hello group' } });
+    const result = h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/messages`, { ...WRITE, recipient_type: 'group', to: id, type: 'text', text: { body: 'Hello group' } });
     const wamid = ((result.body.messages as { id: string }[])[0]!).id;
     expect(result.body).toEqual({ messaging_product: 'whatsapp', contacts: [{ input: id, wa_id: id }], messages: [{ id: expect.stringMatching(/^wamid\./) }] });
     expect(result.outbox.map((o) => o.field)).toEqual(['messages', 'messages', 'messages']);
@@ -115,18 +116,18 @@ describe('sandbox: group messages', () => {
     const h = createHarness();
     const empty = h.groupIdBySubject('Just Us');
     const send = (phone: string, params: Record<string, unknown>) => errorOf(h.call('POST', `/v23.0/${phone}/messages`, { ...WRITE, type: 'text', text: { body: 'x' }, ...params }));
-    expect(send(PHONE_2, { recipient_type: 'group', to: empty })).toMatchObject({ code: 131020 });
+    expect(send(SANDBOX_PHONE_B, { recipient_type: 'group', to: empty })).toMatchObject({ code: 131020 });
     const id = h.groupIdBySubject('Watch Enthusiasts');
-    expect(send(PHONE, { recipient_type: 'individual', to: id }).message).toBe('(#100) Param recipient_type must be "group" when to is a group id, got "individual"');
-    expect(send(PHONE, { recipient_type: 'group', to: id, type: 'interactive', interactive: {} }).message).toMatch(/interactive is not supported in groups/);
-    expect(send(PHONE, { recipient_type: 'group', to: id, text: {} }).message).toBe('(#100) Param text.body is required');
-    expect(send(PHONE_2, { recipient_type: 'group', to: id }).code).toBe(131041);
+    expect(send(SANDBOX_PHONE_A, { recipient_type: 'individual', to: id }).message).toBe('(#100) Param recipient_type must be "group" when to is a group id, got "individual"');
+    expect(send(SANDBOX_PHONE_A, { recipient_type: 'group', to: id, type: 'interactive', interactive: {} }).message).toMatch(/interactive is not supported in groups/);
+    expect(send(SANDBOX_PHONE_A, { recipient_type: 'group', to: id, text: {} }).message).toBe('(#100) Param text.body is required');
+    expect(send(SANDBOX_PHONE_B, { recipient_type: 'group', to: id }).code).toBe(131041);
   });
 
   it('pins with expiration_days 1..30, keeps at most 3 pins, and unpins', () => {
     const h = createHarness();
     const id = h.groupIdBySubject('Watch Enthusiasts');
-    const pin = (pinBody: Record<string, unknown>) => h.call('POST', `/v23.0/${PHONE}/messages`, { ...WRITE, recipient_type: 'group', to: id, type: 'pin', pin: pinBody });
+    const pin = (pinBody: Record<string, unknown>) => h.call('POST', `/v23.0/${SANDBOX_PHONE_A}/messages`, { ...WRITE, recipient_type: 'group', to: id, type: 'pin', pin: pinBody });
     expect(errorOf(pin({ type: 'pin', message_id: 'wamid.A', expiration_days: 31 })).code).toBe(100);
     expect(errorOf(pin({ type: 'pin', message_id: 'wamid.A' })).message).toBe('(#100) Param pin.expiration_days is required');
     for (const m of ['A', 'B', 'C', 'D']) expect(pin({ type: 'pin', message_id: `wamid.${m}`, expiration_days: '7' }).status).toBe(200);

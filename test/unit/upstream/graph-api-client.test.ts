@@ -6,9 +6,9 @@ import { UpstreamError } from '../../../src/upstream/upstream-error';
 import { createFakeFetch, graphError } from './fake-fetch';
 import type { FakeAnswer, FakeFetch, RecordedCall } from './fake-fetch';
 import { fixture } from './fixture';
+import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
 const BASE = 'https://graph.example.test';
-const PHONE = '106540352242922';
 const GROUP = 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD';
 
 let clients: GroupsApiClient[] = [];
@@ -42,11 +42,11 @@ const okJson = (json: unknown): FakeAnswer => ({ status: 200, json });
 describe('createGraphApiClient: requests', () => {
   it('creates a group with bearer auth, the version segment and messaging_product', async () => {
     const { client, fake } = setup(() => okJson(fixture('create_group.response')));
-    const result = await client.createGroup(PHONE, { subject: 'Watchers', description: 'About watches', joinApprovalMode: 'approval_required' });
+    const result = await client.createGroup(SANDBOX_PHONE_A, { subject: 'Watchers', description: 'About watches', joinApprovalMode: 'approval_required' });
     expect(result).toEqual({ requestId: '106540352242922', groupId: null, inviteLink: null });
     const call = fake.calls[0]!;
     expect(call.method).toBe('POST');
-    expect(call.url.href).toBe(`${BASE}/v23.0/${PHONE}/groups`);
+    expect(call.url.href).toBe(`${BASE}/v23.0/${SANDBOX_PHONE_A}/groups`);
     expect(call.headers.authorization).toBe('Bearer tok-123');
     expect(call.headers['content-type']).toBe('application/json');
     expect(call.body).toEqual({ messaging_product: 'whatsapp', subject: 'Watchers', description: 'About watches', join_approval_mode: 'approval_required' });
@@ -54,15 +54,15 @@ describe('createGraphApiClient: requests', () => {
 
   it('lists groups with limit and cursor in the query', async () => {
     const { client, fake } = setup(() => okJson(fixture('list_groups.response')));
-    const page = await client.listGroups(PHONE, { limit: 2, after: 'abc' });
+    const page = await client.listGroups(SANDBOX_PHONE_A, { limit: 2, after: 'abc' });
     expect(page.items).toHaveLength(2);
-    expect(fake.calls[0]!.url.pathname).toBe(`/v23.0/${PHONE}/groups`);
+    expect(fake.calls[0]!.url.pathname).toBe(`/v23.0/${SANDBOX_PHONE_A}/groups`);
     expect(Object.fromEntries(fake.calls[0]!.url.searchParams)).toEqual({ limit: '2', after: 'abc' });
   });
 
   it('rejects an out-of-range limit and both cursors at once before any request', async () => {
     const { client, fake } = setup(() => okJson({}));
-    await expect(client.listGroups(PHONE, { limit: 0 })).rejects.toThrow('GroupsApi.listGroups: expected limit to be an integer from 1 to 1024, got 0');
+    await expect(client.listGroups(SANDBOX_PHONE_A, { limit: 0 })).rejects.toThrow('GroupsApi.listGroups: expected limit to be an integer from 1 to 1024, got 0');
     await expect(client.listJoinRequests(GROUP, { after: 'a', before: 'b' })).rejects.toThrow(TypeError);
     expect(fake.calls).toHaveLength(0);
   });
@@ -128,11 +128,11 @@ describe('createGraphApiClient: requests', () => {
 
   it('sends a group message and a pin, addressing fields always winning', async () => {
     const { client, fake } = setup(() => okJson(fixture('send_group_message.response')));
-    const sent = await client.sendGroupMessage(PHONE, GROUP, { type: 'text', text: { body: 'hi' }, to: 'someone-else', recipient_type: 'individual' });
+    const sent = await client.sendGroupMessage(SANDBOX_PHONE_A, GROUP, { type: 'text', text: { body: 'hi' }, to: 'someone-else', recipient_type: 'individual' });
     expect(sent.messageId).toMatch(/^wamid\./);
-    expect(fake.calls[0]!.url.pathname).toBe(`/v23.0/${PHONE}/messages`);
+    expect(fake.calls[0]!.url.pathname).toBe(`/v23.0/${SANDBOX_PHONE_A}/messages`);
     expect(fake.calls[0]!.body).toEqual({ messaging_product: 'whatsapp', recipient_type: 'group', to: GROUP, type: 'text', text: { body: 'hi' } });
-    await client.sendGroupMessage(PHONE, GROUP, { type: 'pin', pin: { type: 'pin', message_id: 'wamid.X', expiration_days: 7 } });
+    await client.sendGroupMessage(SANDBOX_PHONE_A, GROUP, { type: 'pin', pin: { type: 'pin', message_id: 'wamid.X', expiration_days: 7 } });
     expect(fake.calls[1]!.body).toMatchObject({ type: 'pin', pin: { type: 'pin', message_id: 'wamid.X', expiration_days: 7 } });
   });
 });
@@ -154,7 +154,7 @@ describe('createGraphApiClient: errors and retries', () => {
 
   it('gives up after maxRetries and surfaces the last error', async () => {
     const { client, fake } = setup(() => ({ status: 500, json: graphError(1) }));
-    await expect(client.listGroups(PHONE, {})).rejects.toMatchObject({ code: 1, httpStatus: 500, isUnavailable: true });
+    await expect(client.listGroups(SANDBOX_PHONE_A, {})).rejects.toMatchObject({ code: 1, httpStatus: 500, isUnavailable: true });
     expect(fake.calls).toHaveLength(3);
   });
 
@@ -173,8 +173,8 @@ describe('createGraphApiClient: errors and retries', () => {
   it('never retries a write, whatever the failure', async () => {
     for (const answer of [{ status: 503, text: '' }, { networkError: 'ECONNREFUSED' }, { status: 429, json: graphError(130429) }] as FakeAnswer[]) {
       const { client, fake } = setup(() => answer);
-      await expect(client.createGroup(PHONE, { subject: 'x' })).rejects.toBeInstanceOf(UpstreamError);
-      await expect(client.sendGroupMessage(PHONE, GROUP, { type: 'text', text: { body: 'x' } })).rejects.toBeInstanceOf(UpstreamError);
+      await expect(client.createGroup(SANDBOX_PHONE_A, { subject: 'x' })).rejects.toBeInstanceOf(UpstreamError);
+      await expect(client.sendGroupMessage(SANDBOX_PHONE_A, GROUP, { type: 'text', text: { body: 'x' } })).rejects.toBeInstanceOf(UpstreamError);
       expect(fake.calls).toHaveLength(2);
     }
   });
