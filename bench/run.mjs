@@ -41,6 +41,8 @@ async function startGateway({ batch = true, label }) {
     label,
     env: {
       NODE_ENV: 'production',
+      SANDBOX: 'on', // production builds run the embedded sandbox only when asked to
+      SANDBOX_PORT: '0',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       HOST: '127.0.0.1',
       PORT: '0',

@@ -242,6 +242,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       nodeEnv: config.nodeEnv,
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
+      exposeStacktraces: config.graphql.exposeStacktraces,
       apolloPlugins: guard.apolloPlugins,
       maxTokens: config.limits.maxQueryTokens,
     });

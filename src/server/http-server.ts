@@ -37,6 +37,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   nodeEnv: NodeEnv;
   introspection: boolean;
   landingPage: boolean;
+  /** Stack traces in error responses (GRAPHQL_EXPOSE_STACKTRACES); never in production. @default false */
+  exposeStacktraces?: boolean;
   apolloPlugins?: ApolloServerPlugin<TContext>[];
   /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
   maxTokens?: number;
@@ -116,6 +118,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     landingPage: options.landingPage,
+    exposeStacktraces: options.exposeStacktraces ?? false,
     plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
