@@ -150,7 +150,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   const startEvents = (): EventInfrastructure => {
-    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger: logger.child({ part: 'events' }) });
+    // The infrastructure names its own parts (redis, bus): a `part` bound here as well would repeat the key in every line.
+    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger });
     onTeardown('events', () => infrastructure.dispose());
     const cache =
       options.groupCache ??

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
 import type { FastifyPluginAsync } from 'fastify';
 import Fastify, { LogController } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -13,7 +14,11 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createApolloServer } from './apollo-server';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
+import { compressionOptions } from './compression';
+import type { OperationLog } from './plugins/operation-log.plugin';
+import { createOperationLog } from './plugins/operation-log.plugin';
 import { securityHeadersOnSend } from './plugins/security-headers';
+import { subscriptionOverHttpPlugin } from './plugins/subscription-over-http.plugin';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
@@ -76,7 +81,8 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let state: State = 'created';
   let apolloStarted = false;
 
-  const fastify = createFastify(options);
+  const operationLog = createOperationLog<TContext>();
+  const fastify = createFastify(options, operationLog);
   addMultipartUploadParser(fastify, { maxFileBytes: options.uploadLimitBytes ?? DEFAULTS.uploadLimitBytes, maxFieldBytes: options.bodyLimitBytes });
   fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
@@ -119,7 +125,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     introspection: options.introspection,
     landingPage: options.landingPage,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
+    plugins: [drainPlugin, operationLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.apolloPlugins ?? [])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -153,14 +159,20 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       state = 'listening';
       await apollo.start();
       apolloStarted = true;
-      fastify.route({
-        method: ['GET', 'POST'],
-        url: GRAPHQL_PATH,
-        errorHandler: multipartErrorHandler,
-        handler: fastifyApolloHandler<TContext>(apollo, {
-          context: async (request) =>
-            options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' }),
-        }),
+      // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
+      void fastify.register(async (scope) => {
+        scope.route({
+          method: ['GET', 'POST'],
+          url: GRAPHQL_PATH,
+          errorHandler: multipartErrorHandler,
+          handler: fastifyApolloHandler<TContext>(apollo, {
+            context: async (request) => {
+              const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
+              operationLog.bind(request, context);
+              return context;
+            },
+          }),
+        });
       });
       await fastify.listen({ host: options.host, port: options.port });
       return { url: urlOf(fastify.server.address() as AddressInfo) };
@@ -170,7 +182,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 }
 
 // Return type inferred: Fastify types its instance by the pino logger it was given.
-function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>) {
+function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>, operationLog: OperationLog<TContext>) {
   const fastify = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
@@ -180,6 +192,8 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  // First, so that every route registered after it (in a plugin) can be compressed; /healthz and /readyz are tiny.
+  void fastify.register(fastifyCompress, compressionOptions());
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     return payload;
@@ -187,7 +201,14 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
   fastify.addHook('onSend', securityHeadersOnSend());
   fastify.addHook('onResponse', async (request, reply) => {
     const probe = request.url === '/healthz' || request.url === '/readyz';
-    const entry = { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
+    const entry = {
+      requestId: request.id,
+      method: request.method,
+      url: request.url,
+      ...operationLog.fieldsFor(request),
+      statusCode: reply.statusCode,
+      responseTimeMs: Math.round(reply.elapsedTime),
+    };
     if (probe) options.logger.debug(entry, 'request completed');
     else options.logger.info(entry, 'request completed');
   });
