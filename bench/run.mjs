@@ -12,6 +12,7 @@ import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
 import { webhookIngest } from './scenarios/webhook-ingest.mjs';
 import { fanOut } from './scenarios/fan-out.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
+import { compression } from './scenarios/compression.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -105,6 +106,10 @@ try {
         drainTimeoutMs: 40_000,
       })),
     );
+  }
+  if (wanted(6)) {
+    console.error('bench: 6 response compression');
+    rows.push(...(await compression({ gateway, timing, phoneNumberId })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');
