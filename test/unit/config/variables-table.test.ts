@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { VARIABLES } from '../../../src/config/variables';
 
@@ -47,5 +49,17 @@ describe('the table of known variables', () => {
       expect(variable.meaning).toMatch(/^\S[^\n]*[^.\s]$/);
       expect(variable.default === null || typeof variable.default === 'string' || variable.default.rule.length > 0).toBe(true);
     }
+  });
+});
+
+describe("the README's configuration table", () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+  const documented = new Set([...section.matchAll(/^\| (`[A-Z0-9_]+`(?: \/ `[A-Z0-9_]+`)*) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((name) => name[1]!)));
+
+  it('has a row for every known variable, and none for an unknown one', () => {
+    const known = VARIABLES.map((variable) => variable.name);
+    expect(known.filter((name) => !documented.has(name))).toEqual([]);
+    expect([...documented].filter((name) => !known.includes(name))).toEqual([]);
   });
 });
