@@ -1,4 +1,6 @@
+import { stripVTControlCharacters } from 'node:util';
 import { startGatewayProcess } from '../helpers/gateway-process';
+import { startNodeProgram } from './helpers/node-program';
 
 jest.setTimeout(60_000);
 
@@ -39,6 +41,18 @@ describe('a development start', () => {
       ]);
     } finally {
       await gateway.kill('SIGTERM');
+    }
+  });
+
+  it('prints readable lines with LOG_FORMAT=pretty (pino-pretty)', async () => {
+    const program = startNodeProgram('src/main.ts', { env: { NODE_ENV: 'development', LOG_FORMAT: 'pretty', PORT: '0', HOST: '127.0.0.1', SANDBOX_PORT: '0' } });
+    try {
+      const ready = await program.waitForLine((line) => line.text.includes('GraphQL endpoint ready at http://127.0.0.1:'));
+      expect(ready.json).toBeNull();
+      // Colours included: `[19:42:47.056] INFO (gateway): GraphQL endpoint ready at ...`
+      expect(stripVTControlCharacters(ready.text)).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO \(gateway\): GraphQL endpoint ready at /);
+    } finally {
+      await program.kill('SIGTERM');
     }
   });
 });
