@@ -12,6 +12,7 @@ import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
 import { webhookIngest } from './scenarios/webhook-ingest.mjs';
 import { fanOut } from './scenarios/fan-out.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
+import { compression } from './scenarios/compression.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -41,6 +42,8 @@ async function startGateway({ batch = true, label }) {
     label,
     env: {
       NODE_ENV: 'production',
+      SANDBOX: 'on', // production builds run the embedded sandbox only when asked to
+      SANDBOX_PORT: '0',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -103,6 +106,10 @@ try {
         drainTimeoutMs: 40_000,
       })),
     );
+  }
+  if (wanted(6)) {
+    console.error('bench: 6 response compression');
+    rows.push(...(await compression({ gateway, timing, phoneNumberId })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');

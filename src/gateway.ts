@@ -20,7 +20,7 @@ import { DEFAULTS } from './config/defaults';
 import { createOperationStores } from './operations/operation-stores';
 import type { WriteService } from './operations/write-service';
 import { createWriteService } from './operations/write-service';
-import { createSandbox } from './sandbox/sandbox';
+import { describeSandboxForStartup, startEmbeddedSandbox } from './sandbox/embedded-sandbox';
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
 import { createHttpServer, GRAPHQL_PATH } from './server/http-server';
@@ -115,9 +115,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     let baseUrl = config.upstream.baseUrl;
     let accessToken = config.upstream.accessToken;
     if (config.mode === 'sandbox') {
-      const embedded = createSandbox({
+      const embedded = await startEmbeddedSandbox({
         host: config.sandbox.host,
-        port: 0,
+        port: config.sandbox.port,
+        portExplicit: config.sandbox.portExplicit,
         accessToken: config.sandbox.accessToken,
         appSecret: config.sandbox.appSecret,
         phoneNumberIds: config.sandbox.phoneNumberIds,
@@ -128,7 +129,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
       sandbox = embedded;
       onTeardown('sandbox', () => embedded.dispose());
-      baseUrl = (await embedded.start()).url;
+      baseUrl = embedded.url;
       accessToken = config.sandbox.accessToken;
     }
     if (baseUrl === null || accessToken === null) {
@@ -148,7 +149,8 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** Event log, bus and topics; on Redis when configured (the connections later parts borrow). */
   const startEvents = (): EventInfrastructure => {
-    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger: logger.child({ part: 'events' }) });
+    // The infrastructure names its own parts (redis, bus): a `part` bound here as well would repeat the key in every line.
+    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger });
     onTeardown('events', () => infrastructure.dispose());
     return infrastructure;
   };
@@ -238,6 +240,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       nodeEnv: config.nodeEnv,
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
+      exposeStacktraces: config.graphql.exposeStacktraces,
       operationLimits: guard.operationLimits,
       maxTokens: config.limits.maxQueryTokens,
     });
@@ -300,10 +303,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (sandbox !== null) {
       const port = new URL(url).port;
       sandbox.setWebhookUrl(`http://127.0.0.1:${port}/webhooks/meta`);
+      const started = describeSandboxForStartup(sandbox);
       logger.info(
-        { sandboxUrl: sandbox.url, phoneNumberIds: config.sandbox.phoneNumberIds, auth: config.auth.enabled ? 'on' : 'off' },
-        `sandbox mode: the embedded Groups API emulator stands in for Meta (no account needed); authentication is ${config.auth.enabled ? 'on (API keys required)' : 'off (open: no API key needed)'}`,
+        { ...started, phoneNumberIds: config.sandbox.phoneNumberIds, auth: config.auth.enabled ? 'on' : 'off' },
+        `sandbox mode: the embedded Groups API emulator stands in for Meta (no account needed); authentication is ${config.auth.enabled ? 'on (API keys required)' : 'off (open: no API key needed)'}. ` +
+          `Control API (users joining, writing, leaving): ${started.controlUrl}. Demo groups: ${started.groups.map((group) => `${group.id} "${group.subject}"`).join(', ')}`,
       );
+      if (config.nodeEnv === 'production') logger.warn({ sandbox: 'on' }, 'SANDBOX=on in production: this instance serves invented groups from the embedded emulator, not Meta');
     } else if (!config.auth.enabled) {
       logger.warn({ auth: 'off' }, 'authentication is OFF (GATEWAY_AUTH=off): anyone who can reach this port can act for every phone number');
     }

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  for (const warning of config.warnings) logger.warn({ configuration: 'warning' }, warning);
   logger.info({ config: redactConfig(config) }, 'starting gateway');
   const gateway = createGateway({ config, logger });
 

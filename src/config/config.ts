@@ -1,6 +1,8 @@
-import type { LogLevel } from '../lib/logger';
+import type { LogFormat, LogLevel } from '../lib/logger';
 import { ConfigError } from './config-error';
 import { DEFAULTS } from './defaults';
+import { describeUnknownVariable, findUnknownVariables } from './unknown-variables';
+import { KNOWN_VARIABLE_NAMES } from './variables';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -11,7 +13,11 @@ export type NodeEnv = 'development' | 'test' | 'production';
 export interface Config {
   readonly nodeEnv: NodeEnv;
   readonly logLevel: LogLevel;
+  /** `pretty` (pino-pretty, a development dependency) is refused in production. */
+  readonly logFormat: LogFormat;
   readonly mode: 'sandbox' | 'upstream';
+  /** Problems that do not stop a start outside production (unknown variables); main.ts logs them as warnings. */
+  readonly warnings: readonly string[];
   readonly http: {
     readonly host: string;
     readonly port: number;
@@ -62,10 +68,17 @@ export interface Config {
     readonly connectionInitWaitTimeoutMs: number;
     readonly keepAliveMs: number;
   };
-  readonly graphql: { readonly introspection: boolean; readonly landingPage: boolean };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly landingPage: boolean;
+    /** GRAPHQL_EXPOSE_STACKTRACES: stack traces in error responses (never in production; the log always has them). */
+    readonly exposeStacktraces: boolean;
+  };
   /** The embedded Groups API emulator (sandbox mode, `npm run sandbox`). Its secrets are dev-only values. */
   readonly sandbox: {
     readonly port: number;
+    /** SANDBOX_PORT was set: the embedded sandbox must get exactly this port (else it may move to a free one). */
+    readonly portExplicit: boolean;
     readonly host: string;
     /** Where the sandbox POSTs its signed webhooks; in sandbox mode the gateway points it at its own /webhooks/meta. */
     readonly webhookUrl: string | null;
@@ -78,25 +91,51 @@ export interface Config {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+export interface LoadConfigOptions {
+  /**
+   * `sandbox`: the configuration of `npm run sandbox`, which has no upstream of its own, so nothing about the
+   * upstream is required. @default 'gateway'
+   */
+  program?: 'gateway' | 'sandbox';
+}
+
 /** Reads the environment once, validates everything, and throws one ConfigError listing every problem. */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   const problems: string[] = [];
+  const warnings: string[] = [];
   const read = createReaders(env, problems);
 
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
   const graphApiUrlRaw = read.string('GRAPH_API_URL');
   const accessToken = read.string('WHATSAPP_ACCESS_TOKEN');
-  const mode = graphApiUrlRaw === null && accessToken === null ? 'sandbox' : 'upstream';
-  if (mode === 'upstream' && accessToken === null) {
-    problems.push('WHATSAPP_ACCESS_TOKEN is required when GRAPH_API_URL is set (unset both to run the embedded sandbox)');
-  }
+  const mode = resolveMode({ sandbox: read.onOffOrNull('SANDBOX'), production, graphApiUrl: graphApiUrlRaw, accessToken, program: options.program ?? 'gateway', problems });
   const baseUrl = graphApiUrlRaw === null ? (mode === 'sandbox' ? null : DEFAULTS.graphApiUrl) : read.url('GRAPH_API_URL', graphApiUrlRaw);
   const apiVersion = read.string('GRAPH_API_VERSION') ?? DEFAULTS.graphApiVersion;
   if (!/^v\d+\.\d+$/.test(apiVersion)) problems.push(`GRAPH_API_VERSION must look like v23.0, got "${apiVersion}"`);
 
+  const logFormat = read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json');
+  if (production && logFormat === 'pretty') problems.push('LOG_FORMAT=pretty is for development (pino-pretty is a development dependency); use LOG_FORMAT=json in production');
+  const exposeStacktraces = read.onOff('GRAPHQL_EXPOSE_STACKTRACES', false);
+  if (production && exposeStacktraces) problems.push('GRAPHQL_EXPOSE_STACKTRACES=on is refused in production: stack traces tell attackers about the code; they are in the log');
+
+  for (const unknown of findUnknownVariables(env, KNOWN_VARIABLE_NAMES)) (production ? problems : warnings).push(describeUnknownVariable(unknown));
+
   const authDefault = mode === 'upstream';
+  const auth = {
+    enabled: read.onOff('GATEWAY_AUTH', authDefault),
+    apiKeysFile: read.string('GATEWAY_API_KEYS_FILE'),
+    apiKeys: read.string('GATEWAY_API_KEYS'),
+    reloadIntervalMs: read.int('GATEWAY_API_KEYS_RELOAD_MS', DEFAULTS.apiKeysReloadIntervalMs, 100, 3_600_000),
+  };
+  // Outside production the gateway says the same when it loads the keys; here it joins the other missing variables.
+  if (production && mode === 'upstream' && auth.enabled && auth.apiKeysFile === null && auth.apiKeys === null) {
+    problems.push('GATEWAY_API_KEYS_FILE (or GATEWAY_API_KEYS) is required in production: GATEWAY_AUTH is on but no API key is configured (create keys with `npm run api-key:create`)');
+  }
   const config: Config = {
     nodeEnv,
+    logFormat,
+    warnings,
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, DEFAULTS.logLevel),
     mode,
     http: {
@@ -134,12 +173,7 @@ export function loadConfig(env: Env): Config {
         toleranceSeconds: read.int('YCLOUD_TOLERANCE_SECONDS', DEFAULTS.ycloudToleranceSeconds, 1, 24 * 3600),
       },
     },
-    auth: {
-      enabled: read.onOff('GATEWAY_AUTH', authDefault),
-      apiKeysFile: read.string('GATEWAY_API_KEYS_FILE'),
-      apiKeys: read.string('GATEWAY_API_KEYS'),
-      reloadIntervalMs: read.int('GATEWAY_API_KEYS_RELOAD_MS', DEFAULTS.apiKeysReloadIntervalMs, 100, 3_600_000),
-    },
+    auth,
     limits: {
       rateLimitPerMinute: read.int('RATE_LIMIT_REQUESTS_PER_MINUTE', DEFAULTS.rateLimitRequestsPerMinute, 1, 1_000_000),
       rateLimitBurst: read.int('RATE_LIMIT_BURST', DEFAULTS.rateLimitBurst, 1, 1_000_000),
@@ -158,10 +192,12 @@ export function loadConfig(env: Env): Config {
     graphql: {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
+      exposeStacktraces,
     },
     sandbox: {
       port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535),
-      host: read.string('SANDBOX_HOST') ?? '127.0.0.1',
+      portExplicit: read.string('SANDBOX_PORT') !== null,
+      host: read.string('SANDBOX_HOST') ?? DEFAULTS.sandboxHost,
       webhookUrl: read.string('SANDBOX_WEBHOOK_URL'),
       appSecret: read.string('SANDBOX_APP_SECRET') ?? DEFAULTS.sandboxAppSecret,
       accessToken: read.string('SANDBOX_ACCESS_TOKEN') ?? DEFAULTS.sandboxAccessToken,
@@ -173,11 +209,48 @@ export function loadConfig(env: Env): Config {
   return deepFreeze(config);
 }
 
+/**
+ * Sandbox or a real upstream. SANDBOX=on/off decides when set; unset, the sandbox runs only outside production and
+ * only when no upstream is configured, so a production start whose secret did not arrive fails instead of serving
+ * an open emulator.
+ */
+function resolveMode(input: {
+  sandbox: boolean | null;
+  production: boolean;
+  graphApiUrl: string | null;
+  accessToken: string | null;
+  program: 'gateway' | 'sandbox';
+  problems: string[];
+}): 'sandbox' | 'upstream' {
+  const upstreamConfigured = input.graphApiUrl !== null || input.accessToken !== null;
+  if (input.program === 'sandbox') return 'sandbox';
+  if (input.sandbox === true) {
+    if (upstreamConfigured) {
+      const set = [input.graphApiUrl === null ? null : 'GRAPH_API_URL', input.accessToken === null ? null : 'WHATSAPP_ACCESS_TOKEN'].filter((name) => name !== null);
+      input.problems.push(`SANDBOX=on runs the embedded emulator, but ${set.join(' and ')} configure${set.length === 1 ? 's' : ''} a real upstream: unset ${set.length === 1 ? 'it' : 'them'}, or set SANDBOX=off`);
+    }
+    return 'sandbox';
+  }
+  const mode = input.sandbox === false || input.production || upstreamConfigured ? 'upstream' : 'sandbox';
+  if (mode === 'upstream' && input.accessToken === null) {
+    if (input.sandbox === null && input.production && input.graphApiUrl === null) {
+      input.problems.push(
+        'WHATSAPP_ACCESS_TOKEN is required in production (the Graph API bearer token; is the secret mounted, and spelled right?). NODE_ENV=production never starts the embedded sandbox on its own: set SANDBOX=on to run it on purpose',
+      );
+    } else {
+      const why = input.sandbox === false ? 'SANDBOX=off' : input.graphApiUrl !== null ? 'GRAPH_API_URL is set' : 'an upstream is configured';
+      input.problems.push(`WHATSAPP_ACCESS_TOKEN is required when ${why} (the Graph API bearer token); leave SANDBOX, GRAPH_API_URL and WHATSAPP_ACCESS_TOKEN unset to run the embedded sandbox outside production`);
+    }
+  }
+  return mode;
+}
+
 /** A summary safe for logs: secrets are reported as counts or booleans, never as values. */
 export function redactConfig(config: Config): Record<string, unknown> {
   return {
     nodeEnv: config.nodeEnv,
     mode: config.mode,
+    logFormat: config.logFormat,
     http: { host: config.http.host, port: config.http.port },
     upstream: {
       baseUrl: config.upstream.baseUrl,
@@ -213,6 +286,16 @@ function createReaders(env: Env, problems: string[]) {
     const value = env[name];
     return value === undefined || value.trim() === '' ? null : value.trim();
   };
+  /** null when unset, or when invalid (the problem is recorded). */
+  const onOffOrNull = (name: string): boolean | null => {
+    const value = raw(name);
+    if (value === null) return null;
+    const lower = value.toLowerCase();
+    if (['on', 'true', '1', 'yes'].includes(lower)) return true;
+    if (['off', 'false', '0', 'no'].includes(lower)) return false;
+    problems.push(`${name} must be "on" or "off", got "${value}"`);
+    return null;
+  };
   return {
     string: raw,
     list(name: string): string[] {
@@ -230,14 +313,9 @@ function createReaders(env: Env, problems: string[]) {
       return n;
     },
     onOff(name: string, fallback: boolean): boolean {
-      const value = raw(name);
-      if (value === null) return fallback;
-      const lower = value.toLowerCase();
-      if (['on', 'true', '1', 'yes'].includes(lower)) return true;
-      if (['off', 'false', '0', 'no'].includes(lower)) return false;
-      problems.push(`${name} must be "on" or "off", got "${value}"`);
-      return fallback;
+      return onOffOrNull(name) ?? fallback;
     },
+    onOffOrNull,
     oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
       const value = raw(name);
       if (value === null) return fallback;

@@ -42,6 +42,7 @@ export const DEFAULTS = {
   tenancyListCooldownSeconds: 60, // a phone number's groups are listed at most this often to resolve unknown ownership
   tenancyMaxListPages: 20, // pages of 1024 groups listed per phone number at most
   sandboxPort: 4010,
+  sandboxHost: '127.0.0.1', // the emulator and its control API are for this machine only
   sandboxAppSecret: 'sandbox-app-secret', // dev-only: signs the sandbox's webhooks
   sandboxAccessToken: 'sandbox-access-token', // dev-only: the bearer token the sandbox accepts
   sandboxPhoneNumberIds: ['106540352242922', '106540352242923'] as readonly string[],

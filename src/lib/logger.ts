@@ -3,9 +3,14 @@ import pino from 'pino';
 export type Logger = pino.Logger;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
-/** Structured JSON logs. Secrets and auth headers are redacted wherever they appear. */
-export function createLogger(options: { level: LogLevel; name?: string }): Logger {
+/**
+ * Structured JSON logs. Secrets and auth headers are redacted wherever they appear. `pretty` renders the same
+ * records as coloured lines through pino-pretty (a development dependency, in a worker thread); configuration
+ * refuses it in production.
+ */
+export function createLogger(options: { level: LogLevel; name?: string; format?: LogFormat }): Logger {
   return pino({
     name: options.name ?? 'gateway',
     level: options.level,
@@ -13,6 +18,7 @@ export function createLogger(options: { level: LogLevel; name?: string }): Logge
       paths: ['req.headers.authorization', 'headers.authorization', '*.accessToken', '*.secret', '*.secrets', 'authorization'],
       censor: '[redacted]',
     },
+    ...(options.format === 'pretty' ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
   });
 }
 

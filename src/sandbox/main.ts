@@ -1,11 +1,20 @@
 import { loadConfig } from '../config/config';
+import { ConfigError } from '../config/config-error';
 import { createLogger } from '../lib/logger';
 import { createSandbox } from './sandbox';
 
 /** `npm run sandbox`: the Groups API emulator alone, for integrators' own tests (src/sandbox/README.md). */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel, name: 'sandbox' });
+  let config;
+  try {
+    config = loadConfig(process.env, { program: 'sandbox' });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, name: 'sandbox', format: config.logFormat });
+  for (const warning of config.warnings) logger.warn({ configuration: 'warning' }, warning);
   const settings = config.sandbox;
   const sandbox = createSandbox({
     host: settings.host,
@@ -29,6 +38,14 @@ async function main(): Promise<void> {
     `Groups API sandbox on ${url} — bearer token "${settings.accessToken}", webhook app secret "${settings.appSecret}". ` +
       `Try: curl -H "Authorization: Bearer ${settings.accessToken}" ${url}/${config.upstream.apiVersion}/${settings.phoneNumberIds[0]}/groups`,
   );
+  if (settings.webhookUrl === null) {
+    // Loud on purpose: without a receiver every write's outcome (createGroup's group id, ...) is lost.
+    logger.warn(
+      { webhookUrl: null },
+      'SANDBOX_WEBHOOK_URL is not set: the sandbox records its webhooks but delivers none, so a gateway using it never learns the outcome of a write (createGroup stays PENDING). ' +
+        `Set SANDBOX_WEBHOOK_URL=http://127.0.0.1:4000/webhooks/meta (the gateway's Meta route), or PUT ${url}/sandbox/webhook-url`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

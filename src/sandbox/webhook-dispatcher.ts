@@ -87,6 +87,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       const url = options.url();
       if (url === null) {
         record.status = 'dropped';
+        options.logger.warn(
+          { field: record.field, webhookUrl: null },
+          'sandbox webhook dropped: no webhook URL is set (SANDBOX_WEBHOOK_URL, or PUT /sandbox/webhook-url); the receiver will never see this event',
+        );
         return;
       }
       record.attempts = attempt;

@@ -17,13 +17,16 @@ export interface ApolloServerOptions<TContext extends RequestScopedContext> {
   nodeEnv: NodeEnv;
   introspection: boolean;
   landingPage: boolean;
+  /** Stack traces in error responses; the error log has them either way. @default false */
+  exposeStacktraces?: boolean;
   plugins: ApolloServerPlugin<TContext>[];
   /** Tokens one document may have; parsing stops beyond it (bounds parse and validation work). @default unlimited */
   maxTokens?: number;
 }
 
 /**
- * Apollo with the gateway's policies: errors masked outside development (and logged with the request id),
+ * Apollo with the gateway's policies: errors masked outside development (and logged with the request id), stack
+ * traces in responses only when asked for (GRAPHQL_EXPOSE_STACKTRACES; about 2 KB per error otherwise),
  * CSRF prevention on, no signal handlers (main.ts owns signals), NODE_ENV taken from config, not process.env.
  */
 export function createApolloServer<TContext extends RequestScopedContext>(options: ApolloServerOptions<TContext>): ApolloServer<TContext> {
@@ -36,7 +39,7 @@ export function createApolloServer<TContext extends RequestScopedContext>(option
     csrfPrevention: true,
     ...(options.maxTokens === undefined ? {} : { parseOptions: { maxTokens: options.maxTokens } }),
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: development,
+    includeStacktraceInErrorResponses: options.exposeStacktraces ?? false,
     formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development }),
     plugins: [
       errorLoggingPlugin<TContext>(),

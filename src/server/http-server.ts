@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import type { FastifyPluginAsync } from 'fastify';
 import Fastify, { LogController } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +16,11 @@ import type { OperationLimits } from '../limits/operation-limits';
 import { createApolloServer } from './apollo-server';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
 import { operationLimitsPlugin } from './plugins/security-operation-limits.plugin';
+import { compressionOptions } from './compression';
+import type { OperationLog } from './plugins/operation-log.plugin';
+import { createOperationLog } from './plugins/operation-log.plugin';
 import { securityHeadersOnSend } from './plugins/security-headers';
+import { subscriptionOverHttpPlugin } from './plugins/subscription-over-http.plugin';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
@@ -40,6 +46,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   landingPage: boolean;
   /** Depth, alias, cost, size and list-argument limits, checked once the operation is known. @default none */
   operationLimits?: OperationLimits;
+  /** Stack traces in error responses (GRAPHQL_EXPOSE_STACKTRACES); never in production. @default false */
+  exposeStacktraces?: boolean;
   /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
@@ -51,6 +59,8 @@ export interface HttpServer {
   readonly server: Server;
   /** A route that receives the exact request bytes (webhooks). Before listen() only. */
   registerRawBodyRoute(method: RawBodyMethod, path: string, handler: RawBodyHandler, options: RawBodyRouteOptions): void;
+  /** Routes of other transports (SSE, the IDE), in their own Fastify context, under the server's hooks. Before listen() only. */
+  registerPlugin(plugin: FastifyPluginAsync): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
@@ -74,7 +84,8 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let state: State = 'created';
   let apolloStarted = false;
 
-  const fastify = createFastify(options);
+  const operationLog = createOperationLog<TContext>();
+  const fastify = createFastify(options, operationLog);
   addMultipartUploadParser(fastify, { maxFileBytes: options.uploadLimitBytes ?? DEFAULTS.uploadLimitBytes, maxFieldBytes: options.bodyLimitBytes });
   fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
@@ -116,7 +127,8 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     landingPage: options.landingPage,
-    plugins: [drainPlugin, ...(options.operationLimits === undefined ? [] : [operationLimitsPlugin<TContext>(options.operationLimits)])],
+    exposeStacktraces: options.exposeStacktraces ?? false,
+    plugins: [drainPlugin, operationLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.operationLimits === undefined ? [] : [operationLimitsPlugin<TContext>(options.operationLimits)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -136,6 +148,10 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       assertNotListening('registerRawBodyRoute()');
       void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
     },
+    registerPlugin(plugin) {
+      assertNotListening('registerPlugin()');
+      void fastify.register(plugin);
+    },
     addReadinessCheck: (name, check) => readiness.add(name, check),
     addDrainStep(name, step) {
       if (drainSteps.has(name)) throw new Error(`Drain step "${name}" is already registered; give each step its own name`);
@@ -146,14 +162,20 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       state = 'listening';
       await apollo.start();
       apolloStarted = true;
-      fastify.route({
-        method: ['GET', 'POST'],
-        url: GRAPHQL_PATH,
-        errorHandler: multipartErrorHandler,
-        handler: fastifyApolloHandler<TContext>(apollo, {
-          context: async (request) =>
-            options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' }),
-        }),
+      // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
+      void fastify.register(async (scope) => {
+        scope.route({
+          method: ['GET', 'POST'],
+          url: GRAPHQL_PATH,
+          errorHandler: multipartErrorHandler,
+          handler: fastifyApolloHandler<TContext>(apollo, {
+            context: async (request) => {
+              const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
+              operationLog.bind(request, context);
+              return context;
+            },
+          }),
+        });
       });
       await fastify.listen({ host: options.host, port: options.port });
       return { url: urlOf(fastify.server.address() as AddressInfo) };
@@ -163,7 +185,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 }
 
 // Return type inferred: Fastify types its instance by the pino logger it was given.
-function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>) {
+function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>, operationLog: OperationLog<TContext>) {
   const fastify = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
@@ -173,6 +195,8 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  // First, so that every route registered after it (in a plugin) can be compressed; /healthz and /readyz are tiny.
+  void fastify.register(fastifyCompress, compressionOptions());
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     return payload;
@@ -180,7 +204,14 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
   fastify.addHook('onSend', securityHeadersOnSend());
   fastify.addHook('onResponse', async (request, reply) => {
     const probe = request.url === '/healthz' || request.url === '/readyz';
-    const entry = { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
+    const entry = {
+      requestId: request.id,
+      method: request.method,
+      url: request.url,
+      ...operationLog.fieldsFor(request),
+      statusCode: reply.statusCode,
+      responseTimeMs: Math.round(reply.elapsedTime),
+    };
     if (probe) options.logger.debug(entry, 'request completed');
     else options.logger.info(entry, 'request completed');
   });

@@ -80,7 +80,7 @@ describe('group: upstream failures as typed GraphQL errors', () => {
   let groupId: string;
 
   beforeAll(async () => {
-    t = await startTestGateway({ env: { GRAPH_API_MAX_RETRIES: '1', NODE_ENV: 'production' } });
+    t = await startTestGateway({ env: { GRAPH_API_MAX_RETRIES: '1', NODE_ENV: 'production', SANDBOX: 'on' } });
     groupId = t.sandbox.control.state().groups[0]?.id ?? '';
   });
   afterAll(() => t.dispose());

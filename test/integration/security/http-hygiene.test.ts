@@ -59,7 +59,7 @@ describe('CSRF prevention and security headers', () => {
 describe('introspection, landing page and error masking in production', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway({ env: { NODE_ENV: 'production' } });
+    t = await startTestGateway({ env: { NODE_ENV: 'production', SANDBOX: 'on' } });
   });
   afterAll(() => t.dispose());
 
@@ -105,14 +105,14 @@ describe('introspection and landing page switched by configuration', () => {
     expect(page.headers.get('content-security-policy')).toBeNull(); // the landing page loads Apollo's sandbox
     await dev.dispose();
 
-    const switched = await startTestGateway({ env: { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'on', GRAPHQL_LANDING_PAGE: 'on' } });
+    const switched = await startTestGateway({ env: { NODE_ENV: 'production', SANDBOX: 'on', GRAPHQL_INTROSPECTION: 'on', GRAPHQL_LANDING_PAGE: 'on' } });
     expect((await switched.query(INTROSPECTION)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     expect((await fetch(switched.graphqlUrl, { headers: { accept: 'text/html' } })).headers.get('content-type')).toMatch(/text\/html/);
     await switched.dispose();
   });
 
-  it('keeps unexpected messages and stacks in development only', async () => {
-    const dev = await startTestGateway({ env: { NODE_ENV: 'development' } });
+  it('keeps unexpected messages in development only, and stacks only with GRAPHQL_EXPOSE_STACKTRACES=on', async () => {
+    const dev = await startTestGateway({ env: { NODE_ENV: 'development', GRAPHQL_EXPOSE_STACKTRACES: 'on' } });
     const spy = jest.spyOn(fieldSelection, 'selectedGroupFields').mockImplementation(() => {
       throw new TypeError('visible in development');
     });

@@ -98,7 +98,7 @@ const brokenCache: GroupCache = {
 
 describe('unexpected errors', () => {
   it('are masked as INTERNAL_SERVER_ERROR in production and logged in full with the request id', async () => {
-    const t = await startTestGateway({ env: { NODE_ENV: 'production' }, groupCache: brokenCache });
+    const t = await startTestGateway({ env: { NODE_ENV: 'production', SANDBOX: 'on' }, groupCache: brokenCache });
     const groupId = t.sandbox.control.state().groups[0]?.id ?? '';
     const response = await t.query(GroupSummaryDocument, { id: groupId }, { headers: { 'x-request-id': 'masked-1' } });
     expect(response.body.errors).toEqual([
@@ -109,13 +109,23 @@ describe('unexpected errors', () => {
     await t.dispose();
   });
 
-  it('keep their message and stack in development', async () => {
+  it('keep their message in development, and their stack in the log only (about 2 KB per error)', async () => {
     const t = await startTestGateway({ env: { NODE_ENV: 'development' }, groupCache: brokenCache });
     const groupId = t.sandbox.control.state().groups[0]?.id ?? '';
-    const response = await t.query(GroupSummaryDocument, { id: groupId });
+    const response = await t.query(GroupSummaryDocument, { id: groupId }, { headers: { 'x-request-id': 'dev-1' } });
     const error = response.body.errors?.[0];
     expect(error?.message).not.toBe('Internal server error');
-    expect(error?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', stacktrace: expect.arrayContaining([expect.stringContaining('TypeError')]) });
+    expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'dev-1' });
+    const logged = t.logs.find((line) => line.msg === 'unexpected error in GraphQL operation');
+    expect(logged).toMatchObject({ requestId: 'dev-1', err: { stack: expect.stringContaining('TypeError') } });
+    await t.dispose();
+  });
+
+  it('carry their stack trace in the response with GRAPHQL_EXPOSE_STACKTRACES=on', async () => {
+    const t = await startTestGateway({ env: { NODE_ENV: 'development', GRAPHQL_EXPOSE_STACKTRACES: 'on' }, groupCache: brokenCache });
+    const groupId = t.sandbox.control.state().groups[0]?.id ?? '';
+    const response = await t.query(GroupSummaryDocument, { id: groupId });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', stacktrace: expect.arrayContaining([expect.stringContaining('TypeError')]) });
     await t.dispose();
   });
 });
