@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/', 'examples/web/src/gql/', 'examples/web/dist/', 'test/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

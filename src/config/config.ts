@@ -1,4 +1,6 @@
 import { ConfigError } from './config-error';
+import type { CorsConfig } from './cors-config';
+import { parseCorsConfig } from './cors-config';
 import { DEFAULTS } from './defaults';
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -62,7 +64,10 @@ export interface Config {
     readonly connectionInitWaitTimeoutMs: number;
     readonly keepAliveMs: number;
   };
+  /** `landingPage`: the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), and `GET /` redirecting there. */
   readonly graphql: { readonly introspection: boolean; readonly landingPage: boolean };
+  /** Browser pages on other origins: CORS answers and the WebSocket `Origin` check (README "Browser apps"). */
+  readonly cors: CorsConfig;
   /** The embedded Groups API emulator (sandbox mode, `npm run sandbox`). Its secrets are dev-only values. */
   readonly sandbox: {
     readonly port: number;
@@ -159,6 +164,10 @@ export function loadConfig(env: Env): Config {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
     },
+    cors: parseCorsConfig(
+      { origins: read.string('CORS_ORIGINS'), credentials: read.onOff('CORS_CREDENTIALS', false), localDefault: mode === 'sandbox' || nodeEnv === 'development' },
+      problems,
+    ),
     sandbox: {
       port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535),
       host: read.string('SANDBOX_HOST') ?? '127.0.0.1',
@@ -199,6 +208,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
       inlineApiKeys: config.auth.apiKeys !== null,
     },
     limits: config.limits,
+    cors: config.cors,
   };
 }
 

@@ -12,6 +12,8 @@ import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createApolloServer } from './apollo-server';
+import type { BrowserAccessOptions } from './browser-access';
+import { registerBrowserAccess } from './browser-access';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
 import { securityHeadersOnSend } from './plugins/security-headers';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
@@ -36,7 +38,10 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   logger: Logger;
   nodeEnv: NodeEnv;
   introspection: boolean;
+  /** Serve the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), `GET /` redirecting there. */
   landingPage: boolean;
+  /** Browser access: CORS (@default no other origin) and the IDE's settings (used when landingPage is on). */
+  browser?: { cors?: BrowserAccessOptions['cors']; ide?: NonNullable<BrowserAccessOptions['ide']> };
   apolloPlugins?: ApolloServerPlugin<TContext>[];
   /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
   maxTokens?: number;
@@ -75,6 +80,12 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let apolloStarted = false;
 
   const fastify = createFastify(options);
+  registerBrowserAccess(fastify, {
+    ...(options.browser?.cors === undefined ? {} : { cors: options.browser.cors }),
+    ide: options.landingPage ? (options.browser?.ide ?? { apiKeyRequired: false }) : null,
+    graphqlPath: GRAPHQL_PATH,
+    logger,
+  });
   addMultipartUploadParser(fastify, { maxFileBytes: options.uploadLimitBytes ?? DEFAULTS.uploadLimitBytes, maxFieldBytes: options.bodyLimitBytes });
   fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
@@ -115,7 +126,6 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     logger,
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
-    landingPage: options.landingPage,
     plugins: [drainPlugin, ...(options.apolloPlugins ?? [])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });

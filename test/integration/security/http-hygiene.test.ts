@@ -1,4 +1,5 @@
 import * as fieldSelection from '../../../src/resolvers/group-field-selection';
+import { ensureIdeBundle } from '../../helpers/ide-bundle';
 import type { TestGateway } from '../helpers/start-test-gateway';
 import { startTestGateway } from '../helpers/start-test-gateway';
 import { participantJoinedDelivery, postMeta } from '../webhooks/meta-delivery';
@@ -95,13 +96,15 @@ describe('introspection, landing page and error masking in production', () => {
 });
 
 describe('introspection and landing page switched by configuration', () => {
+  beforeAll(ensureIdeBundle);
+
   it('serves both in development, and honours GRAPHQL_INTROSPECTION / GRAPHQL_LANDING_PAGE', async () => {
     const dev = await startTestGateway({ env: { NODE_ENV: 'development' } });
     expect((await dev.query(INTROSPECTION)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     const page = await fetch(dev.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(page.headers.get('content-security-policy')).toBeNull(); // the landing page loads Apollo's sandbox
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self';/); // the bundled IDE's own policy
     await dev.dispose();
 
     const switched = await startTestGateway({ env: { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'on', GRAPHQL_LANDING_PAGE: 'on' } });
