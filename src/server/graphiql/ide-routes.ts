@@ -1,3 +1,4 @@
+import type { onRequestHookHandler } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../lib/logger';
@@ -40,14 +41,20 @@ export function registerIdeRoutes(fastify: GatewayFastify, options: IdeRoutesOpt
       : [],
   );
 
-  // A hook, not a route: the endpoint's GET belongs to Apollo, and only a browser's navigation is taken from it.
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || pathOf(request.url) !== graphqlPath || !prefersHtml(request.headers.accept)) return;
-    return reply
+  // A hook on the endpoint's own route (Apollo's GET), added as that route is declared: only a browser's navigation is
+  // taken from it, and no other route pays for the check.
+  const serveIde: onRequestHookHandler = (request, reply, done) => {
+    if (request.method !== 'GET' || !prefersHtml(request.headers.accept)) return done();
+    void reply
       .code(lookup.found ? 200 : 503)
       .type('text/html; charset=utf-8')
       .header('content-security-policy', ideContentSecurityPolicy(request.headers.host))
       .send(page);
+  };
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url !== graphqlPath || !methods.includes('GET')) return;
+    route.onRequest = [serveIde, ...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest])];
   });
 
   fastify.get<{ Params: { file: string } }>(ASSET_ROUTE, async (request, reply) => {
@@ -60,7 +67,3 @@ export function registerIdeRoutes(fastify: GatewayFastify, options: IdeRoutesOpt
   fastify.get('/', async (_request, reply) => reply.redirect(graphqlPath.replace(/^\//, ''), 302));
 }
 
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}
