@@ -6,6 +6,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The GraphiQL IDE is bundled here too (dist/ide): the image serves it without any CDN.
+COPY scripts/build-ide.mjs ./scripts/
+COPY ide ./ide
 RUN npm run build
 
 # Runtime stage: production dependencies only, non-root user.

@@ -166,7 +166,7 @@ const testTierBoundaries = [...TEST_TIERS, 'helpers'].map((tier) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/', 'test/generated/', 'examples/web/src/gql/', 'examples/web/dist/', 'test/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,6 +24,7 @@ import { describeSandboxForStartup, startEmbeddedSandbox } from './sandbox/embed
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
 import { createHttpServer, GRAPHQL_PATH } from './server/http-server';
+import { createOriginGate } from './server/origin-check';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
 import { randomUUID } from 'node:crypto';
@@ -242,6 +243,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       landingPage: config.graphql.landingPage,
       exposeStacktraces: config.graphql.exposeStacktraces,
       operationLimits: guard.operationLimits,
+      browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
     });
     server.addReadinessCheck('upstream', () => client.ping());
@@ -266,6 +268,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         return true;
       },
       checkOperation: (request) => guard.operationLimits.check(request),
+      // Browser pages on origins CORS does not allow are closed with 4403 (pages cannot be stopped by CORS here).
+      admitConnection: createOriginGate({ policy: config.cors.origins, logger: logger.child({ part: 'graphql-ws' }) }),
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
       // per-emission loaders: subscribers of one API key with equal operations can share each event's execution.
       shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,

@@ -1,5 +1,7 @@
 import type { LogFormat, LogLevel } from '../lib/logger';
 import { ConfigError } from './config-error';
+import type { CorsConfig } from './cors-config';
+import { parseCorsConfig } from './cors-config';
 import { DEFAULTS } from './defaults';
 import { describeUnknownVariable, findUnknownVariables } from './unknown-variables';
 import { KNOWN_VARIABLE_NAMES } from './variables';
@@ -68,12 +70,15 @@ export interface Config {
     readonly connectionInitWaitTimeoutMs: number;
     readonly keepAliveMs: number;
   };
+  /** `landingPage`: the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), and `GET /` redirecting there. */
   readonly graphql: {
     readonly introspection: boolean;
     readonly landingPage: boolean;
     /** GRAPHQL_EXPOSE_STACKTRACES: stack traces in error responses (never in production; the log always has them). */
     readonly exposeStacktraces: boolean;
   };
+  /** Browser pages on other origins: CORS answers and the WebSocket `Origin` check (README "Browser apps"). */
+  readonly cors: CorsConfig;
   /** The embedded Groups API emulator (sandbox mode, `npm run sandbox`). Its secrets are dev-only values. */
   readonly sandbox: {
     readonly port: number;
@@ -194,6 +199,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
       exposeStacktraces,
     },
+    cors: parseCorsConfig(
+      { origins: read.string('CORS_ORIGINS'), credentials: read.onOff('CORS_CREDENTIALS', false), localDefault: mode === 'sandbox' || nodeEnv === 'development' },
+      problems,
+    ),
     sandbox: {
       port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535),
       portExplicit: read.string('SANDBOX_PORT') !== null,
@@ -272,6 +281,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
       inlineApiKeys: config.auth.apiKeys !== null,
     },
     limits: config.limits,
+    cors: config.cors,
   };
 }
 

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { NodeEnv } from '../config/config';
 import { formatGatewayError } from '../graph/errors/format-error';
@@ -16,7 +15,6 @@ export interface ApolloServerOptions<TContext extends RequestScopedContext> {
   logger: Logger;
   nodeEnv: NodeEnv;
   introspection: boolean;
-  landingPage: boolean;
   /** Stack traces in error responses; the error log has them either way. @default false */
   exposeStacktraces?: boolean;
   plugins: ApolloServerPlugin<TContext>[];
@@ -46,7 +44,8 @@ export function createApolloServer<TContext extends RequestScopedContext>(option
       requestIdPlugin<TContext>(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin<TContext>(),
-      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      // The IDE is the gateway's own bundled GraphiQL (server/graphiql), not Apollo's CDN-loaded landing page.
+      ApolloServerPluginLandingPageDisabled(),
       ...options.plugins,
     ],
   });

@@ -14,6 +14,8 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { OperationLimits } from '../limits/operation-limits';
 import { createApolloServer } from './apollo-server';
+import type { BrowserAccessOptions } from './browser-access';
+import { registerBrowserAccess } from './browser-access';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
 import { operationLimitsPlugin } from './plugins/security-operation-limits.plugin';
 import { compressionOptions } from './compression';
@@ -43,11 +45,14 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   logger: Logger;
   nodeEnv: NodeEnv;
   introspection: boolean;
+  /** Serve the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), `GET /` redirecting there. */
   landingPage: boolean;
   /** Depth, alias, cost, size and list-argument limits, checked once the operation is known. @default none */
   operationLimits?: OperationLimits;
   /** Stack traces in error responses (GRAPHQL_EXPOSE_STACKTRACES); never in production. @default false */
   exposeStacktraces?: boolean;
+  /** Browser access: CORS (@default no other origin) and the IDE's settings (used when landingPage is on). */
+  browser?: { cors?: BrowserAccessOptions['cors']; ide?: NonNullable<BrowserAccessOptions['ide']> };
   /** Tokens one GraphQL document may have (parsing stops beyond it). @default unlimited */
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
@@ -86,6 +91,12 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 
   const operationLog = createOperationLog<TContext>();
   const fastify = createFastify(options, operationLog);
+  registerBrowserAccess(fastify, {
+    ...(options.browser?.cors === undefined ? {} : { cors: options.browser.cors }),
+    ide: options.landingPage ? (options.browser?.ide ?? { apiKeyRequired: false }) : null,
+    graphqlPath: GRAPHQL_PATH,
+    logger,
+  });
   addMultipartUploadParser(fastify, { maxFileBytes: options.uploadLimitBytes ?? DEFAULTS.uploadLimitBytes, maxFieldBytes: options.bodyLimitBytes });
   fastify.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
@@ -126,7 +137,6 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     logger,
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
-    landingPage: options.landingPage,
     exposeStacktraces: options.exposeStacktraces ?? false,
     plugins: [drainPlugin, operationLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.operationLimits === undefined ? [] : [operationLimitsPlugin<TContext>(options.operationLimits)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),

@@ -61,6 +61,11 @@ export interface WsServerOptions<TContext extends object> {
    * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403), its message as reason.
    */
   onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage): Promise<boolean | Record<string, unknown>>;
+  /**
+   * Runs once the upgrade completed, before graphql-ws sees the socket; false: the hook closed it (e.g. 4403 for a
+   * browser page whose Origin is not allowed, see origin-check.ts). @default admit every socket
+   */
+  admitConnection?(socket: WebSocket, request: IncomingMessage): boolean;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
   checkOperation?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
@@ -218,6 +223,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       return;
     }
     wss.handleUpgrade(request, socket, head, (client) => {
+      if (!(options.admitConnection?.(client, request) ?? true)) return; // the hook closed it (4403)
       activity.socketOpened();
       heartbeat.watch(client);
       wss.emit('connection', client, request);

@@ -15,7 +15,11 @@ const ALWAYS: readonly (readonly [string, string])[] = [
   // Ignored by browsers over plain HTTP; once a TLS proxy fronts the gateway it pins HTTPS.
   ['strict-transport-security', 'max-age=31536000; includeSubDomains'],
 ];
-/** JSON answers run no scripts and embed nothing. The landing page (HTML, off in production) loads Apollo's sandbox, so HTML gets no CSP. */
+/**
+ * JSON answers run no scripts and embed nothing. A response that set its own policy keeps it: the IDE page
+ * (server/graphiql) allows its own scripts, styles and WebSocket. `Cross-Origin-Resource-Policy: same-origin` above
+ * stays: it binds only no-cors loads (img, script tags), while pages allowed by CORS read through CORS-mode fetches.
+ */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
@@ -25,8 +29,7 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 export function securityHeadersOnSend(): <TPayload>(request: { url: string }, reply: HeaderWriter, payload: TPayload) => Promise<TPayload> {
   return async function addSecurityHeaders(request, reply, payload) {
     for (const [name, value] of ALWAYS) reply.header(name, value);
-    const contentType = String(reply.getHeader('content-type') ?? '');
-    if (!contentType.startsWith('text/html')) reply.header('content-security-policy', API_CSP);
+    if (reply.getHeader('content-security-policy') === undefined) reply.header('content-security-policy', API_CSP);
     if (reply.getHeader('cache-control') === undefined && request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
     return payload;
   };

@@ -5,7 +5,7 @@ import { liveSubscriptions, userWrites, waitUntil } from './helpers/example-harn
 
 jest.setTimeout(60_000);
 
-describe('examples/apollo-client.ts against the sandbox', () => {
+describe('examples/apollo-client.mts against the sandbox', () => {
   let t: TestGateway;
   beforeAll(async () => {
     t = await startTestGateway({ env: { SANDBOX_PORT: '0' } });
@@ -13,7 +13,7 @@ describe('examples/apollo-client.ts against the sandbox', () => {
   afterAll(() => t.dispose());
 
   it('lists the groups over HTTP and follows the first one over graphql-ws (ws supplies the WebSocket)', async () => {
-    const program = startNodeProgram('examples/apollo-client.ts', {
+    const program = startNodeProgram('examples/apollo-client.mts', {
       args: ['--http', t.graphqlUrl, '--ws', t.graphqlUrl.replace(/^http/, 'ws'), '--events', '2'],
     });
     await program.waitForLine((line) => line.text === 'following Watch Enthusiasts');

@@ -1,6 +1,7 @@
 import * as fieldSelection from '../../../src/graph/group/group-field-selection';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
+import { ensureIdeBundle } from '../../helpers/ide-bundle';
 import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
 import { bearer, groupsOf, startSecureGateway } from '../../helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
@@ -96,13 +97,15 @@ describe('introspection, landing page and error masking in production', () => {
 });
 
 describe('introspection and landing page switched by configuration', () => {
+  beforeAll(ensureIdeBundle);
+
   it('serves both in development, and honours GRAPHQL_INTROSPECTION / GRAPHQL_LANDING_PAGE', async () => {
     const dev = await startTestGateway({ env: { NODE_ENV: 'development' } });
     expect((await dev.query(INTROSPECTION)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     const page = await fetch(dev.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(page.headers.get('content-security-policy')).toBeNull(); // the landing page loads Apollo's sandbox
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self';/); // the bundled IDE's own policy
     await dev.dispose();
 
     const switched = await startTestGateway({ env: { NODE_ENV: 'production', SANDBOX: 'on', GRAPHQL_INTROSPECTION: 'on', GRAPHQL_LANDING_PAGE: 'on' } });

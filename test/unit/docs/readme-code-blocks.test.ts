@@ -15,7 +15,7 @@ describe('README code blocks that show files', () => {
   const blocks = markedBlocks();
 
   it('show both client examples', () => {
-    expect(blocks.map((block) => block.path)).toEqual(['examples/tail-group-events.ts', 'examples/apollo-client.ts']);
+    expect(blocks.map((block) => block.path)).toEqual(['examples/tail-group-events.ts', 'examples/apollo-client.mts']);
   });
 
   it.each(blocks.map((block) => [block.path, block]))('%s is shown exactly as it is', (path, block) => {

@@ -22,7 +22,7 @@ async function run(plugins: ApolloServerPlugin<RequestScopedContext>[] = []) {
   const itemName = (schema.getType('Item') as GraphQLObjectType).getFields().name!;
   const resolverBefore = itemName.resolve;
   const logger = createSilentLogger();
-  const apollo = createApolloServer<RequestScopedContext>({ schema, logger, nodeEnv: 'production', introspection: false, landingPage: false, plugins });
+  const apollo = createApolloServer<RequestScopedContext>({ schema, logger, nodeEnv: 'production', introspection: false, plugins });
   await apollo.start();
   try {
     const response = await apollo.executeHTTPGraphQLRequest({

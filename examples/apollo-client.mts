@@ -1,7 +1,7 @@
 // Apollo Client 3 in Node: queries and mutations over HTTP, subscriptions over WebSocket (graphql-ws). Lists the
 // groups, then follows the first one's events, resuming after the last cursor when the stream ends or drops.
 //
-//   npx tsx examples/apollo-client.ts [--http http://localhost:4000/graphql] [--ws ws://localhost:4000/graphql] [--events <n>]
+//   npx tsx examples/apollo-client.mts [--http http://localhost:4000/graphql] [--ws ws://localhost:4000/graphql] [--events <n>]
 //   (API_KEY=<key> in the environment when the gateway's GATEWAY_AUTH is on)
 import { ApolloClient, ApolloError, HttpLink, InMemoryCache, gql, split } from '@apollo/client/core';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
