@@ -2,7 +2,15 @@ import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefi
 import { GraphQLError, Kind } from 'graphql';
 import { GatewayErrorCode } from '../graph/errors/gateway-error-code';
 import type { OperationMeasure } from './operation-measure';
+import { inputDepth } from './input-depth';
 import { measureOperation } from './operation-measure';
+
+/**
+ * Deepest nesting of arrays and objects a request's variables may have. The deepest input of the schema nests a few
+ * levels; anything far beyond is an attack on whatever walks the value (a list nested 100,000 deep overflowed the
+ * measure's stack), refused before anything walks it.
+ */
+export const MAX_VARIABLE_DEPTH = 32;
 
 export interface OperationLimitsOptions {
   maxDepth: number;
@@ -23,7 +31,8 @@ export interface OperationLimits {
   /**
    * The first limit the operation breaks, as the error to answer with (nothing runs), or null. Limits on the
    * document answer GRAPHQL_VALIDATION_FAILED with `extensions.limit`, `maximum` and `actual`; a list argument
-   * over its cap answers BAD_USER_INPUT with `argumentName`.
+   * over its cap answers BAD_USER_INPUT with `argumentName`, and variables nested deeper than MAX_VARIABLE_DEPTH
+   * answer BAD_USER_INPUT with `limit: 'variableDepth'` (checked first, without recursion).
    */
   check(request: OperationRequest): GraphQLError | null;
   measure(request: OperationRequest): OperationMeasure | null;
@@ -65,6 +74,8 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
     check(request) {
       const bytes = request.document.loc?.source.body.length ?? 0;
       if (bytes > options.maxDocumentBytes) return limitError('documentBytes', `The query text is ${bytes} characters; at most ${options.maxDocumentBytes} are accepted`, options.maxDocumentBytes, bytes);
+      const depthError = variableDepthError(request.variables ?? {});
+      if (depthError !== null) return depthError;
       const measured = measure(request);
       if (measured === null) return null; // no such operation: execution answers that
       if (measured.depth > options.maxDepth) return limitError('depth', `The query nests ${measured.depth} levels deep; at most ${options.maxDepth} are allowed`, options.maxDepth, measured.depth);
@@ -81,6 +92,17 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
       return null;
     },
   };
+}
+
+function variableDepthError(variables: Readonly<Record<string, unknown>>): GraphQLError | null {
+  for (const [name, value] of Object.entries(variables)) {
+    const depth = inputDepth(value, MAX_VARIABLE_DEPTH);
+    if (depth <= MAX_VARIABLE_DEPTH) continue;
+    return new GraphQLError(`Variable \`$${name}\` nests deeper than ${MAX_VARIABLE_DEPTH} levels of lists and objects`, {
+      extensions: { code: GatewayErrorCode.BAD_USER_INPUT, limit: 'variableDepth', maximum: MAX_VARIABLE_DEPTH, argumentName: `$${name}` },
+    });
+  }
+  return null;
 }
 
 function limitError(limit: OperationLimit, message: string, maximum: number, actual: number): GraphQLError {

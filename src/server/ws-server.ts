@@ -173,7 +173,14 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     async onSubscribe(ctx, id, payload) {
       const document = documents.get(payload.query);
       if (!('kind' in document)) return document.errors;
-      const refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+      let refused: GraphQLError | null;
+      try {
+        refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+      } catch (error) {
+        // Thrown out of onSubscribe, graphql-ws would close the whole socket (4500) and end its other subscriptions.
+        logger.error({ err: ensureError(error), operationId: id }, 'could not check a WebSocket operation against the limits');
+        return [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+      }
       if (refused !== null) return [refused];
       let contextValue: TContext;
       try {
