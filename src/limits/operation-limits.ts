@@ -1,5 +1,5 @@
 import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { GraphQLError, Kind } from 'graphql';
+import { getVariableValues, GraphQLError, Kind } from 'graphql';
 import { GatewayErrorCode } from '../graph/errors/gateway-error-code';
 import type { OperationMeasure } from './operation-measure';
 import { inputDepth } from './input-depth';
@@ -35,6 +35,7 @@ export interface OperationLimits {
    * answer BAD_USER_INPUT with `limit: 'variableDepth'` (checked first, without recursion).
    */
   check(request: OperationRequest): GraphQLError | null;
+  /** The measure on the coerced variables (defaults applied); null for no such operation or variables it cannot take. */
   measure(request: OperationRequest): OperationMeasure | null;
 }
 
@@ -58,11 +59,15 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
     if (operation === null) return null;
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of request.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    // The values execution will see: defaults applied, lists coerced. Measured on the raw input instead, a variable
+    // left to its default (`$n: Int = 1000`) counted as a page of the default size and the query ran in full.
+    const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors !== undefined) return null; // execution refuses the same variables with its own error
     return measureOperation({
       schema: request.schema,
       operation,
       fragments,
-      variables: request.variables ?? {},
+      variables: coerced.coerced,
       defaultListSize: options.defaultListSize,
       defaultPageSize: options.defaultPageSize,
     });
@@ -77,7 +82,7 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
       const depthError = variableDepthError(request.variables ?? {});
       if (depthError !== null) return depthError;
       const measured = measure(request);
-      if (measured === null) return null; // no such operation: execution answers that
+      if (measured === null) return null; // no such operation, or variables it cannot take: execution answers that
       if (measured.depth > options.maxDepth) return limitError('depth', `The query nests ${measured.depth} levels deep; at most ${options.maxDepth} are allowed`, options.maxDepth, measured.depth);
       if (measured.aliases > options.maxAliases) return limitError('aliases', `The query uses ${measured.aliases} aliases; at most ${options.maxAliases} are allowed`, options.maxAliases, measured.aliases);
       if (measured.cost > options.maxCost) {

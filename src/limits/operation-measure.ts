@@ -17,7 +17,7 @@ export interface MeasureOptions {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-  /** Raw request variables; a value of the wrong type is reported by execution, not here. */
+  /** The operation's coerced variable values (graphql-js' getVariableValues: defaults applied), as execution sees them. */
   variables: Readonly<Record<string, unknown>>;
   /** Items assumed for a list field without a size argument (participants, errors). */
   defaultListSize: number;
