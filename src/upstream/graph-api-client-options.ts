@@ -13,7 +13,10 @@ export interface GraphApiClientOptions {
   maxRetries: number;
   /** @default 200 // ms, doubled per retry, full jitter */
   retryBaseDelayMs?: number;
-  /** Cap on any single backoff wait, Retry-After included. @default 10_000 // 10 s */
+  /**
+   * Longest backoff wait: a Retry-After above it is not retried at all (the throttle is answered at once, so the
+   * caller and the rate limiter honour Meta's wait). @default 10_000 // 10 s
+   */
   maxRetryDelayMs?: number;
   /** Timeout of `ping()`. @default min(timeoutMs, 3_000) */
   pingTimeoutMs?: number;

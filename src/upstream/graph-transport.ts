@@ -115,7 +115,10 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         } catch (error) {
           if (!(error instanceof UpstreamError)) throw error;
           if (error.httpStatus !== null && error.isRateLimited) onRateLimited(error);
-          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error);
+          // A Retry-After beyond the longest wait this client allows is not shortened into an early retry that Meta
+          // would throttle again (and hold against the number for longer): the caller gets the throttle at once.
+          const waitsTooLong = error.retryAfterSeconds !== null && error.retryAfterSeconds * 1000 > options.maxRetryDelayMs;
+          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error) || waitsTooLong;
           if (final) throw error;
           const delayMs = retryDelayMs({
             retry,
