@@ -140,6 +140,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       accessToken,
       timeoutMs: config.upstream.timeoutMs,
       maxRetries: config.upstream.maxRetries,
+      deadlineMs: config.upstream.requestDeadlineMs,
+      breakerFailureThreshold: config.upstream.breakerFailures,
+      breakerOpenMs: config.upstream.breakerOpenMs,
       logger: logger.child({ part: 'upstream' }),
     });
     onTeardown('upstream', () => client.dispose());
