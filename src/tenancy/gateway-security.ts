@@ -76,7 +76,8 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   // Authentication off: no key to charge, so every request shares one view of the client.
   const byNumber = (api: GroupsApi): GroupsApi => throttleByPhoneNumber(api, { limiter, registry, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
-  const openUpstream = byNumber(learnOwnershipFrom(options.upstream, registry, logger));
+  // Like the per-key limits, the per-number throttle charges keys: with authentication off nothing is limited.
+  const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
   const upstreamFor = (principal: Principal): GroupsApi =>
     principal.anonymous ? openUpstream : byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger));
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
