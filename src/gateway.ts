@@ -28,7 +28,7 @@ import { createOriginGate } from './server/origin-check';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
 import { randomUUID } from 'node:crypto';
-import type { ApiKeyRecord } from './auth/api-key';
+import type { ApiKeyRecord, Principal } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
 import { createGatewaySecurity, loadGatewayApiKeys } from './tenancy/gateway-security';
 import { createGraphApiClient } from './upstream/graph-api-client';
@@ -142,6 +142,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       accessToken,
       timeoutMs: config.upstream.timeoutMs,
       maxRetries: config.upstream.maxRetries,
+      deadlineMs: config.upstream.requestDeadlineMs,
+      breakerFailureThreshold: config.upstream.breakerFailures,
+      breakerOpenMs: config.upstream.breakerOpenMs,
       logger: logger.child({ part: 'upstream' }),
     });
     onTeardown('upstream', () => client.dispose());
@@ -249,6 +252,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
     registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
+    /** The key each acknowledged WebSocket connection authenticated with, by its connection_init payload. */
+    const connectionPrincipals = new WeakMap<Readonly<Record<string, unknown>>, Principal>();
     const ws = createWsServer<GatewayContext>({
       httpServer: server.server,
       path: GRAPHQL_PATH,
@@ -264,9 +269,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       // A connection without a valid key is closed with 4401 before any operation (the key is checked again per operation).
       onConnect: async (connectionParams) => {
-        guard.authenticator.fromConnectionParams(connectionParams);
+        connectionPrincipals.set(connectionParams, guard.authenticator.fromConnectionParams(connectionParams));
         return true;
       },
+      // A revoked or expired key loses its sockets (4403) and with them its subscriptions and their slots, checked
+      // as often as the key file is: a quiet subscription would otherwise hold both until its next event.
+      stillAllowed: (connectionParams) => {
+        const principal = connectionPrincipals.get(connectionParams);
+        return principal === undefined || guard.authenticator.current(principal) !== null;
+      },
+      revalidateEveryMs: config.auth.reloadIntervalMs,
       checkOperation: (request) => guard.operationLimits.check(request),
       // Browser pages on origins CORS does not allow are closed with 4403 (pages cannot be stopped by CORS here).
       admitConnection: createOriginGate({ policy: config.cors.origins, logger: logger.child({ part: 'graphql-ws' }) }),

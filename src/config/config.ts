@@ -35,6 +35,11 @@ export interface Config {
     readonly defaultPhoneNumberId: string | null;
     readonly timeoutMs: number;
     readonly maxRetries: number;
+    /** One upstream call across its retries and backoff waits. */
+    readonly requestDeadlineMs: number;
+    /** Consecutive failed attempts that open the upstream's circuit breaker, and how long it stays open. */
+    readonly breakerFailures: number;
+    readonly breakerOpenMs: number;
     readonly batch: boolean;
     readonly concurrency: number;
   };
@@ -157,6 +162,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       defaultPhoneNumberId: read.string('WHATSAPP_PHONE_NUMBER_ID'),
       timeoutMs: read.int('GRAPH_API_TIMEOUT_MS', DEFAULTS.graphApiTimeoutMs, 100, 120_000),
       maxRetries: read.int('GRAPH_API_MAX_RETRIES', DEFAULTS.graphApiMaxRetries, 0, 10),
+      requestDeadlineMs: read.int('GRAPH_API_REQUEST_DEADLINE_MS', DEFAULTS.graphApiRequestDeadlineMs, 100, 600_000),
+      breakerFailures: read.int('GRAPH_API_BREAKER_FAILURES', DEFAULTS.graphApiBreakerFailures, 1, 1_000),
+      breakerOpenMs: read.int('GRAPH_API_BREAKER_OPEN_MS', DEFAULTS.graphApiBreakerOpenMs, 100, 600_000),
       batch: read.onOff('GRAPH_API_BATCH', true),
       concurrency: read.int('GRAPH_API_CONCURRENCY', DEFAULTS.graphApiConcurrency, 1, 256),
     },

@@ -30,6 +30,10 @@ export function createInMemoryRateLimiter(options: { now?: () => number } = {}):
       const state = states.get(subject) ?? { tat: at, blockedUntil: 0 };
       states.set(subject, { tat: state.tat, blockedUntil: Math.max(state.blockedUntil, until) });
     },
+    async blockedFor(subject) {
+      const until = states.get(subject)?.blockedUntil ?? 0;
+      return Math.max(0, Math.ceil((until - now()) / 1000));
+    },
     async dispose() {
       states.clear();
     },

@@ -1,8 +1,16 @@
 import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { GraphQLError, Kind } from 'graphql';
+import { getVariableValues, GraphQLError, Kind } from 'graphql';
 import { GatewayErrorCode } from '../graph/errors/gateway-error-code';
 import type { OperationMeasure } from './operation-measure';
+import { inputDepth } from './input-depth';
 import { measureOperation } from './operation-measure';
+
+/**
+ * Deepest nesting of arrays and objects a request's variables may have. The deepest input of the schema nests a few
+ * levels; anything far beyond is an attack on whatever walks the value (a list nested 100,000 deep overflowed the
+ * measure's stack), refused before anything walks it.
+ */
+export const MAX_VARIABLE_DEPTH = 32;
 
 export interface OperationLimitsOptions {
   maxDepth: number;
@@ -23,9 +31,11 @@ export interface OperationLimits {
   /**
    * The first limit the operation breaks, as the error to answer with (nothing runs), or null. Limits on the
    * document answer GRAPHQL_VALIDATION_FAILED with `extensions.limit`, `maximum` and `actual`; a list argument
-   * over its cap answers BAD_USER_INPUT with `argumentName`.
+   * over its cap answers BAD_USER_INPUT with `argumentName`, and variables nested deeper than MAX_VARIABLE_DEPTH
+   * answer BAD_USER_INPUT with `limit: 'variableDepth'` (checked first, without recursion).
    */
   check(request: OperationRequest): GraphQLError | null;
+  /** The measure on the coerced variables (defaults applied); null for no such operation or variables it cannot take. */
   measure(request: OperationRequest): OperationMeasure | null;
 }
 
@@ -49,11 +59,15 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
     if (operation === null) return null;
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of request.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    // The values execution will see: defaults applied, lists coerced. Measured on the raw input instead, a variable
+    // left to its default (`$n: Int = 1000`) counted as a page of the default size and the query ran in full.
+    const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors !== undefined) return null; // execution refuses the same variables with its own error
     return measureOperation({
       schema: request.schema,
       operation,
       fragments,
-      variables: request.variables ?? {},
+      variables: coerced.coerced,
       defaultListSize: options.defaultListSize,
       defaultPageSize: options.defaultPageSize,
     });
@@ -65,8 +79,10 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
     check(request) {
       const bytes = request.document.loc?.source.body.length ?? 0;
       if (bytes > options.maxDocumentBytes) return limitError('documentBytes', `The query text is ${bytes} characters; at most ${options.maxDocumentBytes} are accepted`, options.maxDocumentBytes, bytes);
+      const depthError = variableDepthError(request.variables ?? {});
+      if (depthError !== null) return depthError;
       const measured = measure(request);
-      if (measured === null) return null; // no such operation: execution answers that
+      if (measured === null) return null; // no such operation, or variables it cannot take: execution answers that
       if (measured.depth > options.maxDepth) return limitError('depth', `The query nests ${measured.depth} levels deep; at most ${options.maxDepth} are allowed`, options.maxDepth, measured.depth);
       if (measured.aliases > options.maxAliases) return limitError('aliases', `The query uses ${measured.aliases} aliases; at most ${options.maxAliases} are allowed`, options.maxAliases, measured.aliases);
       if (measured.cost > options.maxCost) {
@@ -81,6 +97,17 @@ export function createOperationLimits(options: OperationLimitsOptions): Operatio
       return null;
     },
   };
+}
+
+function variableDepthError(variables: Readonly<Record<string, unknown>>): GraphQLError | null {
+  for (const [name, value] of Object.entries(variables)) {
+    const depth = inputDepth(value, MAX_VARIABLE_DEPTH);
+    if (depth <= MAX_VARIABLE_DEPTH) continue;
+    return new GraphQLError(`Variable \`$${name}\` nests deeper than ${MAX_VARIABLE_DEPTH} levels of lists and objects`, {
+      extensions: { code: GatewayErrorCode.BAD_USER_INPUT, limit: 'variableDepth', maximum: MAX_VARIABLE_DEPTH, argumentName: `$${name}` },
+    });
+  }
+  return null;
 }
 
 function limitError(limit: OperationLimit, message: string, maximum: number, actual: number): GraphQLError {

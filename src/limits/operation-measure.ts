@@ -17,7 +17,7 @@ export interface MeasureOptions {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-  /** Raw request variables; a value of the wrong type is reported by execution, not here. */
+  /** The operation's coerced variable values (graphql-js' getVariableValues: defaults applied), as execution sees them. */
   variables: Readonly<Record<string, unknown>>;
   /** Items assumed for a list field without a size argument (participants, errors). */
   defaultListSize: number;
@@ -48,13 +48,19 @@ export function measureOperation(options: MeasureOptions): OperationMeasure {
   let longest: OperationMeasure['longestListArgument'] = null;
   const root = rootType(schema, options.operation);
 
+  /** Iterative (an explicit stack), so no value can overflow the call stack however deep it nests. */
   function noteListArguments(value: unknown, path: string): void {
-    if (Array.isArray(value)) {
-      if (longest === null || value.length > longest.items) longest = { path, items: value.length };
-      value.forEach((item, index) => noteListArguments(item, `${path}[${index}]`));
-    } else if (isPlainObject(value)) {
-      // Input objects only: an Upload's file (a Buffer of megabytes) is a scalar value, not a list to count.
-      for (const [key, item] of Object.entries(value)) noteListArguments(item, `${path}.${key}`);
+    const stack: { value: unknown; path: string }[] = [{ value, path }];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (Array.isArray(current.value)) {
+        if (longest === null || current.value.length > longest.items) longest = { path: current.path, items: current.value.length };
+        // Pushed last to first, so items are visited in order and the first of equal lists is the one reported.
+        for (let index = current.value.length - 1; index >= 0; index--) stack.push({ value: current.value[index], path: `${current.path}[${index}]` });
+      } else if (isPlainObject(current.value)) {
+        // Input objects only: an Upload's file (a Buffer of megabytes) is a scalar value, not a list to count.
+        for (const [key, item] of Object.entries(current.value).reverse()) stack.push({ value: item, path: `${current.path}.${key}` });
+      }
     }
   }
 

@@ -17,6 +17,8 @@ export interface RateLimiter extends Disposable {
   consume(subject: string, policy: RateLimitPolicy): Promise<RateLimitDecision>;
   /** Refuses the subject for `seconds` from now (a longer existing block stays). */
   block(subject: string, seconds: number): Promise<void>;
+  /** Whole seconds left of the subject's block (rounded up); 0 when it is not blocked. Consumes nothing. */
+  blockedFor(subject: string): Promise<number>;
 }
 
 /** GCRA's state of one subject, in epoch milliseconds. */

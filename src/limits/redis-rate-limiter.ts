@@ -54,6 +54,10 @@ export function createRedisRateLimiter(options: { redis: Redis; keyPrefix: strin
       const at = now();
       await BLOCK_SCRIPT.run(redis, [keyOf(subject)], [at, at + Math.ceil(seconds * 1000)]);
     },
+    async blockedFor(subject) {
+      const until = Number((await redis.hget(keyOf(subject), 'blocked')) ?? 0);
+      return Math.max(0, Math.ceil((until - now()) / 1000));
+    },
     // The connection is borrowed; nothing of ours to close.
     async dispose() {},
   };

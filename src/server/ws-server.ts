@@ -66,6 +66,14 @@ export interface WsServerOptions<TContext extends object> {
    * browser page whose Origin is not allowed, see origin-check.ts). @default admit every socket
    */
   admitConnection?(socket: WebSocket, request: IncomingMessage): boolean;
+  /**
+   * Whether a connection accepted earlier may stay open (its API key not revoked or expired since), asked of every
+   * socket every `revalidateEveryMs`: false closes it with 4403 Forbidden, which returns all its subscriptions (and
+   * frees their slots). @default every connection stays
+   */
+  stillAllowed?(connectionParams: Readonly<Record<string, unknown>>): boolean;
+  /** How often `stillAllowed` is asked. @default 2_000 */
+  revalidateEveryMs?: number;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
   checkOperation?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
@@ -97,6 +105,8 @@ export interface WsServerOptions<TContext extends object> {
 
 export interface WsServer extends Disposable {
   stats(): WsServerStats;
+  /** Asks `stillAllowed` of every acknowledged socket now and closes the refused ones with 4403; answers how many. */
+  revalidate(): number;
   /**
    * Stops accepting connections, closes every socket with 1001 "Going away", and resolves once each socket's
    * cleanup ran (every subscription iterator returned). Idempotent.
@@ -108,6 +118,7 @@ const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
 const DEFAULT_FORCE_CLOSE_AFTER_MS = 5_000;
 const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
 const DEFAULT_TURN_SLICE_MS = 100;
+const DEFAULT_REVALIDATE_EVERY_MS = 2_000;
 /** Close codes for a refused `connection_init`, by the error code onConnect threw. */
 const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
 /** A close frame's reason must fit in 123 bytes. */
@@ -145,6 +156,24 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, WebSocket: gatewaySocketClass(frames, logger) });
   const heartbeat = createHeartbeat(wss, options.keepAliveMs);
   let accepting = true;
+  /** Acknowledged sockets and their connection_init payloads, for revalidate(). */
+  const acknowledged = new Map<WebSocket, Readonly<Record<string, unknown>>>();
+
+  function revalidate(): number {
+    const { stillAllowed } = options;
+    if (stillAllowed === undefined) return 0;
+    let closed = 0;
+    for (const [socket, params] of acknowledged) {
+      if (stillAllowed(params)) continue;
+      acknowledged.delete(socket);
+      socket.close(CloseCode.Forbidden, 'Forbidden: the API key was revoked or has expired');
+      closed++;
+    }
+    if (closed > 0) logger.info({ closed }, 'closed WebSocket connections whose API key was revoked or expired');
+    return closed;
+  }
+  const revalidation = options.stillAllowed === undefined ? null : setInterval(revalidate, options.revalidateEveryMs ?? DEFAULT_REVALIDATE_EVERY_MS);
+  revalidation?.unref();
 
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
@@ -161,9 +190,17 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     execute,
     jsonMessageReplacer: frames.replacer,
     async onConnect(ctx) {
-      if (options.onConnect === undefined) return true;
+      const remember = <T>(answer: T): T => {
+        if (answer !== false) {
+          const { socket } = ctx.extra;
+          acknowledged.set(socket, ctx.connectionParams ?? {});
+          socket.once('close', () => acknowledged.delete(socket));
+        }
+        return answer;
+      };
+      if (options.onConnect === undefined) return remember(true);
       try {
-        return await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request);
+        return remember(await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request));
       } catch (error) {
         const refusal = error instanceof GraphQLError ? REFUSAL_CLOSE_CODES[String(error.extensions.code)] : undefined;
         if (refusal !== undefined) {
@@ -178,7 +215,14 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     async onSubscribe(ctx, id, payload) {
       const document = documents.get(payload.query);
       if (!('kind' in document)) return document.errors;
-      const refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+      let refused: GraphQLError | null;
+      try {
+        refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+      } catch (error) {
+        // Thrown out of onSubscribe, graphql-ws would close the whole socket (4500) and end its other subscriptions.
+        logger.error({ err: ensureError(error), operationId: id }, 'could not check a WebSocket operation against the limits');
+        return [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+      }
       if (refused !== null) return [refused];
       let contextValue: TContext;
       try {
@@ -233,6 +277,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
 
   const disposer = once(async () => {
     accepting = false;
+    if (revalidation !== null) clearInterval(revalidation);
     // A client that never answers the close frame would hold dispose() for ws' own 30 s timeout.
     const cut = setTimeout(() => {
       for (const client of wss.clients) client.terminate();
@@ -248,7 +293,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     }
   });
 
-  return { stats: activity.stats, dispose: disposer.dispose };
+  return { stats: activity.stats, revalidate, dispose: disposer.dispose };
 }
 
 /**

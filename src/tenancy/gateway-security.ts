@@ -23,6 +23,7 @@ import { createGroupOwnership } from './group-ownership';
 import { guardSchema } from './guard-schema';
 import { createInMemoryGroupOwnerRegistry } from './in-memory-group-owner-registry';
 import { learnOwnershipFrom, ownershipLearningHook } from './ownership-learning';
+import { throttleByPhoneNumber } from './phone-number-throttle';
 import { createRedisGroupOwnerRegistry } from './redis-group-owner-registry';
 import { withRememberedGroupOwners } from './remembered-group-owners';
 import type { RequestSecurity } from './request-security';
@@ -74,9 +75,11 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
       : withRememberedGroupOwners(createRedisGroupOwnerRegistry({ redis: redis.commands, keyPrefix: redis.keyPrefix }));
   const feedback = createUpstreamRateLimitFeedback({ limiter, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   // Authentication off: no key to charge, so every request shares one view of the client.
+  const byNumber = (api: GroupsApi): GroupsApi => throttleByPhoneNumber(api, { limiter, registry, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
+  // Like the per-key limits, the per-number throttle charges keys: with authentication off nothing is limited.
   const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
   const upstreamFor = (principal: Principal): GroupsApi =>
-    principal.anonymous ? openUpstream : learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger);
+    principal.anonymous ? openUpstream : byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger));
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
   const requestSecurity = createRequestSecurity({ authenticator, admission, ownership, upstreamFor, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });

@@ -13,7 +13,10 @@ export interface GraphApiClientOptions {
   maxRetries: number;
   /** @default 200 // ms, doubled per retry, full jitter */
   retryBaseDelayMs?: number;
-  /** Cap on any single backoff wait, Retry-After included. @default 10_000 // 10 s */
+  /**
+   * Longest backoff wait: a Retry-After above it is not retried at all (the throttle is answered at once, so the
+   * caller and the rate limiter honour Meta's wait). @default 10_000 // 10 s
+   */
   maxRetryDelayMs?: number;
   /** Timeout of `ping()`. @default min(timeoutMs, 3_000) */
   pingTimeoutMs?: number;
@@ -22,6 +25,12 @@ export interface GraphApiClientOptions {
   fetch?: typeof fetch;
   /** Told about every call of this client (e.g. metrics); `withHooks` adds one caller's own. */
   hooks?: UpstreamHooks;
+  /** Time one call may take across its attempts and backoff waits. @default 10_000 // 10 s */
+  deadlineMs?: number;
+  /** Consecutive failed attempts (timeout, no connection, 5xx) that open the circuit breaker. @default 5 */
+  breakerFailureThreshold?: number;
+  /** How long an open breaker fails calls fast before one probe may go through. @default 10_000 // 10 s */
+  breakerOpenMs?: number;
   /** Source of jitter; tests pin it. @default Math.random */
   random?: () => number;
 }
@@ -44,6 +53,9 @@ export function assertClientOptions(options: GraphApiClientOptions): void {
     ['retryBaseDelayMs', options.retryBaseDelayMs ?? 0, 0],
     ['maxRetryDelayMs', options.maxRetryDelayMs ?? 0, 0],
     ['pingTimeoutMs', options.pingTimeoutMs ?? 1, 1],
+    ['deadlineMs', options.deadlineMs ?? 1, 1],
+    ['breakerFailureThreshold', options.breakerFailureThreshold ?? 1, 1],
+    ['breakerOpenMs', options.breakerOpenMs ?? 1, 1],
   ] as const) {
     if (!Number.isInteger(value) || value < min) problems.push(`${name}: expected an integer >= ${min}, got ${String(value)}`);
   }

@@ -2,11 +2,13 @@ import { parseCreateGroupResult, parseInviteLink, parseSendMessageResult, parseW
 import { assertClientOptions } from './graph-api-client-options';
 import type { GraphApiClientOptions } from './graph-api-client-options';
 import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-batch';
+import { createCircuitBreaker } from './circuit-breaker';
 import { createGraphTransport } from './graph-transport';
 import type { GraphAnswer, GraphBody, GraphRequest } from './graph-transport';
 import { fetchGroups } from './group-fetcher';
 import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
+import { createSingleFlight } from './single-flight';
 import type { GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamHooks } from './types';
 import { UpstreamError } from './upstream-error';
 
@@ -31,7 +33,11 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
     logger: options.logger,
     fetch: options.fetch ?? globalThis.fetch,
     ...(options.random ? { random: options.random } : {}),
+    deadlineMs: options.deadlineMs ?? 10_000,
+    breaker: createCircuitBreaker({ failureThreshold: options.breakerFailureThreshold ?? 5, openMs: options.breakerOpenMs ?? 10_000 }),
   });
+  // Shared by every view: a stampede of equal reads from many requests (and keys) makes one call.
+  const flights = createSingleFlight();
   const pingTimeoutMs = options.pingTimeoutMs ?? Math.min(options.timeoutMs, 3_000);
   const clientHooks = options.hooks === undefined ? [] : [options.hooks];
 
@@ -46,7 +52,12 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
         }
       }
     };
-    return groupsApiOver((request) => transport.send(request, onRateLimited), { pingTimeoutMs, onRateLimited });
+    // A read joining another's flight is not told that call's throttle (the caller's own answer still carries it).
+    const send = (request: GraphRequest): Promise<GraphAnswer> => {
+      const key = flightKey(request);
+      return key === null ? transport.send(request, onRateLimited) : flights.run(key, () => transport.send(request, onRateLimited));
+    };
+    return groupsApiOver(send, { pingTimeoutMs, onRateLimited });
   };
 
   return {
@@ -155,7 +166,7 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
 
     async ping() {
       try {
-        await send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: options.pingTimeoutMs });
+        await send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: options.pingTimeoutMs, unguarded: true });
       } catch (error) {
         // Any HTTP answer, even an error envelope, proves the upstream is reachable.
         if (error instanceof UpstreamError && error.httpStatus !== null) return;
@@ -164,6 +175,14 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
     },
   };
   return api;
+}
+
+/** Equal idempotent reads share a key; writes and readiness pings never share a call. */
+function flightKey(request: GraphRequest): string | null {
+  if (!request.idempotent || request.unguarded === true) return null;
+  const query = request.query === undefined ? '' : new URLSearchParams(Object.entries(request.query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  const body = request.body === undefined ? '' : request.body.kind === 'json' ? JSON.stringify(request.body.value) : null;
+  return body === null ? null : `${request.method} ${request.path}?${query} ${body}`;
 }
 
 function pageQuery(page: PageRequest, operation: string): Record<string, string> {

@@ -2,7 +2,9 @@ import { setMaxListeners } from 'node:events';
 import type { Disposable } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
 import { abortableSleep } from './abortable-sleep';
+import type { CircuitBreaker } from './circuit-breaker';
 import { parseGraphError } from './graph-error-parser';
+import { startDeadline } from './request-deadline';
 import { isRetryableError, retryDelayMs } from './retry-policy';
 import { UpstreamError } from './upstream-error';
 import type { WireObject } from './wire-values';
@@ -22,6 +24,8 @@ export interface GraphRequest {
   /** Only idempotent requests are retried. */
   idempotent: boolean;
   timeoutMs?: number;
+  /** Readiness pings: outside the breaker (they must see the upstream as it is, open or not). */
+  unguarded?: boolean;
 }
 
 export interface GraphAnswer {
@@ -41,6 +45,10 @@ export interface GraphTransportOptions {
   logger: Logger;
   fetch: typeof fetch;
   random?: () => number;
+  /** Time one call may take across its attempts and backoff waits. */
+  deadlineMs: number;
+  /** The upstream's breaker: attempts it refuses fail fast; timeouts, connection failures and 5xx trip it. */
+  breaker: CircuitBreaker;
 }
 
 export interface GraphTransport extends Disposable {
@@ -67,11 +75,20 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     });
   }
 
-  async function attempt(request: GraphRequest, attemptNumber: number): Promise<GraphAnswer> {
+  function breakerOpenError(request: GraphRequest, retryAfterMs: number): UpstreamError {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return new UpstreamError({
+      message: `Graph API calls are suspended after repeated failures (circuit open); ${request.method} ${request.path} was not sent, retry after ${retryAfterSeconds} s`,
+      httpStatus: null,
+      isTransient: true,
+      retryAfterSeconds,
+    });
+  }
+
+  async function attempt(request: GraphRequest, attemptNumber: number, timeoutMs: number): Promise<GraphAnswer> {
     const controller = new AbortController();
     const onRootAbort = (): void => controller.abort(root.signal.reason);
     root.signal.addEventListener('abort', onRootAbort, { once: true });
-    const timeoutMs = request.timeoutMs ?? options.timeoutMs;
     let timedOut = false;
     const timer = setTimeout(function graphRequestTimedOut() {
       timedOut = true;
@@ -109,13 +126,25 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
   return {
     async send(request, onRateLimited) {
       if (root.signal.aborted) throw disposedError(request);
+      const deadline = startDeadline(options.deadlineMs);
+      const breaker = request.unguarded === true ? null : options.breaker;
       for (let retry = 0; ; retry++) {
+        const admission = breaker?.admit() ?? { allowed: true };
+        if (!admission.allowed) throw breakerOpenError(request, admission.retryAfterMs);
+        const timeoutMs = Math.max(1, Math.min(request.timeoutMs ?? options.timeoutMs, Math.floor(deadline.remainingMs())));
         try {
-          return await attempt(request, retry + 1);
+          const answer = await attempt(request, retry + 1, timeoutMs);
+          breaker?.succeeded();
+          return answer;
         } catch (error) {
           if (!(error instanceof UpstreamError)) throw error;
+          if (error.isUnavailable && !root.signal.aborted) breaker?.failed();
+          else breaker?.succeeded(); // any other answer proves the upstream is there
           if (error.httpStatus !== null && error.isRateLimited) onRateLimited(error);
-          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error);
+          // A Retry-After beyond the longest wait this client allows is not shortened into an early retry that Meta
+          // would throttle again (and hold against the number for longer): the caller gets the throttle at once.
+          const waitsTooLong = error.retryAfterSeconds !== null && error.retryAfterSeconds * 1000 > options.maxRetryDelayMs;
+          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error) || waitsTooLong;
           if (final) throw error;
           const delayMs = retryDelayMs({
             retry,
@@ -124,6 +153,8 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
             retryAfterSeconds: error.retryAfterSeconds,
             ...(options.random ? { random: options.random } : {}),
           });
+          // No attempt would have time left after the wait: the deadline ends the call with what it has.
+          if (delayMs >= deadline.remainingMs()) throw error;
           options.logger.warn({ operation: request.operation, path: request.path, code: error.code, httpStatus: error.httpStatus, retry: retry + 1, delayMs }, 'retrying graph api request');
           try {
             await abortableSleep(delayMs, root.signal);

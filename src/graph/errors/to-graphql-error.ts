@@ -60,6 +60,8 @@ function fromUpstreamError(error: UpstreamError): GatewayError {
   }
   if (error.isUnavailable) {
     const what = error.httpStatus === null ? 'could not be reached' : `answered HTTP ${error.httpStatus}`;
+    // An open circuit breaker (or a 503 with Retry-After) says when to try again.
+    if (error.retryAfterSeconds !== null) return new UpstreamUnavailableError(`The WhatsApp Groups API is unavailable; retry after ${error.retryAfterSeconds} seconds`, { upstream, retryAfterSeconds: error.retryAfterSeconds }, cause);
     return new UpstreamUnavailableError(`The WhatsApp Groups API ${what} after retries; try again later`, { upstream }, cause);
   }
   return new UpstreamGraphQLError(`The WhatsApp Groups API rejected the request: ${reason}`, { upstream }, cause);

@@ -30,7 +30,8 @@ function makeClient(overrides: Partial<GraphApiClientOptions> = {}): GroupsApi &
     timeoutMs: 5_000,
     maxRetries: 2,
     retryBaseDelayMs: 1,
-    maxRetryDelayMs: 20,
+    // The sandbox's throttles say Retry-After: 1; a longer wait than the client allows is not retried at all.
+    maxRetryDelayMs: 1_000,
     logger: createSilentLogger(),
     hooks: { onRateLimited: (error) => rateLimited.push(error) },
     ...overrides,

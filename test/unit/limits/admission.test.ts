@@ -49,7 +49,7 @@ describe('request admission', () => {
   });
 
   it('admits requests when the limiter itself fails (Redis down), logging it once', async () => {
-    const broken: RateLimiter = { consume: () => Promise.reject(new Error('connection lost')), block: async () => undefined, dispose: async () => undefined };
+    const broken: RateLimiter = { consume: () => Promise.reject(new Error('connection lost')), block: async () => undefined, blockedFor: async () => 0, dispose: async () => undefined };
     const warnings: unknown[] = [];
     const logger = createSilentLogger();
     logger.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof logger.warn;

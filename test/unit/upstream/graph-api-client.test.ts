@@ -180,11 +180,19 @@ describe('createGraphApiClient: errors and retries', () => {
   });
 
   it('retries rate limits, reports each to onRateLimited, and surfaces retryAfterSeconds', async () => {
-    const { client, fake, rateLimited } = setup(() => ({ status: 429, json: graphError(130429, '(#130429) Rate limit hit'), headers: { 'retry-after': '2' } }));
+    const { client, fake, rateLimited } = setup(() => ({ status: 429, json: graphError(130429, '(#130429) Rate limit hit'), headers: { 'retry-after': '1' } }), { maxRetryDelayMs: 1_000, random: () => 0 });
     const error = await client.listJoinRequests(GROUP, {}).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 130429, httpStatus: 429, retryAfterSeconds: 2, isRateLimited: true });
+    expect(error).toMatchObject({ code: 130429, httpStatus: 429, retryAfterSeconds: 1, isRateLimited: true });
     expect(fake.calls).toHaveLength(3);
     expect(rateLimited.map((e) => e.code)).toEqual([130429, 130429, 130429]);
+  });
+
+  it('does not retry when Retry-After asks for longer than the longest backoff wait: the throttle is answered at once', async () => {
+    const { client, fake, rateLimited } = setup(() => ({ status: 400, json: graphError(80007, '(#80007) Rate limit hit'), headers: { 'retry-after': '120' } }), { maxRetryDelayMs: 10_000 });
+    const error = await client.getGroup(GROUP, []).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 80007, retryAfterSeconds: 120, isRateLimited: true });
+    expect(fake.calls).toHaveLength(1);
+    expect(rateLimited).toHaveLength(1);
   });
 
   it('retries each documented rate-limit code but not the spam limit 131048', async () => {

@@ -1,5 +1,5 @@
-import { loadConfig } from '../../src/config/config';
-import { ConfigError } from '../../src/config/config-error';
+import { loadConfig } from '../../../src/config/config';
+import { ConfigError } from '../../../src/config/config-error';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -15,7 +15,7 @@ describe('CORS_ORIGINS / CORS_CREDENTIALS', () => {
   it('allows local pages by default in sandbox mode and in development, nobody in production or in upstream test mode', () => {
     expect(loadConfig({}).cors).toEqual({ origins: { kind: 'loopback' }, credentials: false });
     expect(loadConfig({ NODE_ENV: 'development', WHATSAPP_ACCESS_TOKEN: 't' }).cors.origins).toEqual({ kind: 'loopback' });
-    expect(loadConfig({ NODE_ENV: 'production', WHATSAPP_ACCESS_TOKEN: 't' }).cors.origins).toEqual({ kind: 'none' });
+    expect(loadConfig({ NODE_ENV: 'production', WHATSAPP_ACCESS_TOKEN: 't', GATEWAY_AUTH: 'off' }).cors.origins).toEqual({ kind: 'none' });
     expect(loadConfig({ NODE_ENV: 'test', WHATSAPP_ACCESS_TOKEN: 't' }).cors.origins).toEqual({ kind: 'none' });
   });
 
@@ -24,7 +24,7 @@ describe('CORS_ORIGINS / CORS_CREDENTIALS', () => {
       kind: 'list',
       origins: ['https://app.example.com', 'http://localhost:5173'],
     });
-    expect(loadConfig({ NODE_ENV: 'production', WHATSAPP_ACCESS_TOKEN: 't', CORS_ORIGINS: '*' }).cors).toEqual({ origins: { kind: 'any' }, credentials: false });
+    expect(loadConfig({ NODE_ENV: 'production', WHATSAPP_ACCESS_TOKEN: 't', GATEWAY_AUTH: 'off', CORS_ORIGINS: '*' }).cors).toEqual({ origins: { kind: 'any' }, credentials: false });
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com', CORS_CREDENTIALS: 'on' }).cors.credentials).toBe(true);
   });
 
