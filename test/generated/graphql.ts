@@ -679,11 +679,11 @@ export type MessagePricing = {
   __typename?: 'MessagePricing';
   /** Whether the message is billable. */
   billable?: Maybe<Scalars['Boolean']['output']>;
-  /** Pricing category, e.g. `marketing`, `utility`, `service`. */
+  /** Pricing category; for group messages `group_marketing`, `group_utility` or `group_service`. */
   category?: Maybe<Scalars['String']['output']>;
   /** Pricing model, e.g. `PMP`. */
   model?: Maybe<Scalars['String']['output']>;
-  /** Pricing type, e.g. `regular`, `free_customer_service`. */
+  /** Pricing type; for group messages `regular` or `free_group_customer_service`. */
   type?: Maybe<Scalars['String']['output']>;
 };
 
