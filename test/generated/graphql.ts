@@ -1030,10 +1030,12 @@ export type ProfilePictureChange = {
   errors: Array<EventError>;
   /** MIME type of the new picture, when the provider sent it. */
   mimeType?: Maybe<Scalars['String']['output']>;
-  /** SHA-256 of the new picture, when the provider sent it. */
+  /** SHA-256 of the new picture, as Meta (and YCloud) report it; always null for Whapi. */
   sha256?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
   succeeded: Scalars['Boolean']['output'];
+  /** URL of the new picture, as Whapi reports it (the full-size one when sent); always null for Meta and YCloud. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {

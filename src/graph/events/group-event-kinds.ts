@@ -225,10 +225,7 @@ export const GROUP_EVENT_OBJECT_TYPES = {
   SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }) => ({
     subjectChange: subject,
     descriptionChange: description,
-    profilePictureChange:
-      profilePicture === null
-        ? null
-        : { sha256: profilePicture.value, mimeType: profilePicture.mimeType, succeeded: profilePicture.succeeded, errors: profilePicture.errors },
+    profilePictureChange: profilePicture,
     otherChanges,
     errors,
   })),

@@ -24,7 +24,7 @@ describe('completionRuleFor: which webhook completes which operation', () => {
     expect(completionRuleFor(domainEvent('GROUP_DELETED', {}, { requestId: 'r' }))).toMatchObject({ by: 'correlation', requestId: 'r', kind: 'DELETE_GROUP', groupId: 'g1', completion: { status: 'SUCCEEDED' } });
     expect(completionRuleFor(domainEvent('GROUP_DELETE_FAILED', { errors: [error131212] }))).toMatchObject({ kind: 'DELETE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
     const settings = (subject: boolean, picture: boolean) =>
-      completionRuleFor(domainEvent('SETTINGS_UPDATED', { subject: change('New', subject), description: null, profilePicture: { ...change('sha', picture), mimeType: 'image/jpeg' }, otherChanges: [], errors: [] }));
+      completionRuleFor(domainEvent('SETTINGS_UPDATED', { subject: change('New', subject), description: null, profilePicture: { sha256: 'sha', url: null, succeeded: picture, errors: change('sha', picture).errors, mimeType: 'image/jpeg' }, otherChanges: [], errors: [] }));
     expect(settings(true, true)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'SUCCEEDED', errors: [] } });
     expect(settings(true, false)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
   });

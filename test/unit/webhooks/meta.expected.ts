@@ -286,7 +286,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         details: {
           subject: { value: 'Watch Enthusiasts', succeeded: true, errors: [] },
           description: { value: 'Discuss the latest timepieces.', succeeded: true, errors: [] },
-          profilePicture: { value: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
+          profilePicture: { url: null, sha256: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
           otherChanges: [],
           errors: [],
         },
@@ -303,7 +303,8 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
           subject: { value: 'Watch Collectors', succeeded: true, errors: [] },
           description: null,
           profilePicture: {
-            value: '3b9d1c0e5f2a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
+            url: null,
+            sha256: '3b9d1c0e5f2a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
             succeeded: false,
             errors: [error(131209, 'Invalid group profile picture aspect ratio', 'Invalid group profile picture aspect ratio', 'The image must be square.')],
             mimeType: 'image/jpeg',

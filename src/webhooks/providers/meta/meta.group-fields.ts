@@ -1,4 +1,4 @@
-import type { FailedParticipant, GroupEventType, ParticipantRef, SettingChange } from '../../../events/event-model';
+import type { FailedParticipant, GroupEventType, ParticipantRef, PictureChange, SettingChange } from '../../../events/event-model';
 import type { JsonObject } from '../shared/json';
 import { arrayAt, booleanAt, idAt, isJsonObject, objectAt, own, stringAt, timestampKey, unixSecondsToIso } from '../shared/json';
 import type { ParseCollector } from '../shared/normalise';
@@ -275,9 +275,9 @@ export function normaliseMetaSettings(group: MetaGroupItem, out: ParseCollector)
   out.emit({ ...groupDraftBase(group), type: 'SETTINGS_UPDATED', details }, key);
 }
 
-function pictureChange(picture: JsonObject | null): (SettingChange & { mimeType: string | null }) | null {
+function pictureChange(picture: JsonObject | null): PictureChange | null {
   const change = settingChange(picture, 'sha256');
-  return change === null ? null : { ...change, mimeType: stringAt(picture, 'mime_type') };
+  return change === null ? null : { sha256: change.value, url: null, mimeType: stringAt(picture, 'mime_type'), succeeded: change.succeeded, errors: change.errors };
 }
 
 function settingChange(setting: JsonObject | null, valueKey: string): SettingChange | null {

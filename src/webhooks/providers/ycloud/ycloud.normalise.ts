@@ -1,4 +1,4 @@
-import type { EventDetails, FailedParticipant, ParticipantChangeInitiator, ParticipantRef, SettingChange } from '../../../events/event-model';
+import type { EventDetails, FailedParticipant, ParticipantChangeInitiator, ParticipantRef, PictureChange, SettingChange } from '../../../events/event-model';
 import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json';
 import { arrayAt, booleanAt, idAt, isJsonObject, isoTimeToIso, objectAt, own, stringAt } from '../shared/json';
@@ -228,7 +228,7 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     const name = stringAt(setting, 'name') ?? '';
     if (name === 'group_subject') details.subject = settingChange(setting, stringAt(setting, 'text'));
     else if (name === 'group_description') details.description = settingChange(setting, stringAt(setting, 'text'));
-    else if (PICTURE_SETTINGS.has(name)) details.profilePicture = { ...settingChange(setting, stringAt(setting, 'sha256')), mimeType: stringAt(setting, 'mimeType') };
+    else if (PICTURE_SETTINGS.has(name)) details.profilePicture = pictureChange(setting);
     else if (name !== '') details.otherChanges.push(name);
   }
   if (settings.length === 0) {
@@ -240,6 +240,11 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     if (description !== null) details.description = { value: description, succeeded, errors: [] };
   }
   return [{ ...group.base, type: 'SETTINGS_UPDATED', details }];
+}
+
+function pictureChange(setting: JsonObject): PictureChange {
+  const { value, succeeded, errors } = settingChange(setting, stringAt(setting, 'sha256'));
+  return { sha256: value, url: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
 }
 
 function settingChange(setting: JsonObject, value: string | null): SettingChange {
