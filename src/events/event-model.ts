@@ -141,7 +141,11 @@ export interface DomainEventOf<T extends GroupEventType> {
   /** Deterministic: the same upstream event always gets the same id (see event-id.ts). */
   id: string;
   type: T;
-  groupId: string;
+  /**
+   * The group the event belongs to. Null only for GROUP_CREATE_FAILED when the upstream refused the create before a
+   * group existed (Meta sends no group_id then): such an event is found by phone number, never by group.
+   */
+  groupId: T extends 'GROUP_CREATE_FAILED' ? string | null : string;
   phoneNumberId: string | null;
   occurredAt: string; // ISO 8601
   receivedAt: string; // ISO 8601

@@ -4,12 +4,12 @@ import { emptyParticipant } from '../../../src/events/event-model';
 let counter = 0;
 
 /** A valid event of a few common kinds; every call gets a fresh id unless one is given. */
-export function makeEvent(fields: { id?: string; type?: GroupEventType; groupId?: string; phoneNumberId?: string | null; requestId?: string | null } = {}): DomainEvent {
+export function makeEvent(fields: { id?: string; type?: GroupEventType; groupId?: string | null; phoneNumberId?: string | null; requestId?: string | null } = {}): DomainEvent {
   const type = fields.type ?? 'PARTICIPANTS_ADDED';
   const base = {
     id: fields.id ?? `evt_test_${++counter}_${Math.random().toString(36).slice(2, 8)}`,
     type,
-    groupId: fields.groupId ?? 'g1',
+    groupId: fields.groupId === undefined ? 'g1' : fields.groupId,
     phoneNumberId: fields.phoneNumberId === undefined ? 'p1' : fields.phoneNumberId,
     occurredAt: '2025-01-01T00:00:00.000Z',
     receivedAt: '2025-01-01T00:00:01.000Z',

@@ -101,13 +101,27 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
       }),
     ],
   },
+  // A create refused before the group existed: no group_id, so the event has none; request_id completes the operation.
   'group_lifecycle_update.create_failed.no_group_id': {
-    events: [],
-    ignored: [
-      {
-        kind: 'group_lifecycle_update.group_create',
-        reason: 'groups[] item has no group_id (request_id 0bad0bad-request-id-example); every event belongs to a group',
-      },
+    events: [
+      group({
+        type: 'GROUP_CREATE_FAILED',
+        groupId: null,
+        occurredAt: iso(1755548877),
+        requestId: '0bad0bad-request-id-example',
+        details: {
+          subject: 'Too Many Groups',
+          description: null,
+          errors: [
+            error(
+              131211,
+              'Group create limit reached',
+              'Group create limit reached',
+              'Reached the limit for the maximum number of groups that can be created for this number.',
+            ),
+          ],
+        },
+      }),
     ],
   },
   'group_lifecycle_update.delete': {

@@ -54,6 +54,8 @@ export function normaliseYCloudDelivery(document: unknown, out: ParseCollector):
   if (handle === undefined) return out.ignore(envelope.type, 'YCloud event type not modelled by the gateway');
   const payload = objectAt(envelope.document, 'whatsappGroup');
   if (payload === null) return out.ignore(envelope.type, 'no whatsappGroup object');
+  const refused = createFailedWithoutGroup(envelope, payload);
+  if (refused !== null) return out.emit(refused, envelope.id);
   const group = readGroup(envelope, payload);
   if (group === null) return out.ignore(envelope.type, 'whatsappGroup without groupId');
   const outcome = handle(group);
@@ -84,15 +86,31 @@ function readGroup(envelope: YCloudEnvelope, item: JsonObject): YCloudGroup | nu
     item,
     type: stringAt(item, 'type') ?? '',
     status: stringAt(item, 'status')?.toLowerCase() ?? '',
-    base: {
-      groupId,
-      phoneNumberId: idAt(item, 'phoneNumberId'),
-      // webhookTime is "when WhatsApp triggered this webhook"; createTime is when YCloud rendered the event.
-      occurredAt: isoTimeToIso(own(item, 'webhookTime')) ?? isoTimeToIso(envelope.createTime),
-      requestId: idAt(item, 'requestId'),
-      raw: envelope.document,
-    },
+    base: { ...baseFields(envelope, item), groupId },
   };
+}
+
+function baseFields(envelope: YCloudEnvelope, item: JsonObject) {
+  return {
+    phoneNumberId: idAt(item, 'phoneNumberId'),
+    // webhookTime is "when WhatsApp triggered this webhook"; createTime is when YCloud rendered the event.
+    occurredAt: isoTimeToIso(own(item, 'webhookTime')) ?? isoTimeToIso(envelope.createTime),
+    requestId: idAt(item, 'requestId'),
+    raw: envelope.document,
+  };
+}
+
+/**
+ * A lifecycle group_create failure without a groupId: the create was refused before a group existed. It becomes
+ * GROUP_CREATE_FAILED with no group; its requestId ties it to the createGroup operation. Null for anything else.
+ */
+function createFailedWithoutGroup(envelope: YCloudEnvelope, item: JsonObject): EventDraft | null {
+  if (envelope.type !== 'whatsapp.group.lifecycle_update' || idAt(item, 'groupId') !== null || stringAt(item, 'type') !== 'group_create') return null;
+  const errors = eventErrorsAt(item);
+  const requestId = idAt(item, 'requestId');
+  if (requestId === null || (stringAt(item, 'status')?.toLowerCase() !== 'failed' && errors.length === 0)) return null;
+  const details = { subject: stringAt(item, 'subject'), description: stringAt(item, 'description'), errors };
+  return { ...baseFields(envelope, item), groupId: null, type: 'GROUP_CREATE_FAILED', details };
 }
 
 /** `whatsapp.group.lifecycle_update`: group_create / group_delete, with status created, deleted or failed. */
