@@ -45,7 +45,7 @@ function changesGroupMetadata(type: GroupEventType): boolean {
 
 /** Invalidates, in one call, the groups of a delivery's events that may have changed their metadata. */
 export async function applyEventsToGroupCache(cache: GroupCache, events: readonly Pick<DomainEvent, 'type' | 'groupId'>[]): Promise<void> {
-  const groupIds = [...new Set(events.filter((event) => changesGroupMetadata(event.type)).map((event) => event.groupId))];
+  const groupIds = [...new Set(events.filter((event) => changesGroupMetadata(event.type)).flatMap((event) => (event.groupId === null ? [] : [event.groupId])))];
   if (groupIds.length > 0) await cache.invalidate(groupIds);
 }
 

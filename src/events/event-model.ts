@@ -38,7 +38,19 @@ export type MessageDeliveryStatus = 'SENT' | 'DELIVERED' | 'READ' | 'PLAYED' | '
 
 /** One field of a settings change: whether it was applied, and why not. */
 export interface SettingChange {
-  value: string | null; // new subject/description text; the picture's sha256 for a picture change
+  value: string | null; // new subject/description text
+  succeeded: boolean;
+  errors: EventError[];
+}
+
+/**
+ * A picture change. Providers identify the new picture differently: Meta (and YCloud, which relays Meta) by the
+ * sha256 of the uploaded file, Whapi by a URL. Each fills its own field and leaves the other null.
+ */
+export interface PictureChange {
+  sha256: string | null;
+  url: string | null;
+  mimeType: string | null;
   succeeded: boolean;
   errors: EventError[];
 }
@@ -68,7 +80,7 @@ interface EventDetailsByType {
   SETTINGS_UPDATED: {
     subject: SettingChange | null;
     description: SettingChange | null;
-    profilePicture: (SettingChange & { mimeType: string | null }) | null;
+    profilePicture: PictureChange | null;
     /** Other settings a provider reports by name (Whapi `changes[]`, e.g. "announcements"). */
     otherChanges: string[];
     errors: EventError[];
@@ -129,7 +141,11 @@ export interface DomainEventOf<T extends GroupEventType> {
   /** Deterministic: the same upstream event always gets the same id (see event-id.ts). */
   id: string;
   type: T;
-  groupId: string;
+  /**
+   * The group the event belongs to. Null only for GROUP_CREATE_FAILED when the upstream refused the create before a
+   * group existed (Meta sends no group_id then): such an event is found by phone number, never by group.
+   */
+  groupId: T extends 'GROUP_CREATE_FAILED' ? string | null : string;
   phoneNumberId: string | null;
   occurredAt: string; // ISO 8601
   receivedAt: string; // ISO 8601

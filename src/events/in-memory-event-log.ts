@@ -63,21 +63,21 @@ export function createInMemoryEventLog(options: InMemoryEventLogOptions): EventL
     }
     const dropped = all.trimWhile((entry) => entry.position.ms < nowMs - retentionMs);
     for (const entry of dropped) {
-      trimIndex(byGroup, entry.event.groupId, entry);
+      if (entry.event.groupId !== null) trimIndex(byGroup, entry.event.groupId, entry);
       if (entry.event.phoneNumberId !== null) trimIndex(byPhone, entry.event.phoneNumberId, entry);
     }
   }
 
   function store(entry: Entry): void {
     all.push(entry);
-    indexFor(byGroup, entry.event.groupId).push(entry);
+    if (entry.event.groupId !== null) indexFor(byGroup, entry.event.groupId).push(entry);
     if (entry.event.phoneNumberId !== null) indexFor(byPhone, entry.event.phoneNumberId).push(entry);
   }
 
   function unstore(entries: readonly Entry[]): void {
     for (const entry of entries) {
       all.removeNewest(entry);
-      byGroup.get(entry.event.groupId)?.removeNewest(entry);
+      if (entry.event.groupId !== null) byGroup.get(entry.event.groupId)?.removeNewest(entry);
       if (entry.event.phoneNumberId !== null) byPhone.get(entry.event.phoneNumberId)?.removeNewest(entry);
       seen.delete(entry.event.id);
     }

@@ -5,11 +5,13 @@ import { defineRedisScript } from './redis-script';
  * - global stream:    t=<type> g=<groupId> p=<phoneNumberId or ""> e=<event JSON without cursor>
  * - per-group stream: t=<type> p=<phoneNumberId or "">   (same entry id as the global entry)
  * - per-phone stream: t=<type> g=<groupId>
+ * An event without a group (groupId "") goes to the global and per-phone streams only.
  */
 
 /**
  * Appends one delivery. KEYS: [1] global stream, then per event: dedupe key, group stream, phone stream (the group
- * stream again when the event has no phone number). ARGV: nowMs, retentionMs, dedupeTtlMs, eventCount, then per
+ * stream again when the event has no phone number; for an event without a group, its phone stream or the global stream
+ * stands in the group slot and gets no group entry). ARGV: nowMs, retentionMs, dedupeTtlMs, eventCount, then per
  * event: type, groupId, phoneNumberId ("" for none), JSON, channelCount, channels...
  * Returns, per event, the new entry id or "" for a duplicate.
  *
@@ -87,7 +89,7 @@ end
 local problem = checkStream(KEYS[1])
 for i, e in ipairs(events) do
   if fresh[i] then
-    problem = problem or checkStream(e.groupKey)
+    if e.groupId ~= '' then problem = problem or checkStream(e.groupKey) end
     if e.phone ~= '' then problem = problem or checkStream(e.phoneKey) end
   end
 end
@@ -100,8 +102,10 @@ for i, e in ipairs(events) do
     if nowMs > lastMs then lastMs, lastSeq = nowMs, 0 else lastSeq = lastSeq + 1 end
     local id = fmt(lastMs) .. '-' .. fmt(lastSeq)
     redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', e.type, 'g', e.groupId, 'p', e.phone, 'e', e.json)
-    redis.call('XADD', e.groupKey, 'MINID', '~', minId, id, 't', e.type, 'p', e.phone)
-    redis.call('PEXPIRE', e.groupKey, retentionMs)
+    if e.groupId ~= '' then
+      redis.call('XADD', e.groupKey, 'MINID', '~', minId, id, 't', e.type, 'p', e.phone)
+      redis.call('PEXPIRE', e.groupKey, retentionMs)
+    end
     if e.phone ~= '' then
       redis.call('XADD', e.phoneKey, 'MINID', '~', minId, id, 't', e.type, 'g', e.groupId)
       redis.call('PEXPIRE', e.phoneKey, retentionMs)

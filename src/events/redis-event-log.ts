@@ -54,10 +54,13 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     const args: (string | number)[] = [clock.now(), retentionSeconds * 1000, options.dedupeTtlSeconds * 1000, events.length];
     const jsons = events.map(serializeEvent);
     events.forEach((event, i) => {
-      const groupKey = keys.group(event.groupId);
-      scriptKeys.push(keys.dedupe(event.id), groupKey, event.phoneNumberId === null ? groupKey : keys.phone(event.phoneNumberId));
+      const phoneKey = event.phoneNumberId === null ? null : keys.phone(event.phoneNumberId);
+      // An event without a group (a create refused before the group existed) has no group stream: the script
+      // is handed another of its keys in that slot and writes none (groupId "").
+      const groupKey = event.groupId === null ? (phoneKey ?? keys.stream) : keys.group(event.groupId);
+      scriptKeys.push(keys.dedupe(event.id), groupKey, phoneKey ?? groupKey);
       const channels = channelsForEvent(topics, event);
-      args.push(event.type, event.groupId, event.phoneNumberId ?? '', jsons[i], channels.length, ...channels);
+      args.push(event.type, event.groupId ?? '', event.phoneNumberId ?? '', jsons[i], channels.length, ...channels);
     });
     let reply: unknown;
     try {

@@ -23,9 +23,9 @@ export function createTopics(prefix: string): Topics {
   };
 }
 
-/** Channels a stored event is published on, in this order. */
-export function channelsForEvent(topics: Topics, event: { groupId: string; phoneNumberId: string | null }): string[] {
-  const channels = [topics.group(event.groupId)];
+/** Channels a stored event is published on, in this order; an event without a group has no group channel. */
+export function channelsForEvent(topics: Topics, event: { groupId: string | null; phoneNumberId: string | null }): string[] {
+  const channels = event.groupId === null ? [] : [topics.group(event.groupId)];
   if (event.phoneNumberId !== null) channels.push(topics.phoneNumber(event.phoneNumberId));
   channels.push(topics.allEvents());
   return channels;

@@ -43,11 +43,11 @@ export function correlationCutoff(event: Pick<DomainEvent, 'occurredAt' | 'recei
 /** The completion an event brings, and how to find its operation; null for events that complete nothing. */
 export function completionRuleFor(event: DomainEvent): CompletionRule | null {
   const completedByEventId = event.id;
-  const correlated = (kind: OperationKind, completion: OperationCompletion): CompletionRule => ({
+  const correlated = (groupId: string, kind: OperationKind, completion: OperationCompletion): CompletionRule => ({
     by: 'correlation',
     requestId: event.requestId,
     kind,
-    groupId: event.groupId,
+    groupId,
     completion: { ...completion, completedByEventId },
   });
   switch (event.type) {
@@ -63,15 +63,15 @@ export function completionRuleFor(event: DomainEvent): CompletionRule | null {
       if (event.requestId === null) return null;
       return { by: 'request-id', requestId: event.requestId, kind: 'CREATE_GROUP', completion: { status: 'FAILED', errors: event.details.errors, completedByEventId } };
     case 'GROUP_DELETED':
-      return correlated('DELETE_GROUP', { status: 'SUCCEEDED', errors: [] });
+      return correlated(event.groupId, 'DELETE_GROUP', { status: 'SUCCEEDED', errors: [] });
     case 'GROUP_DELETE_FAILED':
-      return correlated('DELETE_GROUP', { status: 'FAILED', errors: event.details.errors });
+      return correlated(event.groupId, 'DELETE_GROUP', { status: 'FAILED', errors: event.details.errors });
     case 'SETTINGS_UPDATED': {
       const { subject, description, profilePicture, errors } = event.details;
       const changes = [subject, description, profilePicture].filter((change) => change !== null);
       const fieldErrors = changes.flatMap((change) => change.errors);
       const failed = changes.some((change) => !change.succeeded) || errors.length > 0;
-      return correlated('UPDATE_GROUP', { status: failed ? 'FAILED' : 'SUCCEEDED', errors: uniqueErrors([...errors, ...fieldErrors]) });
+      return correlated(event.groupId, 'UPDATE_GROUP', { status: failed ? 'FAILED' : 'SUCCEEDED', errors: uniqueErrors([...errors, ...fieldErrors]) });
     }
     case 'PARTICIPANTS_REMOVED': {
       if (event.details.initiatedBy !== 'BUSINESS') return null;
@@ -80,7 +80,7 @@ export function completionRuleFor(event: DomainEvent): CompletionRule | null {
       // Partial results are data: SUCCEEDED when anyone was removed, with the failures listed beside.
       const status = participants.length === 0 && (failedParticipants.length > 0 || errors.length > 0) ? 'FAILED' : 'SUCCEEDED';
       const participantErrors = failedParticipants.flatMap((failed) => failed.errors);
-      return correlated('REMOVE_PARTICIPANTS', { status, errors: uniqueErrors([...errors, ...(errors.length === 0 ? participantErrors : [])]), result });
+      return correlated(event.groupId, 'REMOVE_PARTICIPANTS', { status, errors: uniqueErrors([...errors, ...(errors.length === 0 ? participantErrors : [])]), result });
     }
     default:
       return null;

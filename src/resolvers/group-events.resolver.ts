@@ -75,7 +75,9 @@ export class GroupEventsResolver {
     nullable: true,
     description: 'The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member.',
   })
-  group(@Root() event: GroupEvent, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Group | null> {
+  async group(@Root() event: GroupEvent, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Group | null> {
+    // A create refused before the group existed has no group to resolve.
+    if (event.groupId === null) return null;
     return resolveGroupReference({ groupId: event.groupId, phoneNumberId: event.phoneNumberId, loaders: loadersForEvent(event, ctx), info });
   }
 }

@@ -5,7 +5,7 @@ import { optionalText, requireActiveGroup, requireGroup, requireMessagingProduct
 import { readJpegDimensions } from '../lib/jpeg';
 import { paginate, readPageParams } from './sandbox-paging';
 import { badRequest, errorItem, GraphApiError } from './sandbox-graph-error';
-import { groupIdFor, newGroupNumber, newRequestId } from './sandbox-ids';
+import { newRequestId } from './sandbox-ids';
 import { nowSeconds, SANDBOX_LIMITS } from './sandbox-state';
 import type { GroupRecord, JoinApprovalMode } from './sandbox-state';
 import { groupCreated, groupCreateFailed, groupDeleted, groupsChange, settingsUpdated } from './sandbox-webhook-payloads';
@@ -28,8 +28,8 @@ export const createGroup: GraphHandler = (call, { state }, asyncFailure) => {
   const failureCode = asyncFailure?.code ?? (phone.groups.size >= SANDBOX_LIMITS.groupsPerNumber ? 131211 : null);
   if (failureCode !== null) {
     const errors = [errorItem(failureCode, asyncFailure?.details ?? (failureCode === 131211 ? 'Reached the limit for the maximum number of groups that can be created for this number.' : undefined))];
-    const groupId = groupIdFor(phone.displayPhoneNumber, newGroupNumber());
-    call.outbox.push(groupsChange(phone, 'group_lifecycle_update', groupCreateFailed({ groupId, subject, description, requestId, errors }, at)));
+    // As with Meta, a refused create names no group (none was made): only request_id ties it to the call.
+    call.outbox.push(groupsChange(phone, 'group_lifecycle_update', groupCreateFailed({ subject, description, requestId, errors }, at)));
   } else {
     const group = state.addGroup({ phoneNumberId: phone.phoneNumberId, subject, description, joinApprovalMode: mode as JoinApprovalMode, createdAt: at });
     call.outbox.push(groupsChange(phone, 'group_lifecycle_update', groupCreated(group, requestId, at)));

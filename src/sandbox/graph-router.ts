@@ -17,6 +17,9 @@ import type { SandboxOperation } from './sandbox-types';
 
 type MethodTable = Partial<Record<string, [SandboxOperation, GraphHandler]>>;
 
+/** The business object id the sandbox's usage header is keyed by (Meta keys it by the business the app acts for). */
+const SANDBOX_BUSINESS_ID = '102290129340398';
+
 const ROOT: MethodTable = { POST: ['batch', batch] };
 const PHONE_GROUPS: MethodTable = { GET: ['listGroups', listGroups], POST: ['createGroup', createGroup] };
 const PHONE_MESSAGES: MethodTable = { POST: ['sendGroupMessage', sendGroupMessage] };
@@ -66,6 +69,10 @@ export function dispatchGraphCall(call: GraphCall, deps: GraphDeps): GraphResult
 export function errorResult(error: GraphApiError): GraphResult {
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds !== null) headers['retry-after'] = String(error.retryAfterSeconds);
+  if (error.regainAccessMinutes !== null) {
+    const usage = { type: 'whatsapp_business_management', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: error.regainAccessMinutes };
+    headers['x-business-use-case-usage'] = JSON.stringify({ [SANDBOX_BUSINESS_ID]: [usage] });
+  }
   if (error.code === 190) headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${error.details}"`;
   return { status: error.httpStatus, body: errorEnvelope(error), headers };
 }

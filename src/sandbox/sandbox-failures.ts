@@ -43,7 +43,8 @@ export function injectedError(rule: FailNextRule): GraphApiError {
     code: rule.code,
     httpStatus,
     ...(rule.details === undefined ? {} : { details: rule.details }),
-    retryAfterSeconds: rule.retryAfterSeconds ?? (throttled ? 1 : null),
+    retryAfterSeconds: rule.retryAfterSeconds === undefined ? (throttled ? 1 : null) : rule.retryAfterSeconds,
+    ...(rule.regainAccessMinutes === undefined ? {} : { regainAccessMinutes: rule.regainAccessMinutes }),
   });
 }
 
@@ -56,6 +57,12 @@ function assertRule(rule: FailNextRule): void {
   }
   if (rule.httpStatus !== undefined && (!Number.isInteger(rule.httpStatus) || rule.httpStatus < 400 || rule.httpStatus > 599)) {
     throw new TypeError(`Sandbox.failNext: expected httpStatus to be an integer from 400 to 599, got ${JSON.stringify(rule.httpStatus)}`);
+  }
+  if (rule.retryAfterSeconds !== undefined && rule.retryAfterSeconds !== null && (!Number.isInteger(rule.retryAfterSeconds) || rule.retryAfterSeconds < 0)) {
+    throw new TypeError(`Sandbox.failNext: expected retryAfterSeconds to be an integer >= 0 or null, got ${JSON.stringify(rule.retryAfterSeconds)}`);
+  }
+  if (rule.regainAccessMinutes !== undefined && (typeof rule.regainAccessMinutes !== 'number' || !(rule.regainAccessMinutes > 0))) {
+    throw new TypeError(`Sandbox.failNext: expected regainAccessMinutes to be a number > 0, got ${JSON.stringify(rule.regainAccessMinutes)}`);
   }
   if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) {
     throw new TypeError(`Sandbox.failNext: expected times to be an integer >= 1, got ${JSON.stringify(rule.times)}`);

@@ -49,8 +49,9 @@ export class GraphApiError extends Error {
   readonly details: string;
   readonly subcode: number | null;
   readonly retryAfterSeconds: number | null;
+  readonly regainAccessMinutes: number | null;
 
-  constructor(init: { code: number; details?: string; httpStatus?: number; subcode?: number; retryAfterSeconds?: number | null }) {
+  constructor(init: { code: number; details?: string; httpStatus?: number; subcode?: number; retryAfterSeconds?: number | null; regainAccessMinutes?: number }) {
     const details = init.details ?? titleOf(init.code);
     super(`(#${init.code}) ${details}`);
     this.name = 'GraphApiError';
@@ -59,6 +60,7 @@ export class GraphApiError extends Error {
     this.httpStatus = init.httpStatus ?? httpStatusOf(init.code);
     this.subcode = init.subcode ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.regainAccessMinutes = init.regainAccessMinutes ?? null;
   }
 }
 

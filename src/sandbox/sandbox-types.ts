@@ -78,8 +78,10 @@ export interface FailNextRule {
   async?: boolean;
   /** How many matching requests fail. @default 1 */
   times?: number;
-  /** Sent as `Retry-After` (seconds). @default 1 for rate-limit codes and HTTP 429, else none */
-  retryAfterSeconds?: number;
+  /** Sent as `Retry-After` (seconds); null sends none, as Meta may. @default 1 for rate-limit codes and HTTP 429, else none */
+  retryAfterSeconds?: number | null;
+  /** Sent as `estimated_time_to_regain_access` (minutes) in an `X-Business-Use-Case-Usage` header. @default no header */
+  regainAccessMinutes?: number;
   /** Replaces the default `error_data.details`. */
   details?: string;
 }

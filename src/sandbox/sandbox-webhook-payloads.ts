@@ -59,14 +59,13 @@ export function groupCreated(group: GroupRecord, requestId: string, at: number):
   };
 }
 
-export function groupCreateFailed(input: { groupId: string; subject: string; description: string | null; requestId: string; errors: Item[] }, at: number): Item {
+export function groupCreateFailed(input: { subject: string; description: string | null; requestId: string; errors: Item[] }, at: number): Item {
   return {
     timestamp: unixString(at),
     type: 'group_create',
     subject: input.subject,
     ...(input.description === null ? {} : { description: input.description }),
     request_id: input.requestId,
-    group_id: input.groupId,
     errors: input.errors,
   };
 }

@@ -53,7 +53,7 @@ export function ownershipLearningHook(options: { registry: GroupOwnerRegistry })
   return {
     async afterStore(events: readonly DomainEvent[]) {
       const owners = new Map<string, string>();
-      for (const event of events) if (event.phoneNumberId !== null && event.groupId !== '') owners.set(event.groupId, event.phoneNumberId);
+      for (const event of events) if (event.phoneNumberId !== null && event.groupId !== null && event.groupId !== '') owners.set(event.groupId, event.phoneNumberId);
       if (owners.size > 0) await options.registry.remember([...owners].map(([groupId, phoneNumberId]) => ({ groupId, phoneNumberId })));
     },
   };

@@ -206,8 +206,8 @@ export type GroupCreateFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -237,8 +237,8 @@ export type GroupCreatedEvent = GroupEvent & {
   description?: Maybe<Scalars['String']['output']>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** The invite link of the new group, when the provider sent it. */
@@ -272,8 +272,8 @@ export type GroupDeleteFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -299,8 +299,8 @@ export type GroupDeletedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -334,8 +334,8 @@ export type GroupEvent = {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -463,8 +463,8 @@ export type GroupSuspendedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -490,8 +490,8 @@ export type GroupSuspensionClearedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -554,8 +554,8 @@ export type JoinRequestCreatedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** The join request id, for approveJoinRequests/rejectJoinRequests, when the provider sent it. */
@@ -596,8 +596,8 @@ export type JoinRequestRevokedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** The join request id, when the provider sent it. */
@@ -679,11 +679,11 @@ export type MessagePricing = {
   __typename?: 'MessagePricing';
   /** Whether the message is billable. */
   billable?: Maybe<Scalars['Boolean']['output']>;
-  /** Pricing category, e.g. `marketing`, `utility`, `service`. */
+  /** Pricing category; for group messages `group_marketing`, `group_utility` or `group_service`. */
   category?: Maybe<Scalars['String']['output']>;
   /** Pricing model, e.g. `PMP`. */
   model?: Maybe<Scalars['String']['output']>;
-  /** Pricing type, e.g. `regular`, `free_customer_service`. */
+  /** Pricing type; for group messages `regular` or `free_group_customer_service`. */
   type?: Maybe<Scalars['String']['output']>;
 };
 
@@ -700,8 +700,8 @@ export type MessageReceivedEvent = GroupEvent & {
   from: EventParticipant;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** The WhatsApp message id (wamid). */
@@ -735,8 +735,8 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** The WhatsApp message id (wamid). */
@@ -879,8 +879,8 @@ export type ParticipantsAddedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -910,8 +910,8 @@ export type ParticipantsDemotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -939,8 +939,8 @@ export type ParticipantsPromotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */
@@ -972,8 +972,8 @@ export type ParticipantsRemovedEvent = GroupEvent & {
   failedParticipants: Array<FailedParticipant>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** Whether the business removed them or they left. */
@@ -1030,10 +1030,12 @@ export type ProfilePictureChange = {
   errors: Array<EventError>;
   /** MIME type of the new picture, when the provider sent it. */
   mimeType?: Maybe<Scalars['String']['output']>;
-  /** SHA-256 of the new picture, when the provider sent it. */
+  /** SHA-256 of the new picture, as Meta (and YCloud) report it; always null for Whapi. */
   sha256?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
   succeeded: Scalars['Boolean']['output'];
+  /** URL of the new picture, as Whapi reports it (the full-size one when sent); always null for Meta and YCloud. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
@@ -1176,8 +1178,8 @@ export type SettingsUpdatedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. */
-  groupId: Scalars['ID']['output'];
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
   /** When it happened, per the provider. */

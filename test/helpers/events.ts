@@ -11,8 +11,8 @@ export interface EventFields<T extends GroupEventType> {
   type?: T;
   /** @default typical details of the type (see detailsFor) */
   details?: EventDetails<T>;
-  /** @default 'g1' */
-  groupId?: string;
+  /** @default 'g1' (null: a GROUP_CREATE_FAILED that named no group) */
+  groupId?: string | null;
   /** @default 'p1' */
   phoneNumberId?: string | null;
   /** @default null */
@@ -30,7 +30,7 @@ export function makeEvent<T extends GroupEventType = 'PARTICIPANTS_ADDED'>(field
   return {
     id: fields.id ?? `evt_test_${++counter}_${Math.random().toString(36).slice(2, 8)}`,
     type,
-    groupId: fields.groupId ?? 'g1',
+    groupId: fields.groupId === undefined ? 'g1' : fields.groupId,
     phoneNumberId: fields.phoneNumberId === undefined ? 'p1' : fields.phoneNumberId,
     occurredAt: new Date(atMs).toISOString(),
     receivedAt: new Date(atMs + 1_000).toISOString(),

@@ -58,7 +58,8 @@ function isStoredEvent(value: unknown): value is StoredEvent {
     typeof record.id === 'string' &&
     typeof record.type === 'string' &&
     KNOWN_TYPES.has(record.type) &&
-    typeof record.groupId === 'string' &&
+    // Only a create refused before its group existed has no group.
+    (typeof record.groupId === 'string' || (record.groupId === null && record.type === 'GROUP_CREATE_FAILED')) &&
     (record.phoneNumberId === null || typeof record.phoneNumberId === 'string')
   );
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { UpstreamError } from '../../upstream/upstream-error';
 import { GatewayErrorCode } from './gateway-error-code';
 import type { UpstreamErrorExtension } from './gateway-errors';
+import { retryAfterSecondsOf } from './rate-limit-wait';
 import {
   ForbiddenError,
   GatewayError,
@@ -40,10 +41,10 @@ function fromUpstreamError(error: UpstreamError): GatewayError {
     return new NotFoundError(`The group does not exist or the business is not a member of it (upstream ${error.code})`, { upstream }, cause);
   }
   if (error.isRateLimited) {
-    const retry = error.retryAfterSeconds === null ? 'retry later' : `retry after ${error.retryAfterSeconds} seconds`;
+    const retryAfterSeconds = retryAfterSecondsOf(error);
     return new RateLimitedError(
-      `The WhatsApp Groups API rate limit was reached (upstream ${error.code ?? error.httpStatus}); ${retry}`,
-      error.retryAfterSeconds === null ? { upstream } : { upstream, retryAfterSeconds: error.retryAfterSeconds },
+      `The WhatsApp Groups API rate limit was reached (upstream ${error.code ?? error.httpStatus}); retry after ${retryAfterSeconds} seconds`,
+      { upstream, retryAfterSeconds },
       cause,
     );
   }

@@ -22,6 +22,7 @@ import { ProfilePictureChange, SettingChange } from './setting-change.type';
 // pairs each kind with its type and turns a stored event into it. Adding a kind to the event model makes the
 // compiler ask for its class and its row here.
 
+
 @ObjectType({ implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
 export class GroupCreatedEvent extends GroupEvent {
   @Field(() => String, { nullable: true, description: 'The subject the group was created with.' })
@@ -225,10 +226,7 @@ export const GROUP_EVENT_OBJECT_TYPES = {
   SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }) => ({
     subjectChange: subject,
     descriptionChange: description,
-    profilePictureChange:
-      profilePicture === null
-        ? null
-        : { sha256: profilePicture.value, mimeType: profilePicture.mimeType, succeeded: profilePicture.succeeded, errors: profilePicture.errors },
+    profilePictureChange: profilePicture,
     otherChanges,
     errors,
   })),

@@ -25,8 +25,12 @@ export abstract class GroupEvent {
   @Field(() => GroupEventType, { description: 'The kind of event; the concrete type carries its details.' })
   type!: ModelGroupEventType;
 
-  @Field(() => ID, { description: 'The group the event is about.' })
-  groupId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types.',
+  })
+  groupId!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The business phone number that received the event, when the provider says.' })
   phoneNumberId!: string | null;

@@ -5,10 +5,10 @@ export class MessagePricing {
   @Field(() => String, { nullable: true, description: 'Pricing model, e.g. `PMP`.' })
   model!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Pricing category, e.g. `marketing`, `utility`, `service`.' })
+  @Field(() => String, { nullable: true, description: 'Pricing category; for group messages `group_marketing`, `group_utility` or `group_service`.' })
   category!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Pricing type, e.g. `regular`, `free_customer_service`.' })
+  @Field(() => String, { nullable: true, description: 'Pricing type; for group messages `regular` or `free_group_customer_service`.' })
   type!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the message is billable.' })

@@ -15,8 +15,11 @@ export class SettingChange {
 
 @ObjectType({ description: 'A change of the group picture and whether it was applied.' })
 export class ProfilePictureChange {
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the new picture, when the provider sent it.' })
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the new picture, as Meta (and YCloud) report it; always null for Whapi.' })
   sha256!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'URL of the new picture, as Whapi reports it (the full-size one when sent); always null for Meta and YCloud.' })
+  url!: string | null;
 
   @Field(() => String, { nullable: true, description: 'MIME type of the new picture, when the provider sent it.' })
   mimeType!: string | null;

@@ -46,6 +46,26 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     expect(messages.map((m) => m.channel)).toEqual([...expectedChannels, ...expectedChannels]);
   });
 
+  it('stores an event without a group (a refused create) in the phone and global streams only, resumable by cursor', async () => {
+    const before = makeEvent({ groupId: 'gx', phoneNumberId: 'p9' });
+    const refused = makeEvent({ type: 'GROUP_CREATE_FAILED', groupId: null, phoneNumberId: 'p9', requestId: 'req-1' });
+    const after = makeEvent({ groupId: 'gx', phoneNumberId: 'p9' });
+    const recorder = await observe([h.topics.phoneNumber('p9'), h.topics.allEvents()]);
+    expect(channelsForEvent(h.topics, refused)).toEqual([h.topics.phoneNumber('p9'), h.topics.allEvents()]);
+
+    const { stored } = await h.log.append([before, refused, after]);
+
+    expect(stored.map(withoutCursor)).toEqual([before, refused, after]);
+    const ids = (page: { events: StoredEvent[] }) => page.events.map((event) => event.id);
+    expect(ids(await h.log.read({ phoneNumberId: 'p9', limit: 10 }))).toEqual([before.id, refused.id, after.id]);
+    expect(ids(await h.log.read({ limit: 10 }))).toEqual([before.id, refused.id, after.id]);
+    expect(ids(await h.log.read({ groupId: 'gx', limit: 10 }))).toEqual([before.id, after.id]);
+    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: stored[0]?.cursor, limit: 1 }))).toEqual([refused.id]);
+    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: stored[1]?.cursor, limit: 10 }))).toEqual([after.id]);
+    await recorder.waitFor(6);
+    expect(recorder.on(h.topics.phoneNumber('p9')).map((m) => (JSON.parse(m) as StoredEvent).id)).toEqual([before.id, refused.id, after.id]);
+  });
+
   it('drops duplicates within one call and across calls: three appends store and publish once', async () => {
     const event = makeEvent({ groupId: 'gd' });
     const recorder = await observe([h.topics.group('gd')]);

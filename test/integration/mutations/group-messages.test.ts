@@ -104,6 +104,14 @@ describe('sendGroupMessage, pinGroupMessage, unpinGroupMessage', () => {
     const limited = await t.query(SendGroupMessageDocument, { input: { groupId, text: { body: 'hi' } } });
     expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 3, upstream: { code: 130429 } });
 
+    // Meta may throttle without Retry-After: the wait then comes from the usage header, else the code's default.
+    t.sandbox.failNext({ operation: 'sendGroupMessage', code: 80007, retryAfterSeconds: null, regainAccessMinutes: 2 });
+    const byUsage = await t.query(SendGroupMessageDocument, { input: { groupId, text: { body: 'hi' } } });
+    expect(byUsage.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 120, upstream: { code: 80007 } });
+    t.sandbox.failNext({ operation: 'sendGroupMessage', code: 130429, retryAfterSeconds: null });
+    const bare = await t.query(SendGroupMessageDocument, { input: { groupId, text: { body: 'hi' } } });
+    expect(bare.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1, upstream: { code: 130429 } });
+
     const empty = t.sandbox.control.state().groups.find((group) => group.participants.length === 0);
     const lonely = await t.query(SendGroupMessageDocument, { input: { groupId: empty?.id ?? '', phoneNumberId: empty?.phoneNumberId, text: { body: 'hi' } } });
     expect(lonely.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: { code: 131020 } });

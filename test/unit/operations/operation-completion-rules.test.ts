@@ -24,7 +24,7 @@ describe('completionRuleFor: which webhook completes which operation', () => {
     expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETED', details: {}, requestId: 'r' }))).toMatchObject({ by: 'correlation', requestId: 'r', kind: 'DELETE_GROUP', groupId: 'g1', completion: { status: 'SUCCEEDED' } });
     expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETE_FAILED', details: { errors: [error131212] } }))).toMatchObject({ kind: 'DELETE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
     const settings = (subject: boolean, picture: boolean) =>
-      completionRuleFor(makeEvent({ type: 'SETTINGS_UPDATED', details: { subject: change('New', subject), description: null, profilePicture: { ...change('sha', picture), mimeType: 'image/jpeg' }, otherChanges: [], errors: [] } }));
+      completionRuleFor(makeEvent({ type: 'SETTINGS_UPDATED', details: { subject: change('New', subject), description: null, profilePicture: { sha256: 'sha', url: null, succeeded: picture, errors: change('sha', picture).errors, mimeType: 'image/jpeg' }, otherChanges: [], errors: [] } }));
     expect(settings(true, true)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'SUCCEEDED', errors: [] } });
     expect(settings(true, false)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
   });

@@ -1,4 +1,4 @@
-import type { FailedParticipant, GroupEventType, ParticipantRef, SettingChange } from '../../../events/event-model';
+import type { EventError, FailedParticipant, GroupEventType, ParticipantRef, PictureChange, SettingChange } from '../../../events/event-model';
 import type { JsonObject } from '../shared/json';
 import { arrayAt, booleanAt, idAt, isJsonObject, objectAt, own, stringAt, timestampKey, unixSecondsToIso } from '../shared/json';
 import type { ParseCollector } from '../shared/normalise';
@@ -55,7 +55,10 @@ export function forEachMetaGroupItem(handler: GroupItemHandler): (change: MetaCh
   };
 }
 
-/** Reads the fields every group item carries; an item without a group_id cannot become an event and is ignored. */
+/**
+ * Reads the fields every group item carries. An item without a group_id is ignored, except a refused create: the
+ * group never existed, and its request_id is what ties the failure to the createGroup operation.
+ */
 function readGroupItem(change: MetaChangeContext, item: unknown, out: ParseCollector): MetaGroupItem | null {
   if (!isJsonObject(item)) {
     out.ignore(change.field, 'groups[] item is not an object');
@@ -64,6 +67,13 @@ function readGroupItem(change: MetaChangeContext, item: unknown, out: ParseColle
   const type = stringAt(item, 'type') ?? '';
   const groupId = idAt(item, 'group_id');
   const requestId = idAt(item, 'request_id');
+  if (groupId === null && requestId !== null && change.field === 'group_lifecycle_update' && type === 'group_create') {
+    const errors = eventErrorsAt(item);
+    if (errors.length > 0) {
+      emitCreateFailedWithoutGroup(change, item, requestId, errors, out);
+      return null;
+    }
+  }
   if (groupId === null) {
     const request = requestId === null ? '' : ` (request_id ${requestId})`;
     out.ignore(`${change.field}.${type}`, `groups[] item has no group_id${request}; every event belongs to a group`);
@@ -79,6 +89,22 @@ function readGroupItem(change: MetaChangeContext, item: unknown, out: ParseColle
     timestampKey: timestampKey(own(item, 'timestamp')),
     raw: metaRaw(change, 'group', item),
   };
+}
+
+/** GROUP_CREATE_FAILED for a create refused before a group existed: no group id, found by phone number and request id. */
+function emitCreateFailedWithoutGroup(change: MetaChangeContext, item: JsonObject, requestId: string, errors: EventError[], out: ParseCollector): void {
+  const details = { subject: stringAt(item, 'subject'), description: stringAt(item, 'description'), errors };
+  const draft = {
+    type: 'GROUP_CREATE_FAILED' as const,
+    groupId: null,
+    phoneNumberId: change.phoneNumberId,
+    occurredAt: unixSecondsToIso(own(item, 'timestamp')),
+    requestId,
+    details,
+    raw: metaRaw(change, 'group', item),
+  };
+  const identity = JSON.stringify(['group', change.field, 'group_create', '', requestId, timestampKey(own(item, 'timestamp')), '', '', '', 'GROUP_CREATE_FAILED']);
+  out.emit(draft, identity);
 }
 
 /** The fields of a draft that come from the item itself. */
@@ -275,9 +301,9 @@ export function normaliseMetaSettings(group: MetaGroupItem, out: ParseCollector)
   out.emit({ ...groupDraftBase(group), type: 'SETTINGS_UPDATED', details }, key);
 }
 
-function pictureChange(picture: JsonObject | null): (SettingChange & { mimeType: string | null }) | null {
+function pictureChange(picture: JsonObject | null): PictureChange | null {
   const change = settingChange(picture, 'sha256');
-  return change === null ? null : { ...change, mimeType: stringAt(picture, 'mime_type') };
+  return change === null ? null : { sha256: change.value, url: null, mimeType: stringAt(picture, 'mime_type'), succeeded: change.succeeded, errors: change.errors };
 }
 
 function settingChange(setting: JsonObject | null, valueKey: string): SettingChange | null {

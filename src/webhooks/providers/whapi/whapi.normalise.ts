@@ -146,8 +146,9 @@ const PICTURE_CHANGED = 'changed';
 /**
  * groups.patch (`groups_updates[]`): full `before_update`/`after_update` snapshots plus `changes[]`, the names
  * of the changed fields. A setting counts as changed when `changes[]` names it or the snapshots differ
- * (`changes[]` is a free list of field names, so the snapshots are diffed too). A picture change carries the new URL,
- * or null when Whapi only says "changed". Whapi has no failure path here: every change succeeded.
+ * (`changes[]` is a free list of field names, so the snapshots are diffed too). A picture change carries the new URL
+ * (`chat_pic_full`, the full-size picture, else the `chat_pic` thumbnail), or null when Whapi only says "changed";
+ * Whapi never sends a sha256. Whapi has no failure path here: every change succeeded.
  */
 function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: ParseCollector): void {
   const before = objectAt(item, 'before_update');
@@ -160,11 +161,11 @@ function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: Parse
   const changes = new Set(arrayAt(item, 'changes').map(toText).filter((name): name is string => name !== null));
   const changed = (fields: ReadonlySet<string>, field: string): boolean =>
     [...fields].some((name) => changes.has(name)) || (before !== null && stringAt(before, field) !== stringAt(after, field));
-  const picture = stringAt(after, 'chat_pic');
+  const pictureUrl = [stringAt(after, 'chat_pic_full'), stringAt(after, 'chat_pic')].find((url) => url !== null && url !== PICTURE_CHANGED) ?? null;
   const details = {
     subject: changed(SUBJECT_FIELDS, 'name') ? succeeded(stringAt(after, 'name')) : null,
     description: changed(DESCRIPTION_FIELDS, 'description') ? succeeded(stringAt(after, 'description')) : null,
-    profilePicture: changed(PICTURE_FIELDS, 'chat_pic') ? { ...succeeded(picture === PICTURE_CHANGED ? null : picture), mimeType: null } : null,
+    profilePicture: changed(PICTURE_FIELDS, 'chat_pic') ? { sha256: null, url: pictureUrl, mimeType: null, succeeded: true, errors: [] } : null,
     otherChanges: [...changes].filter((name) => !SUBJECT_FIELDS.has(name) && !DESCRIPTION_FIELDS.has(name) && !PICTURE_FIELDS.has(name)),
     errors: [],
   };

@@ -1,4 +1,4 @@
-import type { EventDetails, FailedParticipant, ParticipantChangeInitiator, ParticipantRef, SettingChange } from '../../../events/event-model';
+import type { EventDetails, FailedParticipant, ParticipantChangeInitiator, ParticipantRef, PictureChange, SettingChange } from '../../../events/event-model';
 import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json';
 import { arrayAt, booleanAt, idAt, isJsonObject, isoTimeToIso, objectAt, own, stringAt } from '../shared/json';
@@ -54,6 +54,8 @@ export function normaliseYCloudDelivery(document: unknown, out: ParseCollector):
   if (handle === undefined) return out.ignore(envelope.type, 'YCloud event type not modelled by the gateway');
   const payload = objectAt(envelope.document, 'whatsappGroup');
   if (payload === null) return out.ignore(envelope.type, 'no whatsappGroup object');
+  const refused = createFailedWithoutGroup(envelope, payload);
+  if (refused !== null) return out.emit(refused, envelope.id);
   const group = readGroup(envelope, payload);
   if (group === null) return out.ignore(envelope.type, 'whatsappGroup without groupId');
   const outcome = handle(group);
@@ -84,15 +86,31 @@ function readGroup(envelope: YCloudEnvelope, item: JsonObject): YCloudGroup | nu
     item,
     type: stringAt(item, 'type') ?? '',
     status: stringAt(item, 'status')?.toLowerCase() ?? '',
-    base: {
-      groupId,
-      phoneNumberId: idAt(item, 'phoneNumberId'),
-      // webhookTime is "when WhatsApp triggered this webhook"; createTime is when YCloud rendered the event.
-      occurredAt: isoTimeToIso(own(item, 'webhookTime')) ?? isoTimeToIso(envelope.createTime),
-      requestId: idAt(item, 'requestId'),
-      raw: envelope.document,
-    },
+    base: { ...baseFields(envelope, item), groupId },
   };
+}
+
+function baseFields(envelope: YCloudEnvelope, item: JsonObject) {
+  return {
+    phoneNumberId: idAt(item, 'phoneNumberId'),
+    // webhookTime is "when WhatsApp triggered this webhook"; createTime is when YCloud rendered the event.
+    occurredAt: isoTimeToIso(own(item, 'webhookTime')) ?? isoTimeToIso(envelope.createTime),
+    requestId: idAt(item, 'requestId'),
+    raw: envelope.document,
+  };
+}
+
+/**
+ * A lifecycle group_create failure without a groupId: the create was refused before a group existed. It becomes
+ * GROUP_CREATE_FAILED with no group; its requestId ties it to the createGroup operation. Null for anything else.
+ */
+function createFailedWithoutGroup(envelope: YCloudEnvelope, item: JsonObject): EventDraft | null {
+  if (envelope.type !== 'whatsapp.group.lifecycle_update' || idAt(item, 'groupId') !== null || stringAt(item, 'type') !== 'group_create') return null;
+  const errors = eventErrorsAt(item);
+  const requestId = idAt(item, 'requestId');
+  if (requestId === null || (stringAt(item, 'status')?.toLowerCase() !== 'failed' && errors.length === 0)) return null;
+  const details = { subject: stringAt(item, 'subject'), description: stringAt(item, 'description'), errors };
+  return { ...baseFields(envelope, item), groupId: null, type: 'GROUP_CREATE_FAILED', details };
 }
 
 /** `whatsapp.group.lifecycle_update`: group_create / group_delete, with status created, deleted or failed. */
@@ -228,7 +246,7 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     const name = stringAt(setting, 'name') ?? '';
     if (name === 'group_subject') details.subject = settingChange(setting, stringAt(setting, 'text'));
     else if (name === 'group_description') details.description = settingChange(setting, stringAt(setting, 'text'));
-    else if (PICTURE_SETTINGS.has(name)) details.profilePicture = { ...settingChange(setting, stringAt(setting, 'sha256')), mimeType: stringAt(setting, 'mimeType') };
+    else if (PICTURE_SETTINGS.has(name)) details.profilePicture = pictureChange(setting);
     else if (name !== '') details.otherChanges.push(name);
   }
   if (settings.length === 0) {
@@ -240,6 +258,11 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     if (description !== null) details.description = { value: description, succeeded, errors: [] };
   }
   return [{ ...group.base, type: 'SETTINGS_UPDATED', details }];
+}
+
+function pictureChange(setting: JsonObject): PictureChange {
+  const { value, succeeded, errors } = settingChange(setting, stringAt(setting, 'sha256'));
+  return { sha256: value, url: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
 }
 
 function settingChange(setting: JsonObject, value: string | null): SettingChange {

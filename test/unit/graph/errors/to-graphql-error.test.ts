@@ -25,10 +25,17 @@ describe('toGraphQLError', () => {
     expect(error.message).toContain('retry after 7 seconds');
   });
 
-  it('omits retryAfterSeconds when the upstream did not say', () => {
-    const error = toGraphQLError(upstream({ httpStatus: 429, code: 130429 }));
-    expect(error.extensions).not.toHaveProperty('retryAfterSeconds');
-    expect(error.message).toContain('retry later');
+  it.each([
+    ['code 4', { httpStatus: 400, code: 4 }, 60],
+    ['80007', { httpStatus: 400, code: 80007 }, 60],
+    ['130429', { httpStatus: 429, code: 130429 }, 1],
+    ['131056 (4^0, the first step of the pair back-off)', { httpStatus: 400, code: 131056 }, 1],
+    ['131208', { httpStatus: 400, code: 131208 }, 60],
+    ['a bare HTTP 429 without a code', { httpStatus: 429, code: null }, 60],
+  ])('gives RATE_LIMITED the documented default wait when the upstream did not say (%s)', (_what, init, seconds) => {
+    const error = toGraphQLError(upstream(init));
+    expect(error.extensions).toMatchObject({ code: GatewayErrorCode.RATE_LIMITED, retryAfterSeconds: seconds });
+    expect(error.message).toContain(`retry after ${seconds} seconds`);
   });
 
   it.each([

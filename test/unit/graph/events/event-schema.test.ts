@@ -38,7 +38,7 @@ describe('event schema fragment', () => {
       id: 'ID!',
       cursor: 'String!',
       type: 'GroupEventType!',
-      groupId: 'ID!',
+      groupId: 'ID',
       phoneNumberId: 'ID',
       occurredAt: 'DateTime!',
       receivedAt: 'DateTime!',

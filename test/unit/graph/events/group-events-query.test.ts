@@ -98,7 +98,7 @@ describe('Query.groupEvents', () => {
     const stored: StoredEvent[] = await h.append(
       makeEvent({ ...base, type: 'GROUP_CREATED' }),
       { ...makeEvent({ ...base, type: 'PARTICIPANTS_REMOVED' }), details: { participants: [someone], failedParticipants: [{ participant: emptyParticipant({ input: '+1555' }), errors: [{ code: 131000, title: 'Nope', message: null, details: 'x' }] }], initiatedBy: 'BUSINESS', errors: [] } } as never,
-      { ...makeEvent({ ...base, type: 'SETTINGS_UPDATED' }), details: { subject: { value: 'New', succeeded: true, errors: [] }, description: null, profilePicture: { value: 'abc123', mimeType: 'image/jpeg', succeeded: false, errors: [{ code: 1, title: null, message: 'bad', details: null }] }, otherChanges: ['announcements'], errors: [] } } as never,
+      { ...makeEvent({ ...base, type: 'SETTINGS_UPDATED' }), details: { subject: { value: 'New', succeeded: true, errors: [] }, description: null, profilePicture: { sha256: 'abc123', url: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ code: 1, title: null, message: 'bad', details: null }] }, otherChanges: ['announcements'], errors: [] } } as never,
       makeEvent({ ...base, type: 'JOIN_REQUEST_CREATED' }),
       makeEvent({ ...base, type: 'MESSAGE_RECEIVED' }),
       { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.2', status: 'DELIVERED', participant: someone, pricing: { model: 'PMP', category: 'utility', type: 'regular', billable: true }, errors: [] } } as never,
@@ -110,7 +110,7 @@ describe('Query.groupEvents', () => {
         __typename occurredAt source raw
         ... on GroupCreatedEvent { subject inviteLink joinApprovalMode }
         ... on ParticipantsRemovedEvent { participants { waId name } failedParticipants { participant { input } errors { code title details } } initiatedBy errors { code } }
-        ... on SettingsUpdatedEvent { subjectChange { value succeeded } descriptionChange { value } profilePictureChange { sha256 mimeType succeeded errors { message } } otherChanges }
+        ... on SettingsUpdatedEvent { subjectChange { value succeeded } descriptionChange { value } profilePictureChange { sha256 url mimeType succeeded errors { message } } otherChanges }
         ... on JoinRequestCreatedEvent { joinRequestId participant { waId } reason }
         ... on MessageReceivedEvent { messageId from { waId } messageType text content }
         ... on MessageStatusUpdatedEvent { messageId status recipient { name } pricing { model billable } }
@@ -139,7 +139,7 @@ describe('Query.groupEvents', () => {
     expect(nodes[2]).toMatchObject({
       subjectChange: { value: 'New', succeeded: true },
       descriptionChange: null,
-      profilePictureChange: { sha256: 'abc123', mimeType: 'image/jpeg', succeeded: false, errors: [{ message: 'bad' }] },
+      profilePictureChange: { sha256: 'abc123', url: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ message: 'bad' }] },
       otherChanges: ['announcements'],
     });
     expect(nodes[3]).toMatchObject({ joinRequestId: 'jr1', participant: { waId: '15550001111' }, reason: null });

@@ -44,6 +44,17 @@ describe('Subscription.groupEvents', () => {
     ]);
   });
 
+  it('delivers a create refused before a group existed (null groupId) to a phone-filtered subscriber, not a group-filtered one', async () => {
+    const byPhone = await live(`subscription { groupEvents(phoneNumberId: "p1") { id groupId requestId group { id } __typename } }`);
+    const byGroup = await live(GROUP_EVENTS, { groupId: 'g1' });
+    const [refused] = await h.append(makeEvent({ type: 'GROUP_CREATE_FAILED', groupId: null, phoneNumberId: 'p1', requestId: 'req-9' }));
+    const [sentinel] = await h.append(makeEvent({ groupId: 'g1', phoneNumberId: 'p1' }));
+
+    expect(await nextResults(byPhone, 1)).toEqual([{ data: { groupEvents: { id: refused.id, groupId: null, requestId: 'req-9', group: null, __typename: 'GroupCreateFailedEvent' } } }]);
+    // The group-filtered subscriber's next event is the sentinel: the refused create never reached it.
+    expect(await nextResults(byGroup, 1)).toEqual([{ data: { groupEvents: { id: sentinel.id, cursor: sentinel.cursor, __typename: 'ParticipantsAddedEvent' } } }]);
+  });
+
   it('reads each emission\'s group with fresh loaders, made only when the selection needs them', async () => {
     const idsOnly = await live(GROUP_EVENTS, { groupId: 'g1' });
     const withGroup = await live(WITH_GROUP);

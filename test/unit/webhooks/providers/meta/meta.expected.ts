@@ -101,13 +101,27 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
       }),
     ],
   },
+  // A create refused before the group existed: no group_id, so the event has none; request_id completes the operation.
   'group_lifecycle_update.create_failed.no_group_id': {
-    events: [],
-    ignored: [
-      {
-        kind: 'group_lifecycle_update.group_create',
-        reason: 'groups[] item has no group_id (request_id 0bad0bad-request-id-example); every event belongs to a group',
-      },
+    events: [
+      group({
+        type: 'GROUP_CREATE_FAILED',
+        groupId: null,
+        occurredAt: iso(1755548877),
+        requestId: '0bad0bad-request-id-example',
+        details: {
+          subject: 'Too Many Groups',
+          description: null,
+          errors: [
+            error(
+              131211,
+              'Group create limit reached',
+              'Group create limit reached',
+              'Reached the limit for the maximum number of groups that can be created for this number.',
+            ),
+          ],
+        },
+      }),
     ],
   },
   'group_lifecycle_update.delete': {
@@ -286,7 +300,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         details: {
           subject: { value: 'Watch Enthusiasts', succeeded: true, errors: [] },
           description: { value: 'Discuss the latest timepieces.', succeeded: true, errors: [] },
-          profilePicture: { value: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
+          profilePicture: { url: null, sha256: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
           otherChanges: [],
           errors: [],
         },
@@ -303,7 +317,8 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
           subject: { value: 'Watch Collectors', succeeded: true, errors: [] },
           description: null,
           profilePicture: {
-            value: '3b9d1c0e5f2a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
+            url: null,
+            sha256: '3b9d1c0e5f2a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
             succeeded: false,
             errors: [error(131209, 'Invalid group profile picture aspect ratio', 'Invalid group profile picture aspect ratio', 'The image must be square.')],
             mimeType: 'image/jpeg',

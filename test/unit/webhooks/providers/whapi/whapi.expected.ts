@@ -6,8 +6,9 @@ import { iso, person, RECEIVED_ISO } from '../webhook-test-support';
 const CHANNEL = 'MANTIS-M72HC';
 const GROUP = '120363271212442249@g.us';
 const TRIP = '120363498775936551@g.us';
-const PICTURE =
-  'https://pps.whatsapp.net/v/t62.24694-24/491878509_1329198295045131_8243456031832458554_n.jpg?stp=dst-jpg_s96x96_tt6&ccb=11-4&oh=01_Q5Aa1gEq-WZYAgjAZMZd6UEZFN30lEsxoha3JZH0bs07_p7F7Q&oe=683838BA&_nc_sid=5e03e0&_nc_cat=111';
+/** chat_pic_full: Whapi's full-size picture, preferred over the chat_pic thumbnail. */
+const PICTURE_FULL =
+  'https://pps.whatsapp.net/v/t62.24694-24/491878509_1329198295045131_8243456031832458554_n.jpg?ccb=11-4&oh=01_Q5Aa1gEq-WZYAgjAZMZd6UEZFN30lEsxoha3JZH0bs07_p7F7Q&oe=683838BA&_nc_sid=5e03e0&_nc_cat=111';
 
 /** groups.put has no time: occurredAt is the receive time. */
 function put(overrides: Partial<ExpectedEvent> & Pick<ExpectedEvent, 'type' | 'details'>): ExpectedEvent {
@@ -84,8 +85,8 @@ export const WHAPI_EXPECTED: Record<FixtureName<'whapi'>, ExpectedParse> = {
   },
   'groups.patch.name': { events: [settings({ subject: { value: 'Good trip ⛰️🏖️', succeeded: true, errors: [] } })] },
   'groups.patch.unlisted_name_diff': { events: [settings({ subject: { value: 'Our journey 2026', succeeded: true, errors: [] } })] },
-  'groups.patch.chat_pic': { events: [settings({ profilePicture: { value: PICTURE, succeeded: true, errors: [], mimeType: null } })] },
-  'groups.patch.picture_unknown': { events: [settings({ profilePicture: { value: null, succeeded: true, errors: [], mimeType: null } })] },
+  'groups.patch.chat_pic': { events: [settings({ profilePicture: { sha256: null, url: PICTURE_FULL, succeeded: true, errors: [], mimeType: null } })] },
+  'groups.patch.picture_unknown': { events: [settings({ profilePicture: { sha256: null, url: null, succeeded: true, errors: [], mimeType: null } })] },
   'groups.patch.description_and_settings': {
     events: [settings({ description: { value: 'Trip planning — bring passports', succeeded: true, errors: [] }, otherChanges: ['announcements'] })],
   },

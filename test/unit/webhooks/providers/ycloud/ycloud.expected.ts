@@ -27,6 +27,29 @@ export const YCLOUD_EXPECTED: Record<FixtureName<'ycloud'>, ExpectedParse> = {
       }),
     ],
   },
+  // Refused before a group existed: no groupId; requestId completes the operation.
+  'lifecycle.create_failed.no_group_id': {
+    events: [
+      event({
+        type: 'GROUP_CREATE_FAILED',
+        groupId: null,
+        occurredAt: '2026-05-13T02:00:00.000Z',
+        requestId: 'REQ_4',
+        details: {
+          subject: 'Too Many Groups',
+          description: null,
+          errors: [
+            {
+              code: 131211,
+              title: 'Group create limit reached',
+              message: 'Group create limit reached',
+              details: 'Reached the limit for the maximum number of groups that can be created for this number.',
+            },
+          ],
+        },
+      }),
+    ],
+  },
   'lifecycle.create_failed': {
     events: [
       event({
