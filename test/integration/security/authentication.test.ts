@@ -137,7 +137,7 @@ describe('the API key file', () => {
     expect((await t.query(TYPENAME, {}, { headers: bearer('admin') })).status).toBe(200);
 
     // The revoked key's socket is closed (4403) without waiting for an event, and its subscription with it.
-    expect(await client.closed).toEqual({ code: 4403, reason: 'Forbidden: the API key was revoked or has expired' });
+    expect(await client.closed()).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked or has expired' });
     expect(await live.message(0)).toMatchObject({ kind: 'error' });
     await client.dispose();
   });

@@ -42,7 +42,7 @@ describe('revoking a key that holds a quiet subscription', () => {
     expect(await held.message(0)).toMatchObject({ kind: 'next', result: { data: { groupEvents: { id: expect.any(String) } } } });
 
     writeFileSync(file, `${apiKeyLines(['admin'])}\n`);
-    expect(await client.closed).toEqual({ code: 4403, reason: 'Forbidden: the API key was revoked or has expired' });
+    expect(await client.closed()).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked or has expired' });
 
     // Given back, the key's one slot is free again: the revoked socket's subscription was returned.
     writeFileSync(file, `${apiKeyLines(['admin', 'tenantA'])}\n`);
