@@ -3,9 +3,10 @@
 //
 //   npx tsx examples/apollo-client.mts [--http http://localhost:4000/graphql] [--ws ws://localhost:4000/graphql] [--events <n>]
 //   (API_KEY=<key> in the environment when the gateway's GATEWAY_AUTH is on)
-import { ApolloClient, ApolloError, HttpLink, InMemoryCache, gql, split } from '@apollo/client/core';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition } from '@apollo/client/utilities';
+// Apollo Client 3's ES modules, by file: Node's ESM loader resolves no directory imports, and `@apollo/client` has no exports map.
+import { ApolloClient, ApolloError, HttpLink, InMemoryCache, gql, split } from '@apollo/client/core/index.js';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions/index.js';
+import { getMainDefinition } from '@apollo/client/utilities/index.js';
 import { parseArgs } from 'node:util';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';

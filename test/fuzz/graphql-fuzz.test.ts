@@ -98,7 +98,8 @@ describe('GraphQL fuzzing: random documents, variables and requests against the 
   it('exercised executions as well as refusals', () => {
     const executed = answers.filter((answer) => answer.status === 200 && typeof answer.body === 'object' && answer.body !== null && 'data' in answer.body);
     const refused = answers.filter((answer) => answer.status >= 400);
-    expect(executed.length).toBeGreaterThan(200);
+    // Since the cost limit counts variable defaults, more generated documents are refused than executed.
+    expect(executed.length).toBeGreaterThan(150);
     expect(refused.length).toBeGreaterThan(300);
   });
 });
