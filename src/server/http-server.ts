@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import Fastify, { LogController } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,8 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
+/** GraphQL over Server-Sent Events (graphql-sse). */
+export const GRAPHQL_STREAM_PATH = '/graphql/stream';
 
 export interface HttpServerOptions<TContext extends RequestScopedContext> {
   host: string;
@@ -51,6 +54,8 @@ export interface HttpServer {
   readonly server: Server;
   /** A route that receives the exact request bytes (webhooks). Before listen() only. */
   registerRawBodyRoute(method: RawBodyMethod, path: string, handler: RawBodyHandler, options: RawBodyRouteOptions): void;
+  /** A route that handles its own response (e.g. GraphQL over SSE). Before listen() only. */
+  registerRoute(methods: HTTPMethods[], path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
@@ -135,6 +140,10 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     registerRawBodyRoute(method, path, handler, routeOptions) {
       assertNotListening('registerRawBodyRoute()');
       void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
+    },
+    registerRoute(methods, path, handler) {
+      assertNotListening('registerRoute()');
+      fastify.route({ method: methods, url: path, handler });
     },
     addReadinessCheck: (name, check) => readiness.add(name, check),
     addDrainStep(name, step) {
