@@ -11,6 +11,8 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
+import type { OnDelivery } from './delivery-observer';
+import { createReceivedTimes } from './delivery-observer';
 import { createDocumentCache } from './document-cache';
 import { createSharedExecution } from './shared-execution';
 import { withResumeCursor } from './sse-resume';
@@ -43,6 +45,8 @@ export interface SseServerOptions<TContext extends object> {
   resumeArgument?: string;
   /** @default a 100 ms slice, as the WebSocket server's */
   turnBudget?: TurnBudget;
+  /** Sees every delivery (e.g. delivery lag by transport, for metrics). @default none */
+  onDelivery?: OnDelivery;
 }
 
 export interface SseServer extends Disposable {
@@ -89,12 +93,14 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
   const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: 100 });
   const documents = createDocumentCache({ schema, size: options.documentCacheSize ?? 500, introspection: options.introspection ?? true, maxTokens: options.maxTokens });
   const cursors = new WeakMap<ExecutionResult, string>();
-  const { shareExecutionKey } = options;
+  const { shareExecutionKey, onDelivery } = options;
+  const receivedTimes = createReceivedTimes();
   const sharedExecution = createSharedExecution({
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
     onResult(result, payload) {
       const cursor = cursorOf(payload);
       if (cursor !== null) cursors.set(result, cursor);
+      if (onDelivery !== undefined) receivedTimes.record(result, payload);
     },
   });
   /** Single-connection streams by token, so operations POSTed with the token find their stream's socket. */
@@ -148,6 +154,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
       const state = req.context;
       delivered++;
       state.ids?.push(cursors.get(result as ExecutionResult) ?? null);
+      onDelivery?.({ transport: 'sse', receivedAt: receivedTimes.of(result as ExecutionResult) });
       const spent = turnBudget.yieldIfSpent();
       if (spent !== null) await spent;
       // Back-pressure: while the socket holds unsent bytes, the operation stops pulling events (see above).
