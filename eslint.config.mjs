@@ -179,7 +179,7 @@ export default tseslint.config(
   },
   ...dependencyRules,
   {
-    files: ['bench/**/*.mjs', 'scripts/**/*', '*.js'],
+    files: ['bench/**/*.mjs', 'test/**/*.mjs', 'scripts/**/*', '*.js'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

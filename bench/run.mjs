@@ -11,20 +11,24 @@ import { queryThroughput } from './scenarios/query-throughput.mjs';
 import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
 import { webhookIngest } from './scenarios/webhook-ingest.mjs';
 import { fanOut } from './scenarios/fan-out.mjs';
+import { fanOutCapacity, fanOutLatency, sseFanOut } from './scenarios/fan-out-latency.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string' }, // e.g. "1,3": run these scenarios only
+    only: { type: 'string' }, // e.g. "1,3" or "fan-out-latency": run these scenarios only (or BENCH_ONLY=...)
     quick: { type: 'boolean', default: false }, // shorter runs, for development; not for BENCHMARKS.md
     profile: { type: 'boolean', default: false }, // --cpu-prof the gateway processes into bench/results/profiles
     subscribers: { type: 'string', default: '1000,5000' }, // fan-out sizes
   },
 });
-const only = args.only === undefined ? null : new Set(args.only.split(',').map((s) => s.trim()));
-const wanted = (scenario) => only === null || only.has(String(scenario));
+/** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out' };
+const selection = args.only ?? process.env.BENCH_ONLY;
+const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
+const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
 const timing = args.quick ? { warmupSeconds: 1, durationSeconds: 2 } : { warmupSeconds: 1, durationSeconds: 5 };
 
 const startedAt = new Date();
@@ -110,6 +114,25 @@ try {
   if (wanted(6)) {
     console.error('bench: 6 response compression');
     rows.push(...(await compression({ gateway, timing, phoneNumberId })));
+  }
+  if (wanted(7) || wanted(8) || wanted(9)) {
+    // A gateway of its own for both: earlier scenarios' backlog and sockets do not weigh on the latency figures.
+    const fresh = await startGateway({ label: 'gateway-latency' });
+    const [groupId] = await fresh.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+    const common = { gateway: fresh, baseline, phoneNumberId, groupId, runId, drainTimeoutMs: 40_000 };
+    if (wanted(7)) {
+      console.error('bench: 7 fan-out latency at a sustainable rate');
+      rows.push(...(await fanOutLatency({ ...common, seconds: args.quick ? 3 : 10 })));
+    }
+    if (wanted(8)) {
+      console.error('bench: 8 fan-out capacity (p99 < 250 ms)');
+      rows.push(...(await fanOutCapacity({ ...common, seconds: args.quick ? 2 : 5 })));
+    }
+    if (wanted(9)) {
+      console.error('bench: 9 SSE fan-out against WebSocket');
+      rows.push(...(await sseFanOut({ ...common, seconds: args.quick ? 3 : 10 })));
+    }
+    await stopChild(fresh);
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config/config';
 import { createContextFactory } from './context';
 import type { ContextFactory, GatewayContext } from './context';
@@ -23,8 +24,10 @@ import { createWriteService } from './operations/write-service';
 import { describeSandboxForStartup, startEmbeddedSandbox } from './sandbox/embedded-sandbox';
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
-import { createHttpServer, GRAPHQL_PATH } from './server/http-server';
+import { createHttpServer, GRAPHQL_PATH, GRAPHQL_STREAM_PATH } from './server/http-server';
 import { createOriginGate } from './server/origin-check';
+import type { SseServer } from './server/sse-server';
+import { createSseServer } from './server/sse-server';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +65,8 @@ export interface Gateway {
   readonly groupCache: GroupCache | null;
   /** The graphql-ws server on /graphql (once started), else null. */
   readonly ws: WsServer | null;
+  /** GraphQL over SSE on /graphql/stream (once started), else null. */
+  readonly sse: SseServer | null;
 }
 
 /** graphql-ws clients send credentials in `connection_init` (`{ authorization: "Bearer ..." }`), not as HTTP headers. */
@@ -95,6 +100,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let ingress: WebhookIngress | null = null;
   let groupCache: GroupCache | null = null;
   let wsServer: WsServer | null = null;
+  let sseServer: SseServer | null = null;
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -295,8 +301,27 @@ export function createGateway(options: GatewayOptions): Gateway {
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
     server.addDrainStep('graphql-ws', () => ws.dispose());
+    const sse = startSse(server, schema, guard, createContext);
+    sseServer = sse;
+    server.addDrainStep('graphql-sse', () => sse.dispose());
     onTeardown('http', () => server.close());
     return server;
+  };
+
+  /** GraphQL over SSE on the HTTP server's port: the same schema, context factory and limits as WebSocket. */
+  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory): SseServer => {
+    const sse = createSseServer<GatewayContext>({
+      schema,
+      createContext: ({ headers, requestId }) => createContext({ requestId, logger: logger.child({ requestId, transport: 'sse' }), headers, transport: 'http' }),
+      checkOperation: (request) => guard.operationLimits.check(request),
+      shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
+      maxTokens: config.limits.maxQueryTokens,
+      logger: logger.child({ part: 'graphql-sse' }),
+      exposeInternals: config.nodeEnv === 'development',
+      introspection: config.graphql.introspection,
+    });
+    server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));
+    return sse;
   };
 
   /** Every part in dependency order: each is built from parts already running, and is closed before them. */
@@ -354,6 +379,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     get ws() {
       return wsServer;
+    },
+    get sse() {
+      return sseServer;
     },
     start() {
       if (state !== 'created') throw new Error(`Gateway.start() can be called once; the gateway is ${state}`);

@@ -26,6 +26,7 @@ serveParent({
     seedGroups: ({ phoneNumberId, count, participants }) => sandbox.control.seedGroups(phoneNumberId, count, { participants, subjectPrefix: 'Bench group' }),
     ingressStats: () => gateway.ingress.stats,
     wsStats: () => gateway.ws.stats(),
+    sseStats: () => gateway.sse?.stats() ?? null,
     redisStatus: () => ({ commands: gateway.events.redis?.commands.status ?? null, subscriber: gateway.events.redis?.subscriber.status ?? null }),
     measure: () => measureProcess(),
     cpuUsage: () => process.cpuUsage(),

@@ -119,11 +119,11 @@ function post(agent, url, body, headers) {
  * `ratePerSecond` for `seconds`, every delivery timed from the send. Server memory per subscriber is the GC'd
  * heap+external and RSS growth of the server process from before the sockets opened to when all were subscribed.
  */
-async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs }) {
+export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs }) {
   const events = Math.round(ratePerSecond * seconds);
   const receiver = createReceiver(subscribers * events);
   const memoryBefore = await target.server.call('measure');
-  const clients = await openClients({ url: target.wsUrl, count: subscribers, graphql: target.graphql, onFrame: receiver.onFrame });
+  const clients = await (target.openClients ?? openClients)({ url: target.wsUrl, count: subscribers, graphql: target.graphql, onFrame: receiver.onFrame });
   let sequence = 0;
   try {
     await target.subscribeAll(clients);
@@ -173,6 +173,7 @@ async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drai
       deliveriesPerSecond: receiver.timed() / deliverySeconds,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
+      p999Ms: percentile(latencies, 99.9),
       maxMs: percentile(latencies, 100),
       rssBytesPerSubscriber: (memoryAfter.rss - memoryBefore.rss) / subscribers,
       heapBytesPerSubscriber: (memoryAfter.heapUsed + memoryAfter.external - memoryBefore.heapUsed - memoryBefore.external) / subscribers,
@@ -186,12 +187,12 @@ async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drai
 }
 
 /**
- * Scenario 4: graphql-ws subscribers of one group's events, fed by signed webhooks at 100 events/s; baseline: a raw
- * `ws` server broadcasting a frame of the same bytes to the same number of sockets on each POST.
+ * The two fan-out targets over one keep-alive agent: the gateway (graphql-ws subscribers of one group's events, fed
+ * by signed webhooks) and the raw `ws` baseline (a frame of the same bytes broadcast to every socket on each POST).
+ * `useWebhooks(label)` starts a fresh run of message ids (sequences restart with every measurement).
  */
-export async function fanOut({ gateway, baseline, phoneNumberId, groupId, runId, subscriberCounts, ratePerSecond, secondsFor, drainTimeoutMs }) {
+export function fanOutTargets({ gateway, baseline, phoneNumberId, groupId }) {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  // Sequences restart with every measurement, so each gets its own message ids (else the log de-duplicates them).
   let webhooks = null;
   let sampleFrame = null;
   const gatewayTarget = {
@@ -237,15 +238,32 @@ export async function fanOut({ gateway, baseline, phoneNumberId, groupId, runId,
     afterClose: () => waitFor('the baseline to close every socket', async () => (await baseline.call('sockets')) === 0, 30_000),
   };
 
+  return {
+    gatewayTarget,
+    baselineTarget,
+    useWebhooks(label) {
+      webhooks = createMetaWebhooks({ phoneNumberId, groupId, runId: label });
+    },
+    frameBytes: () => Buffer.byteLength(sampleFrame ?? ''),
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * Scenario 4: graphql-ws subscribers of one group's events, fed by signed webhooks at 100 events/s; baseline: a raw
+ * `ws` server broadcasting a frame of the same bytes to the same number of sockets on each POST.
+ */
+export async function fanOut({ gateway, baseline, phoneNumberId, groupId, runId, subscriberCounts, ratePerSecond, secondsFor, drainTimeoutMs }) {
+  const { gatewayTarget, baselineTarget, useWebhooks, frameBytes, close } = fanOutTargets({ gateway, baseline, phoneNumberId, groupId });
   const rows = [];
   try {
     for (const subscribers of subscriberCounts) {
-      webhooks = createMetaWebhooks({ phoneNumberId, groupId, runId: `${runId}-fanout-${subscribers}` });
+      useWebhooks(`${runId}-fanout-${subscribers}`);
       const seconds = secondsFor(subscribers);
       const measured = await measureFanOut({ target: gatewayTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
       const bare = await measureFanOut({ target: baselineTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
       const label = `${subscribers.toLocaleString('en-US')} subs`;
-      const detail = { measured: strip(measured), baseline: strip(bare), frameBytes: Buffer.byteLength(sampleFrame ?? '') };
+      const detail = { measured: strip(measured), baseline: strip(bare), frameBytes: frameBytes() };
       rows.push(
         { scenario: '4 fan-out', metric: `${label} deliveries/s`, value: measured.deliveriesPerSecond, baseline: bare.deliveriesPerSecond, target: { kind: '>=', value: 20_000 }, detail },
         { scenario: '4 fan-out', metric: `${label} latency p50 ms`, value: measured.p50Ms, baseline: bare.p50Ms, target: null },
@@ -259,7 +277,7 @@ export async function fanOut({ gateway, baseline, phoneNumberId, groupId, runId,
       if (!measured.drained) rows.push({ scenario: '4 fan-out', metric: `${label} undelivered at drain timeout`, value: measured.expected - measured.delivered, baseline: null, target: null });
     }
   } finally {
-    agent.destroy();
+    close();
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import Fastify, { LogController } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +31,8 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
+/** GraphQL over Server-Sent Events (graphql-sse). */
+export const GRAPHQL_STREAM_PATH = '/graphql/stream';
 
 export interface HttpServerOptions<TContext extends RequestScopedContext> {
   host: string;
@@ -66,6 +68,8 @@ export interface HttpServer {
   registerRawBodyRoute(method: RawBodyMethod, path: string, handler: RawBodyHandler, options: RawBodyRouteOptions): void;
   /** Routes of other transports (SSE, the IDE), in their own Fastify context, under the server's hooks. Before listen() only. */
   registerPlugin(plugin: FastifyPluginAsync): void;
+  /** A route that handles its own response (e.g. GraphQL over SSE). Before listen() only. */
+  registerRoute(methods: HTTPMethods[], path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
@@ -161,6 +165,10 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     registerPlugin(plugin) {
       assertNotListening('registerPlugin()');
       void fastify.register(plugin);
+    },
+    registerRoute(methods, path, handler) {
+      assertNotListening('registerRoute()');
+      fastify.route({ method: methods, url: path, handler });
     },
     addReadinessCheck: (name, check) => readiness.add(name, check),
     addDrainStep(name, step) {

@@ -7,6 +7,8 @@ export interface SharedExecutionOptions {
    * document, operation name and variables are equal). null: this context never shares.
    */
   shareKey(contextValue: unknown): string | null;
+  /** Sees each result with the event it was executed for (SSE takes the event's cursor as the message id). */
+  onResult?(result: ExecutionResult, payload: unknown): void;
 }
 
 export interface SharedExecution {
@@ -58,7 +60,13 @@ export function createSharedExecution(options: SharedExecutionOptions): SharedEx
       const source = await createSourceEventStream(args);
       if (!isAsyncIterable(source)) return source;
       const key = operationKey(args);
-      return mapEvents(source, (payload) => executeFor(args, key, payload));
+      const { onResult } = options;
+      if (onResult === undefined) return mapEvents(source, (payload) => executeFor(args, key, payload));
+      return mapEvents(source, async (payload) => {
+        const result = await executeFor(args, key, payload);
+        onResult(result, payload);
+        return result;
+      });
     },
   };
 }

@@ -14,6 +14,8 @@ import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
+import type { OnDelivery } from './delivery-observer';
+import { createReceivedTimes } from './delivery-observer';
 import { createDocumentCache } from './document-cache';
 import { createSharedExecution } from './shared-execution';
 import type { SharedFrames } from './shared-frames';
@@ -101,6 +103,8 @@ export interface WsServerOptions<TContext extends object> {
    * @default a 100 ms slice (10 ms answered webhooks sooner under overload but let a lone subscriber fall behind)
    */
   turnBudget?: TurnBudget;
+  /** Sees every delivery (e.g. delivery lag by transport, for metrics). @default none */
+  onDelivery?: OnDelivery;
 }
 
 export interface WsServer extends Disposable {
@@ -143,9 +147,11 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     introspection: options.introspection ?? true,
     maxTokens: options.maxTokens,
   });
-  const { shareExecutionKey } = options;
+  const { shareExecutionKey, onDelivery } = options;
+  const receivedTimes = onDelivery === undefined ? null : createReceivedTimes();
   const sharedExecution = createSharedExecution({
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
+    ...(receivedTimes === null ? {} : { onResult: receivedTimes.record }),
   });
   const activity = createWsActivity({
     subscribe: (args) => sharedExecution.subscribe(args),
@@ -235,6 +241,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
     onNext(_ctx, id, _payload, _args, result) {
+      if (receivedTimes !== null) onDelivery?.({ transport: 'ws', receivedAt: receivedTimes.of(result) });
       // Formatted (errors masked, unexpected ones logged) and serialised once per result, however many sockets share it.
       return frames.payloadFor(result, ({ errors, ...rest }) =>
         errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, id, 'INTERNAL_SERVER_ERROR') },

@@ -1,0 +1,133 @@
+import { URLSearchParams } from 'node:url';
+import { openSseClients } from '../lib/sse-clients.mjs';
+import { FANOUT_SUBSCRIPTION, fanOutTargets, measureFanOut } from './fan-out.mjs';
+
+/** Latency is judged at loads both servers sustain: 10,000 deliveries/s either way. */
+const SUSTAINABLE = [
+  { subscribers: 1000, ratePerSecond: 10 },
+  { subscribers: 5000, ratePerSecond: 2 },
+];
+/** Event rates tried in turn at 1,000 subscribers until p99 reaches the capacity bound. */
+const CAPACITY_RATES = [10, 20, 40, 60, 80, 100, 130, 160, 200];
+const CAPACITY_SUBSCRIBERS = 1000;
+const CAPACITY_P99_MS = 250;
+
+/**
+ * Scenario 6: delivery latency (webhook POST sent → frame received) at a sustainable rate, gateway and raw `ws`
+ * at the same rate, p50/p99/p999; unlike scenario 4, no figure here is queueing under overload.
+ */
+export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId, runId, seconds, drainTimeoutMs }) {
+  const targets = fanOutTargets({ gateway, baseline, phoneNumberId, groupId });
+  const rows = [];
+  try {
+    for (const { subscribers, ratePerSecond } of SUSTAINABLE) {
+      targets.useWebhooks(`${runId}-latency-${subscribers}`);
+      const measured = await measureFanOut({ target: targets.gatewayTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
+      const bare = await measureFanOut({ target: targets.baselineTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
+      const label = `${subscribers.toLocaleString('en-US')} subs × ${ratePerSecond} ev/s`;
+      const detail = { measured: summary(measured), baseline: summary(bare), frameBytes: targets.frameBytes() };
+      rows.push(
+        { scenario: '6 fan-out latency', metric: `${label} p50 ms`, value: measured.p50Ms, baseline: bare.p50Ms, target: null, detail },
+        { scenario: '6 fan-out latency', metric: `${label} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: { kind: '<=', value: 100 } },
+        { scenario: '6 fan-out latency', metric: `${label} p999 ms`, value: measured.p999Ms, baseline: bare.p999Ms, target: null },
+      );
+      if (!measured.drained) rows.push({ scenario: '6 fan-out latency', metric: `${label} undelivered at drain timeout`, value: measured.expected - measured.delivered, baseline: null, target: null });
+    }
+  } finally {
+    targets.close();
+  }
+  return rows;
+}
+
+/**
+ * Scenario 7: capacity, the highest event rate to 1,000 subscribers at which p99 stays under 250 ms with every
+ * event delivered and none refused, found by stepping the rate up (each target on its own; the baseline needs the
+ * gateway's frame, so the gateway goes first at each rate).
+ */
+export async function fanOutCapacity({ gateway, baseline, phoneNumberId, groupId, runId, seconds, drainTimeoutMs }) {
+  const targets = fanOutTargets({ gateway, baseline, phoneNumberId, groupId });
+  const capacity = { gateway: 0, baseline: 0 };
+  const stopped = { gateway: false, baseline: false };
+  const steps = [];
+  try {
+    for (const ratePerSecond of CAPACITY_RATES) {
+      const step = { ratePerSecond };
+      for (const [name, target] of [
+        ['gateway', targets.gatewayTarget],
+        ['baseline', targets.baselineTarget],
+      ]) {
+        // Each target stops at its first rate that does not hold; the baseline keeps the gateway's first frame.
+        if (stopped[name]) continue;
+        targets.useWebhooks(`${runId}-capacity-${name}-${ratePerSecond}`);
+        const measured = await measureFanOut({ target, subscribers: CAPACITY_SUBSCRIBERS, ratePerSecond, seconds, drainTimeoutMs });
+        const holds = measured.drained && measured.refusedEvents === 0 && measured.p99Ms !== null && measured.p99Ms < CAPACITY_P99_MS;
+        step[name] = { p99Ms: measured.p99Ms, deliveriesPerSecond: measured.deliveriesPerSecond, drained: measured.drained, refused: measured.refusedEvents, holds };
+        if (holds) capacity[name] = ratePerSecond;
+        else stopped[name] = true;
+      }
+      steps.push(step);
+      if (stopped.gateway && stopped.baseline) break;
+    }
+  } finally {
+    targets.close();
+  }
+  return [
+    {
+      scenario: '7 fan-out capacity',
+      metric: `events/s at p99 < ${CAPACITY_P99_MS} ms, ${CAPACITY_SUBSCRIBERS.toLocaleString('en-US')} subs`,
+      value: capacity.gateway,
+      baseline: capacity.baseline,
+      target: { kind: 'ratio>=', value: 0.7 },
+      detail: { steps, rates: CAPACITY_RATES },
+    },
+  ];
+}
+
+function summary(result) {
+  const { memoryBefore: _before, memoryAfter: _after, ...rest } = result;
+  return rest;
+}
+
+const SSE_SUBSCRIBERS = 1000;
+const SSE_RATE_PER_SECOND = 10;
+
+/**
+ * Scenario 8: the same events to 1,000 GraphQL-over-SSE subscribers (distinct connections, one GET each), deliveries
+ * per second and latency, against 1,000 WebSocket subscribers at the same rate (no target: recorded side by side).
+ */
+export async function sseFanOut({ gateway, baseline, phoneNumberId, groupId, runId, seconds, drainTimeoutMs }) {
+  const targets = fanOutTargets({ gateway, baseline, phoneNumberId, groupId });
+  const search = new URLSearchParams({ query: FANOUT_SUBSCRIPTION, variables: JSON.stringify({ groupId }) });
+  const sseTarget = {
+    ...targets.gatewayTarget,
+    wsUrl: `${gateway.url}/graphql/stream?${search.toString()}`,
+    openClients: ({ url, count, onFrame }) => openSseClients({ url, count, onFrame }),
+    async subscribeAll(clients) {
+      const n = clients.sockets.length;
+      await waitUntil(`${n} SSE streams`, async () => (await gateway.call('sseStats')).streams === n, 60_000);
+    },
+    afterClose: () => waitUntil('the gateway to end every SSE stream', async () => (await gateway.call('sseStats')).streams === 0, 30_000),
+  };
+  try {
+    targets.useWebhooks(`${runId}-sse-ws`);
+    const ws = await measureFanOut({ target: targets.gatewayTarget, subscribers: SSE_SUBSCRIBERS, ratePerSecond: SSE_RATE_PER_SECOND, seconds, drainTimeoutMs });
+    targets.useWebhooks(`${runId}-sse`);
+    const sse = await measureFanOut({ target: sseTarget, subscribers: SSE_SUBSCRIBERS, ratePerSecond: SSE_RATE_PER_SECOND, seconds, drainTimeoutMs });
+    const label = `${SSE_SUBSCRIBERS.toLocaleString('en-US')} subs × ${SSE_RATE_PER_SECOND} ev/s`;
+    // "baseline" here is the gateway's own WebSocket transport.
+    return [
+      { scenario: '8 SSE fan-out (vs WS)', metric: `${label} deliveries/s`, value: sse.deliveriesPerSecond, baseline: ws.deliveriesPerSecond, target: null, detail: { sse: summary(sse), ws: summary(ws) } },
+      { scenario: '8 SSE fan-out (vs WS)', metric: `${label} p99 ms`, value: sse.p99Ms, baseline: ws.p99Ms, target: null },
+    ];
+  } finally {
+    targets.close();
+  }
+}
+
+async function waitUntil(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
