@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 // Dependency rules: the table of docs/ARCHITECTURE.md#dependency-rules, enforced. PART says where each part lives
 // under src/ (renaming or moving a folder changes its line here and nothing else); MAY_IMPORT says what it may import.
 // ---------------------------------------------------------------------------------------------------------------
-const GRAPHQL_TYPES = 'graph';
+const GRAPHQL_TYPES = 'schema';
 const PART = {
   lib: 'lib',
   config: 'config',
@@ -21,7 +21,7 @@ const PART = {
   cache: 'cache',
   loaders: 'loaders',
   operations: 'operations',
-  graph: GRAPHQL_TYPES,
+  schema: GRAPHQL_TYPES,
   auth: 'auth',
   limits: 'limits',
   tenancy: 'tenancy',
@@ -47,13 +47,13 @@ const MAY_IMPORT = {
   cache: ['lib', 'config', 'upstream', 'events'],
   loaders: ['lib', 'config', 'upstream', 'cache'],
   operations: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'cache'],
-  graph: ['lib', 'config', 'upstream', 'events', 'errors', 'loaders', 'operations'],
+  schema: ['lib', 'config', 'upstream', 'events', 'errors', 'loaders', 'operations'],
   auth: ['lib', 'config', 'errors'],
   limits: ['lib', 'config', 'upstream', 'events', 'errors', 'auth'],
-  tenancy: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'graph', 'auth', 'limits'],
-  context: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'graph', 'auth', 'limits', 'tenancy'],
-  resolvers: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'graph', 'auth', 'limits', 'tenancy', 'context'],
-  server: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'graph', 'auth', 'limits', 'context'],
+  tenancy: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'schema', 'auth', 'limits'],
+  context: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'schema', 'auth', 'limits', 'tenancy'],
+  resolvers: ['lib', 'config', 'upstream', 'events', 'errors', 'cache', 'loaders', 'operations', 'schema', 'auth', 'limits', 'tenancy', 'context'],
+  server: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'schema', 'auth', 'limits', 'context'],
   sandbox: ['lib', 'config', 'upstream', `${PART.webhooks}/providers`],
   gateway: Object.keys(PART).filter((part) => part !== 'gateway' && part !== 'main'),
   main: Object.keys(PART).filter((part) => part !== 'main'),
@@ -63,7 +63,7 @@ const MAY_IMPORT = {
 const PACKAGES = [
   {
     what: 'GraphQL',
-    only: ['errors', 'graph', 'limits', 'tenancy', 'context', 'resolvers', 'server', 'gateway', 'main'],
+    only: ['errors', 'schema', 'limits', 'tenancy', 'context', 'resolvers', 'server', 'gateway', 'main'],
     regex: '^(graphql|type-graphql|graphql-scalars)(/|$)',
   },
   {
@@ -84,7 +84,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 const SRC = 'src';
 const at = (relative) => `${SRC}/${relative}`;
 const inside = (relative, where) => relative === where || relative.startsWith(`${where}/`);
-/** The innermost part holding a path of src/ (graph/errors/x.ts belongs to errors, not graph). */
+/** The innermost part holding a path of src/ (schema/errors/x.ts belongs to errors, not schema). */
 const partOf = (relative) =>
   Object.keys(PART)
     .filter((part) => inside(relative, PART[part]))
@@ -144,7 +144,7 @@ const dependencyRules = [
     },
     rules: { 'import-x/no-cycle': 'error' },
   },
-  // Files of a nested part (graph/errors) match their parent's glob too: the later, nested block wins.
+  // Files of a nested part (schema/errors) match their parent's glob too: the later, nested block wins.
   ...Object.keys(PART)
     .sort((a, b) => PART[a].length - PART[b].length)
     .map((part) => ({

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createSchema } from '../src/resolvers/create-schema';
-import { printSortedSchema } from '../src/graph/print-schema';
+import { printSortedSchema } from '../src/schema/print-schema';
 
 /** `npm run schema:emit`: writes the checked-in SDL artifact; a unit test fails while it is stale. */
 export const SCHEMA_FILE = resolve(__dirname, '../schema/schema.graphql');

@@ -251,7 +251,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       introspection: config.graphql.introspection,
       landingPage: config.graphql.landingPage,
       exposeStacktraces: config.graphql.exposeStacktraces,
-      operationLimits: guard.operationLimits,
+      documentLimits: guard.documentLimits,
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
     });
@@ -285,7 +285,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         return principal === undefined || guard.authenticator.current(principal) !== null;
       },
       revalidateEveryMs: config.auth.reloadIntervalMs,
-      checkOperation: (request) => guard.operationLimits.check(request),
+      checkDocument: (request) => guard.documentLimits.check(request),
       // Browser pages on origins CORS does not allow are closed with 4403 (pages cannot be stopped by CORS here).
       admitConnection: createOriginGate({ policy: config.cors.origins, logger: logger.child({ part: 'graphql-ws' }) }),
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
@@ -313,7 +313,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const sse = createSseServer<GatewayContext>({
       schema,
       createContext: ({ headers, requestId }) => createContext({ requestId, logger: logger.child({ requestId, transport: 'sse' }), headers, transport: 'http' }),
-      checkOperation: (request) => guard.operationLimits.check(request),
+      checkDocument: (request) => guard.documentLimits.check(request),
       shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-sse' }),

@@ -1,6 +1,6 @@
 import { queryOk } from '../lib/graphql.mjs';
 
-/** groupsByIds accepts at most this many ids (src/graph/validation/ids.validation.ts MAX_IDS_PER_LOOKUP). */
+/** groupsByIds accepts at most this many ids (src/schema/validation/ids.validation.ts MAX_IDS_PER_LOOKUP). */
 export const IDS_PER_FIELD = 100;
 const SIZES = [1, 10, 50, 200];
 const SELECTION = 'id subject participants { waId userId username }';

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
-import { createUnusedPubSub } from '../graph/events/unused-pub-sub';
+import { createUnusedPubSub } from '../schema/events/unused-pub-sub';
 import { resolvers } from './index';
 
 /**

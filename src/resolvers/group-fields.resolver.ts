@@ -1,14 +1,14 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError, NotFoundError } from '../graph/errors/gateway-errors';
-import { JoinApprovalMode, toJoinApprovalMode } from '../graph/group/join-approval-mode.enum';
-import { JoinRequestConnection } from '../graph/group/join-request-connection.type';
-import { toJoinRequest } from '../graph/group/join-request.type';
-import { Group } from '../graph/group/group.type';
-import { JoinRequestsArgs } from '../graph/group/join-requests.args';
-import { Participant, toParticipant } from '../graph/group/participant.type';
-import { parseConnectionArgs } from '../graph/relay/page-args';
+import { BadUserInputError, NotFoundError } from '../schema/errors/gateway-errors';
+import { JoinApprovalMode, toJoinApprovalMode } from '../schema/group/join-approval-mode.enum';
+import { JoinRequestConnection } from '../schema/group/join-request-connection.type';
+import { toJoinRequest } from '../schema/group/join-request.type';
+import { Group } from '../schema/group/group.type';
+import { JoinRequestsArgs } from '../schema/group/join-requests.args';
+import { Participant, toParticipant } from '../schema/group/participant.type';
+import { parseConnectionArgs } from '../schema/relay/page-args';
 import type { GroupField, UpstreamGroup } from '../upstream/types';
 import { loadRelayPage } from './relay-pager';
 

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError } from '../graph/errors/gateway-errors';
-import { Group } from '../graph/group/group.type';
-import { JoinApprovalMode } from '../graph/group/join-approval-mode.enum';
-import { CreateGroupInput, CreateGroupPayload, DeleteGroupInput, DeleteGroupPayload, UpdateGroupInput, UpdateGroupPayload } from '../graph/mutations/group-lifecycle.types';
-import { awaitWindowMs, requireId, resolvePhoneNumberId, validDescription, validIdempotencyKey, validSubject } from '../graph/mutations/input-validation';
-import { validPicture } from '../graph/mutations/picture-validation';
-import { toGroupOperation } from '../graph/operations/to-group-operation';
+import { BadUserInputError } from '../schema/errors/gateway-errors';
+import { Group } from '../schema/group/group.type';
+import { JoinApprovalMode } from '../schema/group/join-approval-mode.enum';
+import { CreateGroupInput, CreateGroupPayload, DeleteGroupInput, DeleteGroupPayload, UpdateGroupInput, UpdateGroupPayload } from '../schema/mutations/group-lifecycle.types';
+import { awaitWindowMs, requireId, resolvePhoneNumberId, validDescription, validIdempotencyKey, validSubject } from '../schema/mutations/input-validation';
+import { validPicture } from '../schema/mutations/picture-validation';
+import { toGroupOperation } from '../schema/operations/to-group-operation';
 import type { PictureSummary } from '../operations/write-service';
 import type { CreateGroupRequest, UpdateGroupSettingsRequest } from '../upstream/types';
 

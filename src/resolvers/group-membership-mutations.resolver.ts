@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { Group } from '../graph/group/group.type';
+import { Group } from '../schema/group/group.type';
 import {
   JoinRequestsInput,
   JoinRequestsPayload,
@@ -8,9 +8,9 @@ import {
   RemoveParticipantsPayload,
   ResetInviteLinkInput,
   ResetInviteLinkPayload,
-} from '../graph/mutations/group-membership.types';
-import { requireId, validJoinRequestIds, validParticipants } from '../graph/mutations/input-validation';
-import { toGroupOperation } from '../graph/operations/to-group-operation';
+} from '../schema/mutations/group-membership.types';
+import { requireId, validJoinRequestIds, validParticipants } from '../schema/mutations/input-validation';
+import { toGroupOperation } from '../schema/operations/to-group-operation';
 import type { JoinRequestsResult } from '../upstream/types';
 
 /** removeParticipants, resetInviteLink, approveJoinRequests, rejectJoinRequests (src/operations/write-service.ts). */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { Group } from '../graph/group/group.type';
+import { Group } from '../schema/group/group.type';
 import {
   PinGroupMessageInput,
   PinGroupMessagePayload,
@@ -8,9 +8,9 @@ import {
   SendGroupMessagePayload,
   UnpinGroupMessageInput,
   UnpinGroupMessagePayload,
-} from '../graph/mutations/group-message.types';
-import { requireId, resolvePhoneNumberId, validIdempotencyKey, validPinDays } from '../graph/mutations/input-validation';
-import { toOutboundMessage } from '../graph/mutations/outbound-message';
+} from '../schema/mutations/group-message.types';
+import { requireId, resolvePhoneNumberId, validIdempotencyKey, validPinDays } from '../schema/mutations/input-validation';
+import { toOutboundMessage } from '../schema/mutations/outbound-message';
 
 /** sendGroupMessage, pinGroupMessage, unpinGroupMessage: POST /<PHONE_NUMBER_ID>/messages to a group (src/operations/write-service.ts). */
 @Resolver()

@@ -1,14 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError } from '../graph/errors/gateway-errors';
-import { GroupConnection } from '../graph/group/group-connection.type';
-import { Group } from '../graph/group/group.type';
-import { GroupsArgs } from '../graph/group/groups.args';
-import { parseConnectionArgs } from '../graph/relay/page-args';
-import { MAX_IDS_PER_LOOKUP, validateId, validateIds } from '../graph/validation/ids.validation';
+import { BadUserInputError } from '../schema/errors/gateway-errors';
+import { GroupConnection } from '../schema/group/group-connection.type';
+import { Group } from '../schema/group/group.type';
+import { GroupsArgs } from '../schema/group/groups.args';
+import { parseConnectionArgs } from '../schema/relay/page-args';
+import { MAX_IDS_PER_LOOKUP, validateId, validateIds } from '../schema/validation/ids.validation';
 import type { GroupField, UpstreamGroup, UpstreamGroupSummary } from '../upstream/types';
-import { selectedGroupFields } from '../graph/group/group-field-selection';
+import { selectedGroupFields } from '../schema/group/group-field-selection';
 import { loadRelayPage } from './relay-pager';
 
 /** Fields the list endpoint returns for every group, so a page needs no lookup for them. */

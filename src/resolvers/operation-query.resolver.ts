@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { loadersForEvent } from '../graph/events/event-loaders';
-import { resolveGroupReference } from '../graph/events/group-reference';
-import { Group } from '../graph/group/group.type';
-import { GroupOperation } from '../graph/operations/operation.type';
-import { toGroupOperation } from '../graph/operations/to-group-operation';
-import { validateId } from '../graph/validation/ids.validation';
+import { loadersForEvent } from '../schema/events/event-loaders';
+import { resolveGroupReference } from '../schema/events/group-reference';
+import { Group } from '../schema/group/group.type';
+import { GroupOperation } from '../schema/operations/operation.type';
+import { toGroupOperation } from '../schema/operations/to-group-operation';
+import { validateId } from '../schema/validation/ids.validation';
 
 /** `Query.operation(id)` and the operation's `group`, for query, mutation and subscription results alike. */
 @Resolver(() => GroupOperation)

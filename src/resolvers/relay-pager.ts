@@ -1,7 +1,7 @@
-import type { CursorKind, EdgePosition, UpstreamPageRequest } from '../graph/relay/cursor';
-import { encodeCursor } from '../graph/relay/cursor';
-import type { PageArgs } from '../graph/relay/page-args';
-import type { PageInfo } from '../graph/relay/page-info.type';
+import type { CursorKind, EdgePosition, UpstreamPageRequest } from '../schema/relay/cursor';
+import { encodeCursor } from '../schema/relay/cursor';
+import type { PageArgs } from '../schema/relay/page-args';
+import type { PageInfo } from '../schema/relay/page-info.type';
 import type { Page } from '../upstream/types';
 
 export interface RelayEdge<T> {

@@ -1,5 +1,5 @@
 import { RATE_LIMIT_CODES } from '../upstream/upstream-error';
-import { GraphApiError, httpStatusOf } from './sandbox-graph-error';
+import { GraphApiError, httpStatusOf } from './sandbox-graph-api-error';
 import { ASYNC_FAILABLE_OPERATIONS, SANDBOX_OPERATIONS } from './sandbox-types';
 import type { FailNextRule, SandboxOperation } from './sandbox-types';
 

@@ -1,4 +1,4 @@
-import { badRequest, GraphApiError } from './sandbox-graph-error';
+import { badRequest, GraphApiError } from './sandbox-graph-api-error';
 import { fbDecode, fbEncode } from './sandbox-ids';
 
 export type CursorKind = 'groups' | 'join_requests';

@@ -1,5 +1,5 @@
-import type { UploadedFile } from './graph-call';
-import { badRequest } from './sandbox-graph-error';
+import type { UploadedFile } from './graph-api-call';
+import { badRequest } from './sandbox-graph-api-error';
 
 export interface ParsedBody {
   params: Record<string, unknown>;

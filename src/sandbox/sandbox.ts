@@ -1,10 +1,10 @@
 import { createSilentLogger } from '../lib/logger';
-import type { GraphDeps } from './graph-call';
-import { dispatchGraphCall } from './graph-router';
+import type { GraphDeps } from './graph-api-call';
+import { dispatchGraphCall } from './graph-api-router';
 import { createSandboxControl } from './sandbox-control';
 import { handleControlRequest } from './sandbox-control-routes';
 import { createFailureInjector } from './sandbox-failures';
-import { createGraphEndpoint } from './sandbox-graph-endpoint';
+import { createGraphEndpoint } from './sandbox-graph-api-endpoint';
 import { createHttpListener } from './sandbox-http-listener';
 import { seedDemoGroups } from './sandbox-seed';
 import { createSandboxState } from './sandbox-state';

@@ -12,15 +12,15 @@ import type { RequestInfo } from '../context';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { OperationLimits } from '../limits/operation-limits';
+import type { DocumentLimits } from '../limits/document-limits';
 import { createApolloServer } from './apollo-server';
 import type { BrowserAccessOptions } from './browser-access';
 import { registerBrowserAccess } from './browser-access';
 import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
-import { operationLimitsPlugin } from './plugins/security-operation-limits.plugin';
+import { documentLimitsPlugin } from './plugins/document-limits.plugin';
 import { compressionOptions } from './compression';
-import type { OperationLog } from './plugins/operation-log.plugin';
-import { createOperationLog } from './plugins/operation-log.plugin';
+import type { RequestLog } from './plugins/request-log.plugin';
+import { createRequestLog } from './plugins/request-log.plugin';
 import { securityHeadersOnSend } from './plugins/security-headers';
 import { subscriptionOverHttpPlugin } from './plugins/subscription-over-http.plugin';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
@@ -50,7 +50,7 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   /** Serve the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), `GET /` redirecting there. */
   landingPage: boolean;
   /** Depth, alias, cost, size and list-argument limits, checked once the operation is known. @default none */
-  operationLimits?: OperationLimits;
+  documentLimits?: DocumentLimits;
   /** Stack traces in error responses (GRAPHQL_EXPOSE_STACKTRACES); never in production. @default false */
   exposeStacktraces?: boolean;
   /** Browser access: CORS (@default no other origin) and the IDE's settings (used when landingPage is on). */
@@ -93,8 +93,8 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let state: State = 'created';
   let apolloStarted = false;
 
-  const operationLog = createOperationLog<TContext>();
-  const fastify = createFastify(options, operationLog);
+  const requestLog = createRequestLog<TContext>();
+  const fastify = createFastify(options, requestLog);
   registerBrowserAccess(fastify, {
     ...(options.browser?.cors === undefined ? {} : { cors: options.browser.cors }),
     ide: options.landingPage ? (options.browser?.ide ?? { apiKeyRequired: false }) : null,
@@ -142,7 +142,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, operationLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.operationLimits === undefined ? [] : [operationLimitsPlugin<TContext>(options.operationLimits)])],
+    plugins: [drainPlugin, requestLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -189,7 +189,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
           handler: fastifyApolloHandler<TContext>(apollo, {
             context: async (request) => {
               const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
-              operationLog.bind(request, context);
+              requestLog.bind(request, context);
               return context;
             },
           }),
@@ -203,7 +203,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 }
 
 // Return type inferred: Fastify types its instance by the pino logger it was given.
-function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>, operationLog: OperationLog<TContext>) {
+function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>, requestLog: RequestLog<TContext>) {
   const fastify = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
@@ -226,7 +226,7 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
       requestId: request.id,
       method: request.method,
       url: request.url,
-      ...operationLog.fieldsFor(request),
+      ...requestLog.fieldsFor(request),
       statusCode: reply.statusCode,
       responseTimeMs: Math.round(reply.elapsedTime),
     };

@@ -3,7 +3,7 @@ import type { BusboyHeaders } from '@fastify/busboy';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { UploadedFile } from '../graph/mutations/uploaded-file';
+import { UploadedFile } from '../schema/mutations/uploaded-file';
 
 /** Headers that prove a request is not a cross-site form post: the ones Apollo's CSRF prevention accepts. */
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;

@@ -4,7 +4,7 @@ import { execute, GraphQLError } from 'graphql';
 import type { OperationArgs, Request, Response } from 'graphql-sse';
 import { createHandler, TOKEN_HEADER_KEY, TOKEN_QUERY_KEY } from 'graphql-sse';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../graph/errors/format-error';
+import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
@@ -29,7 +29,7 @@ export interface SseServerOptions<TContext extends object> {
   /** One context per operation, from the request's headers (`Authorization`). A thrown GraphQLError refuses it. */
   createContext(request: { headers: IncomingHttpHeaders; requestId: string }): Promise<TContext>;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
-  checkOperation?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
+  checkDocument?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
   logger: Logger;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
   maxTokens?: number;
@@ -136,7 +136,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
       if (!('kind' in document)) return refusal(document.errors, state.requestId, 400);
       const operationName = params.operationName ?? null;
       const variables = params.variables ?? null;
-      const refused = options.checkOperation?.({ schema, document, operationName, variables }) ?? null;
+      const refused = options.checkDocument?.({ schema, document, operationName, variables }) ?? null;
       if (refused !== null) return refusal([refused], state.requestId, 400);
       let contextValue: TContext;
       try {

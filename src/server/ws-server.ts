@@ -7,7 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../graph/errors/format-error';
+import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';
@@ -77,7 +77,7 @@ export interface WsServerOptions<TContext extends object> {
   /** How often `stillAllowed` is asked. @default 2_000 */
   revalidateEveryMs?: number;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
-  checkOperation?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
+  checkDocument?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
@@ -223,7 +223,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       if (!('kind' in document)) return document.errors;
       let refused: GraphQLError | null;
       try {
-        refused = options.checkOperation?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
+        refused = options.checkDocument?.({ schema, document, operationName: payload.operationName ?? null, variables: payload.variables ?? null }) ?? null;
       } catch (error) {
         // Thrown out of onSubscribe, graphql-ws would close the whole socket (4500) and end its other subscriptions.
         logger.error({ err: ensureError(error), operationId: id }, 'could not check a WebSocket operation against the limits');

@@ -10,8 +10,8 @@ import { DEFAULTS } from '../config/defaults';
 import type { Disposable } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
 import { createInMemoryRateLimiter } from '../limits/in-memory-rate-limiter';
-import type { OperationLimits } from '../limits/operation-limits';
-import { createOperationLimits } from '../limits/operation-limits';
+import type { DocumentLimits } from '../limits/document-limits';
+import { createDocumentLimits } from '../limits/document-limits';
 import { createRedisRateLimiter } from '../limits/redis-rate-limiter';
 import { createRequestAdmission } from '../limits/request-admission';
 import { createRedisSubscriptionSlots } from '../limits/redis-subscription-slots';
@@ -56,7 +56,7 @@ export interface GatewaySecurity extends Disposable {
   readonly authenticator: Authenticator;
   /** For the context factory: authentication, rate limit, tenant access and the Groups API view, per request. */
   readonly requestSecurity: RequestSecurity;
-  readonly operationLimits: OperationLimits;
+  readonly documentLimits: DocumentLimits;
   /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
   readonly ingressHook: IngressHooks;
   /** Wraps the schema's root fields with the key and tenant rules (in place). */
@@ -88,7 +88,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
     redis === null
       ? createInMemorySubscriptionSlots({ maxPerSubject })
       : createRedisSubscriptionSlots({ redis: redis.commands, keyPrefix: redis.keyPrefix, maxPerSubject, logger });
-  const operationLimits = createOperationLimits({
+  const documentLimits = createDocumentLimits({
     maxDepth: config.limits.maxQueryDepth,
     maxAliases: config.limits.maxAliases,
     maxCost: config.limits.maxQueryCost,
@@ -111,7 +111,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   return {
     authenticator,
     requestSecurity,
-    operationLimits,
+    documentLimits,
     ingressHook: ownershipLearningHook({ registry }),
     guard: (schema) => guardSchema(schema, { slots }),
     async dispose() {

@@ -1,8 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import type { ApiKeyScope } from '../auth/api-key';
-import { ForbiddenError } from '../graph/errors/gateway-errors';
-import { decodeCursor } from '../graph/relay/cursor';
-import { validateIds } from '../graph/validation/ids.validation';
+import { ForbiddenError } from '../schema/errors/gateway-errors';
+import { decodeCursor } from '../schema/relay/cursor';
+import { validateIds } from '../schema/validation/ids.validation';
 import type { SecurityContext } from './security-context';
 import type { TenantAccess } from './tenant-access';
 

@@ -1,10 +1,10 @@
 import { parseCreateGroupResult, parseInviteLink, parseSendMessageResult, parseWriteAck } from './answer-parsers';
 import { assertClientOptions } from './graph-api-client-options';
 import type { GraphApiClientOptions } from './graph-api-client-options';
-import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-batch';
+import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-api-batch';
 import { createCircuitBreaker } from './circuit-breaker';
-import { createGraphTransport } from './graph-transport';
-import type { GraphAnswer, GraphBody, GraphRequest } from './graph-transport';
+import { createGraphTransport } from './graph-api-transport';
+import type { GraphAnswer, GraphBody, GraphRequest } from './graph-api-transport';
 import { fetchGroups } from './group-fetcher';
 import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
@@ -78,18 +78,18 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
         ...(request.description === undefined ? {} : { description: request.description }),
         ...(request.joinApprovalMode === undefined ? {} : { join_approval_mode: request.joinApprovalMode }),
       });
-      const answer = await send({ operation: 'createGroup', method: 'POST', path: `${seg(phoneNumberId)}/groups`, body, idempotent: false });
+      const answer = await send({ call: 'createGroup', method: 'POST', path: `${seg(phoneNumberId)}/groups`, body, idempotent: false });
       return parseCreateGroupResult(answer.body);
     },
 
     async listGroups(phoneNumberId, page) {
-      const answer = await send({ operation: 'listGroups', method: 'GET', path: `${seg(phoneNumberId)}/groups`, query: pageQuery(page, 'listGroups'), idempotent: true });
+      const answer = await send({ call: 'listGroups', method: 'GET', path: `${seg(phoneNumberId)}/groups`, query: pageQuery(page, 'listGroups'), idempotent: true });
       return parseGroupSummaryPage(answer.body);
     },
 
     async getGroup(groupId, fields) {
       const query: Record<string, string> = fields.length > 0 ? { fields: [...new Set(fields)].join(',') } : {};
-      const answer = await send({ operation: 'getGroup', method: 'GET', path: seg(groupId), query, idempotent: true });
+      const answer = await send({ call: 'getGroup', method: 'GET', path: seg(groupId), query, idempotent: true });
       return parseGroup(answer.body, fields);
     },
 
@@ -98,57 +98,57 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
     },
 
     async updateGroupSettings(groupId, request) {
-      const answer = await send({ operation: 'updateGroupSettings', method: 'POST', path: seg(groupId), body: settingsBody(request), idempotent: false });
+      const answer = await send({ call: 'updateGroupSettings', method: 'POST', path: seg(groupId), body: settingsBody(request), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async deleteGroup(groupId) {
-      const answer = await send({ operation: 'deleteGroup', method: 'DELETE', path: seg(groupId), idempotent: false });
+      const answer = await send({ call: 'deleteGroup', method: 'DELETE', path: seg(groupId), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async removeParticipants(groupId, users) {
       const body = json({ participants: users.map((user) => ({ user })) });
-      const answer = await send({ operation: 'removeParticipants', method: 'DELETE', path: `${seg(groupId)}/participants`, body, idempotent: false });
+      const answer = await send({ call: 'removeParticipants', method: 'DELETE', path: `${seg(groupId)}/participants`, body, idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async getInviteLink(groupId) {
-      const answer = await send({ operation: 'getInviteLink', method: 'GET', path: `${seg(groupId)}/invite_link`, idempotent: true });
+      const answer = await send({ call: 'getInviteLink', method: 'GET', path: `${seg(groupId)}/invite_link`, idempotent: true });
       return parseInviteLink(answer.body, 'getInviteLink');
     },
 
     async resetInviteLink(groupId) {
-      const answer = await send({ operation: 'resetInviteLink', method: 'POST', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      const answer = await send({ call: 'resetInviteLink', method: 'POST', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
       return parseInviteLink(answer.body, 'resetInviteLink');
     },
 
     async deleteInviteLink(groupId) {
-      const answer = await send({ operation: 'deleteInviteLink', method: 'DELETE', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
+      const answer = await send({ call: 'deleteInviteLink', method: 'DELETE', path: `${seg(groupId)}/invite_link`, body: json({}), idempotent: false });
       return parseWriteAck(answer.body);
     },
 
     async listJoinRequests(groupId, page) {
-      const answer = await send({ operation: 'listJoinRequests', method: 'GET', path: `${seg(groupId)}/join_requests`, query: pageQuery(page, 'listJoinRequests'), idempotent: true });
+      const answer = await send({ call: 'listJoinRequests', method: 'GET', path: `${seg(groupId)}/join_requests`, query: pageQuery(page, 'listJoinRequests'), idempotent: true });
       return parseJoinRequestPage(answer.body);
     },
 
     async approveJoinRequests(groupId, joinRequestIds) {
       const body = json({ join_requests: [...joinRequestIds] });
-      const answer = await send({ operation: 'approveJoinRequests', method: 'POST', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      const answer = await send({ call: 'approveJoinRequests', method: 'POST', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
       return parseJoinRequestsResult(answer.body, 'approveJoinRequests');
     },
 
     async rejectJoinRequests(groupId, joinRequestIds) {
       const body = json({ join_requests: [...joinRequestIds] });
-      const answer = await send({ operation: 'rejectJoinRequests', method: 'DELETE', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
+      const answer = await send({ call: 'rejectJoinRequests', method: 'DELETE', path: `${seg(groupId)}/join_requests`, body, idempotent: false });
       return parseJoinRequestsResult(answer.body, 'rejectJoinRequests');
     },
 
     async sendGroupMessage(phoneNumberId, groupId, message) {
       // The addressing fields come last so a message object cannot redirect the send.
       const body = json({ ...message, ...MESSAGING_PRODUCT, recipient_type: 'group', to: groupId });
-      const answer = await send({ operation: 'sendGroupMessage', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
+      const answer = await send({ call: 'sendGroupMessage', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
       return parseSendMessageResult(answer.body);
     },
 
@@ -156,7 +156,7 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
       assertBatchSize(requests);
       if (requests.length === 0) return [];
       const idempotent = requests.every((request) => request.method === 'GET');
-      const answer = await send({ operation: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
+      const answer = await send({ call: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
       const items = parseBatchAnswer(answer.body, requests);
       for (const item of items) {
         if (!item.ok && item.error.isRateLimited) options.onRateLimited(item.error);
@@ -166,7 +166,7 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
 
     async ping() {
       try {
-        await send({ operation: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: options.pingTimeoutMs, unguarded: true });
+        await send({ call: 'ping', method: 'GET', path: '/', idempotent: false, timeoutMs: options.pingTimeoutMs, unguarded: true });
       } catch (error) {
         // Any HTTP answer, even an error envelope, proves the upstream is reachable.
         if (error instanceof UpstreamError && error.httpStatus !== null) return;

@@ -1,4 +1,4 @@
-import { GRAPH_BATCH_LIMIT } from './graph-batch';
+import { GRAPH_BATCH_LIMIT } from './graph-api-batch';
 import { parseGroup } from './group-parsers';
 import { mapWithConcurrency } from './map-with-concurrency';
 import type { BatchItemResult, BatchRequest, GroupField, UpstreamGroup } from './types';

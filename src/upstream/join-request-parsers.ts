@@ -1,4 +1,4 @@
-import { readErrorDetails } from './graph-error-parser';
+import { readErrorDetails } from './graph-api-error-parser';
 import { parsePaging } from './paging-parser';
 import type { JoinRequestsResult, Page, UpstreamErrorItem, UpstreamJoinRequest } from './types';
 import { isWireObject, readArray, readNumber, readString, readUnixDate, unexpectedAnswer } from './wire-values';

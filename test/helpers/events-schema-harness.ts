@@ -2,7 +2,7 @@ import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute, parse, subscribe } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
-import { createUnusedPubSub } from '../../src/graph/events/unused-pub-sub';
+import { createUnusedPubSub } from '../../src/schema/events/unused-pub-sub';
 import { GroupEventsResolver } from '../../src/resolvers/group-events.resolver';
 import { GroupFieldsResolver } from '../../src/resolvers/group-fields.resolver';
 import { OperationUpdatedResolver } from '../../src/resolvers/operation-updated.resolver';

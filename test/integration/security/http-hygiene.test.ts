@@ -1,4 +1,4 @@
-import * as fieldSelection from '../../../src/graph/group/group-field-selection';
+import * as fieldSelection from '../../../src/schema/group/group-field-selection';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
 import { ensureIdeBundle } from '../../helpers/ide-bundle';

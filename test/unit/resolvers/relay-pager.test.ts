@@ -1,6 +1,6 @@
-import { decodeCursor } from '../../../src/graph/relay/cursor';
-import type { ConnectionArgs } from '../../../src/graph/relay/page-args';
-import { parseConnectionArgs } from '../../../src/graph/relay/page-args';
+import { decodeCursor } from '../../../src/schema/relay/cursor';
+import type { ConnectionArgs } from '../../../src/schema/relay/page-args';
+import { parseConnectionArgs } from '../../../src/schema/relay/page-args';
 import type { RelayPage } from '../../../src/resolvers/relay-pager';
 import { loadRelayPage } from '../../../src/resolvers/relay-pager';
 import type { PageRequest } from '../../../src/upstream/types';

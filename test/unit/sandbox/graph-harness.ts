@@ -1,6 +1,6 @@
-import type { GraphCall, GraphDeps, UploadedFile } from '../../../src/sandbox/graph-call';
-import { splitGraphPath } from '../../../src/sandbox/graph-path';
-import { dispatchGraphCall } from '../../../src/sandbox/graph-router';
+import type { GraphCall, GraphDeps, UploadedFile } from '../../../src/sandbox/graph-api-call';
+import { splitGraphPath } from '../../../src/sandbox/graph-api-path';
+import { dispatchGraphCall } from '../../../src/sandbox/graph-api-router';
 import { createSandboxControl } from '../../../src/sandbox/sandbox-control';
 import { createFailureInjector } from '../../../src/sandbox/sandbox-failures';
 import { seedDemoGroups } from '../../../src/sandbox/sandbox-seed';

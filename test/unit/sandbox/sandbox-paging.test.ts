@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, paginate, readPageParams } from '../../../src/sandbox/sandbox-paging';
-import { GraphApiError } from '../../../src/sandbox/sandbox-graph-error';
+import { GraphApiError } from '../../../src/sandbox/sandbox-graph-api-error';
 
 const items = Array.from({ length: 7 }, (_, i) => ({ seq: (i + 1) * 10 }));
 const options = { kind: 'groups' as const, epoch: 'E1', linkFor: (q: Record<string, string>) => `link?${new URLSearchParams(q).toString()}` };
