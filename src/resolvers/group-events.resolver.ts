@@ -5,7 +5,6 @@ import type { GatewayContext } from '../context';
 import type { EventLogFilter } from '../events/event-log';
 import type { StoredEvent } from '../events/event-model';
 import { createEventStream } from '../events/event-stream';
-import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
 import { BadUserInputError } from '../schema/errors/gateway-errors';
 import { toEventGraphQLError } from '../schema/events/event-errors';
 import { lazyLoaders, loadersForEvent } from '../schema/events/event-loaders';
@@ -14,12 +13,12 @@ import { GroupEventConnection } from '../schema/events/group-event-connection.ty
 import { DEFAULT_EVENTS_PAGE_SIZE, GroupEventsArgs, GroupEventsFilterArgs, MAX_EVENTS_PAGE_SIZE } from '../schema/events/group-events.args';
 import { resolveGroupReference } from '../schema/events/group-reference';
 import type { StreamFailure } from '../schema/events/stream-failure';
-import { endWithFailurePayload, isStreamFailure } from '../schema/events/stream-failure';
+import { isStreamFailure } from '../schema/events/stream-failure';
+import { startSubscriptionSource } from './subscription-source';
 import type { GroupEventNode } from '../schema/events/group-event-kinds';
 import { toGroupEvent } from '../schema/events/group-event-kinds';
 import { Group } from '../schema/group/group.type';
 import { validateId } from '../schema/validation/ids.validation';
-import { ensureError } from '../lib/errors';
 
 /**
  * The event history (`Query.groupEvents`, a Relay page of the log) and the live feed (`Subscription.groupEvents`,
@@ -95,17 +94,7 @@ async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayC
     logger,
     ...(events.decoder === undefined ? {} : { decoder: events.decoder }),
   });
-  try {
-    await stream.ready;
-  } catch (error) {
-    await stream.return();
-    throw toEventGraphQLError(error);
-  }
-  return endWithFailurePayload(stream, (error) => {
-    // A too-slow subscriber was logged by the stream when it overflowed.
-    if (!(error instanceof SubscriberTooSlowError)) logger.error({ err: ensureError(error) }, 'groupEvents subscription failed');
-    return toEventGraphQLError(error);
-  });
+  return startSubscriptionSource(stream, { logger, field: 'groupEvents' });
 }
 
 function parseFilter(args: GroupEventsFilterArgs): EventLogFilter {

@@ -2,12 +2,10 @@ import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import type { GatewayContext } from '../context';
 import { createChannelStream } from '../events/stream/channel-stream';
-import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
-import { ensureError } from '../lib/errors';
-import { toEventGraphQLError } from '../schema/events/event-errors';
 import { lazyLoaders } from '../schema/events/event-loaders';
 import type { StreamFailure } from '../schema/events/stream-failure';
-import { endWithFailurePayload, isStreamFailure } from '../schema/events/stream-failure';
+import { isStreamFailure } from '../schema/events/stream-failure';
+import { startSubscriptionSource } from './subscription-source';
 import { GroupOperation } from '../schema/operations/operation.type';
 import { toGroupOperation } from '../schema/operations/to-group-operation';
 import { validateId } from '../schema/validation/ids.validation';
@@ -50,17 +48,7 @@ async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<As
     supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
     isFinal: (value) => value.status !== 'PENDING',
   });
-  try {
-    await stream.ready;
-  } catch (error) {
-    await stream.return();
-    throw toEventGraphQLError(error);
-  }
-  return endWithFailurePayload(stream, (error) => {
-    // A too-slow subscriber was logged by the stream when it overflowed.
-    if (!(error instanceof SubscriberTooSlowError)) logger.error({ err: ensureError(error), operationId: id }, 'operationUpdated subscription failed');
-    return toEventGraphQLError(error);
-  });
+  return startSubscriptionSource(stream, { logger, field: 'operationUpdated', logFields: { operationId: id } });
 }
 
 function decodeOperation(message: string, id: string): OperationRecord {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiKeyScope } from '../../src/auth/api-key';
 import { hashApiKey } from '../../src/auth/api-key-hash';
 import type { StartTestGatewayOptions, TestGateway } from './test-gateway';
@@ -43,4 +46,37 @@ export function groupsOf(t: TestGateway, phoneNumberId: string): string[] {
     .state()
     .groups.filter((group) => group.phoneNumberId === phoneNumberId)
     .map((group) => group.id);
+}
+
+/** A gateway reading its keys from a file it reloads every 100 ms, and the means to rewrite that file. */
+export interface KeyFileGateway {
+  t: TestGateway;
+  /** The key file, for tests that write something else into it. */
+  file: string;
+  /** Replaces the file's keys with these. */
+  writeKeys(names: readonly KeyName[]): void;
+  /** Resolves once the gateway has read the file again for the count-th time since start-up. */
+  reloaded(count: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function startKeyFileGateway(names: readonly KeyName[], env: Record<string, string> = {}): Promise<KeyFileGateway> {
+  const dir = mkdtempSync(join(tmpdir(), 'wgg-keys-'));
+  const file = join(dir, 'api-keys.jsonl');
+  const writeKeys = (keys: readonly KeyName[]): void => writeFileSync(file, `# test keys\n${apiKeyLines(keys)}\n`);
+  writeKeys(names);
+  const t = await startTestGateway({ env: { GATEWAY_AUTH: 'on', GATEWAY_API_KEYS_FILE: file, GATEWAY_API_KEYS_RELOAD_MS: '100', ...env } });
+  return {
+    t,
+    file,
+    writeKeys,
+    async reloaded(count) {
+      let seen = 0;
+      await t.waitForLog((line) => line.msg === 'API keys reloaded' && ++seen === count);
+    },
+    async dispose() {
+      await t.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
 import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
-import { apiKeyLines, bearer, groupsOf, KEYS, startSecureGateway } from '../../helpers/secure-gateway';
+import type { KeyFileGateway } from '../../helpers/secure-gateway';
+import { bearer, groupsOf, KEYS, startKeyFileGateway, startSecureGateway } from '../../helpers/secure-gateway';
 import { openWsClient } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 
@@ -105,23 +104,14 @@ describe('API key authentication over WebSocket', () => {
 });
 
 describe('the API key file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wgg-keys-'));
-  const file = join(dir, 'api-keys.jsonl');
+  let keys: KeyFileGateway;
   let t: TestGateway;
   beforeAll(async () => {
-    writeFileSync(file, `# test keys\n${apiKeyLines(['admin', 'tenantA'])}\n`);
-    t = await startTestGateway({ env: { GATEWAY_AUTH: 'on', GATEWAY_API_KEYS_FILE: file, GATEWAY_API_KEYS_RELOAD_MS: '100' } });
+    keys = await startKeyFileGateway(['admin', 'tenantA']);
+    t = keys.t;
   });
-  afterAll(async () => {
-    await t.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Resolves once the file watcher has read the file again (the count-th reload since start-up). */
-  async function reloaded(count: number): Promise<void> {
-    let seen = 0;
-    await t.waitForLog((line) => line.msg === 'API keys reloaded' && ++seen === count);
-  }
+  afterAll(() => keys.dispose());
+  const reloaded = (count: number): Promise<void> => keys.reloaded(count);
 
   it('applies a revocation without a restart, and closes the revoked key\'s socket with 4403', async () => {
     const [groupId] = groupsOf(t, SANDBOX_PHONE_A);
@@ -131,7 +121,7 @@ describe('the API key file', () => {
     const live = client.run(LIVE, { groupId });
     expect(await client.run(TYPENAME).message(0)).toMatchObject({ kind: 'next' }); // the subscription above started first
 
-    writeFileSync(file, `${apiKeyLines(['admin'])}\n`);
+    keys.writeKeys(['admin']);
     await reloaded(1);
     expect((await t.query(TYPENAME, {}, { headers: bearer('tenantA') })).status).toBe(401);
     expect((await t.query(TYPENAME, {}, { headers: bearer('admin') })).status).toBe(200);
@@ -143,7 +133,7 @@ describe('the API key file', () => {
   });
 
   it('keeps the previous keys when the file stops parsing', async () => {
-    writeFileSync(file, 'this is not json\n');
+    writeFileSync(keys.file, 'this is not json\n');
     // The broken file is reported; admin keeps working afterwards.
     await t.waitForLog((line) => line.msg === 'API key file changed but cannot be used; the previous keys stay in force');
     expect((await t.query(TYPENAME, {}, { headers: bearer('admin') })).status).toBe(200);

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
-import { createSchema } from '../../../src/resolvers/create-schema';
-import { createHttpServer } from '../../../src/server/http-server';
-import type { RequestScopedContext } from '../../../src/server/request-scoped-context';
+import { createBareHttpServer } from '../../helpers/bare-http-server';
 import { ensureIdeBundle } from '../../helpers/ide-bundle';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
@@ -174,18 +172,7 @@ describe('the bundled GraphiQL IDE (GRAPHQL_LANDING_PAGE)', () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'wgg-no-ide-'));
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-    const server = createHttpServer<RequestScopedContext>({
-      host: '127.0.0.1',
-      port: 0,
-      bodyLimitBytes: 1024 * 1024,
-      schema: await createSchema(),
-      createContext: async ({ requestId, logger: requestLogger }) => ({ requestId, logger: requestLogger }),
-      logger,
-      nodeEnv: 'test',
-      introspection: false,
-      landingPage: true,
-      browser: { ide: { apiKeyRequired: false, bundleDir: emptyDir } },
-    });
+    const server = await createBareHttpServer({ logger, landingPage: true, browser: { ide: { apiKeyRequired: false, bundleDir: emptyDir } } });
     try {
       const { url } = await server.listen();
       const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });

@@ -1,12 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import pino from 'pino';
 import WebSocket from 'ws';
-import { createSchema } from '../../../src/resolvers/create-schema';
 import type { HttpServer } from '../../../src/server/http-server';
-import { createHttpServer } from '../../../src/server/http-server';
-import type { RequestScopedContext } from '../../../src/server/request-scoped-context';
+import { createBareHttpServer } from '../../helpers/bare-http-server';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
 
@@ -99,17 +96,7 @@ describe('response compression on other routes', () => {
   const large = 'data: {"id":"1"}\n\n'.repeat(300);
 
   beforeAll(async () => {
-    server = createHttpServer<RequestScopedContext>({
-      host: '127.0.0.1',
-      port: 0,
-      bodyLimitBytes: 1024 * 1024,
-      schema: await createSchema(),
-      createContext: async ({ requestId, logger }) => ({ requestId, logger }),
-      logger: pino({ level: 'silent' }),
-      nodeEnv: 'test',
-      introspection: false,
-      landingPage: false,
-    });
+    server = await createBareHttpServer();
     server.registerPlugin(async (scope) => {
       scope.get('/events', async (_request, reply) => reply.type('text/event-stream').send(large));
       scope.get('/document', async (_request, reply) => reply.type('application/json').send(JSON.stringify({ text: large })));

@@ -1,29 +1,10 @@
 import { createHash } from 'node:crypto';
-import pino from 'pino';
-import { createSchema } from '../../../src/resolvers/create-schema';
 import type { HttpServer } from '../../../src/server/http-server';
-import { createHttpServer } from '../../../src/server/http-server';
 import type { RawBodyRequest } from '../../../src/server/raw-body-route';
-import type { RequestScopedContext } from '../../../src/server/request-scoped-context';
+import { createBareHttpServer, startBareHttpServer } from '../../helpers/bare-http-server';
 
 const FOUR_MIB = 4 * 1024 * 1024;
 
-async function startServer(setup: (server: HttpServer) => void = () => undefined): Promise<{ server: HttpServer; url: string }> {
-  const server = createHttpServer<RequestScopedContext>({
-    host: '127.0.0.1',
-    port: 0,
-    bodyLimitBytes: 1024 * 1024,
-    schema: await createSchema(),
-    createContext: async ({ requestId, logger }) => ({ requestId, logger }),
-    logger: pino({ level: 'silent' }),
-    nodeEnv: 'test',
-    introspection: false,
-    landingPage: false,
-  });
-  setup(server);
-  const { url } = await server.listen();
-  return { server, url };
-}
 
 describe('raw-body routes (webhook seam)', () => {
   let server: HttpServer;
@@ -32,7 +13,7 @@ describe('raw-body routes (webhook seam)', () => {
   const tooLarge: string[] = [];
 
   beforeAll(async () => {
-    ({ server, url } = await startServer((s) => {
+    ({ server, url } = await startBareHttpServer((s) => {
       s.registerRawBodyRoute(
         'POST',
         '/webhooks/test',
@@ -107,7 +88,7 @@ describe('raw-body routes (webhook seam)', () => {
 describe('closing', () => {
   it('runs drain steps, closes the port, and is idempotent', async () => {
     const drained: string[] = [];
-    const { server, url } = await startServer((s) => s.addDrainStep('ws', async () => void drained.push('ws')));
+    const { server, url } = await startBareHttpServer((s) => s.addDrainStep('ws', async () => void drained.push('ws')));
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     await Promise.all([server.close(), server.close()]);
     await server.close();
@@ -117,17 +98,7 @@ describe('closing', () => {
   });
 
   it('closes a server that never listened', async () => {
-    const server = createHttpServer<RequestScopedContext>({
-      host: '127.0.0.1',
-      port: 0,
-      bodyLimitBytes: 1024,
-      schema: await createSchema(),
-      createContext: async ({ requestId, logger }) => ({ requestId, logger }),
-      logger: pino({ level: 'silent' }),
-      nodeEnv: 'test',
-      introspection: false,
-      landingPage: false,
-    });
+    const server = await createBareHttpServer({ bodyLimitBytes: 1024 });
     await expect(server.close()).resolves.toBeUndefined();
   });
 });
