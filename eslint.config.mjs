@@ -16,7 +16,7 @@ const PART = {
   config: 'config',
   upstream: 'upstream',
   events: 'events',
-  errors: `${GRAPHQL_TYPES}/errors`,
+  errors: 'errors',
   webhooks: 'webhooks',
   cache: 'cache',
   loaders: 'loaders',

@@ -1,5 +1,5 @@
-import { GatewayErrorCode } from '../schema/errors/gateway-error-code';
-import { GatewayError } from '../schema/errors/gateway-errors';
+import { GatewayErrorCode } from '../errors/gateway-error-code';
+import { GatewayError } from '../errors/gateway-errors';
 import type { Principal } from './api-key';
 import { ANONYMOUS_PRINCIPAL, principalOf } from './api-key';
 import type { ApiKeyStore } from './api-key-store';

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../schema/errors/gateway-errors';
+import { ForbiddenError } from '../errors/gateway-errors';
 import type { ApiKeyScope, Principal } from './api-key';
 
 const WHAT: Record<ApiKeyScope, string> = { read: 'queries', write: 'mutations', subscribe: 'subscriptions' };

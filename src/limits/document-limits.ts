@@ -1,6 +1,6 @@
 import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { getVariableValues, GraphQLError, Kind } from 'graphql';
-import { GatewayErrorCode } from '../schema/errors/gateway-error-code';
+import { GatewayErrorCode } from '../errors/gateway-error-code';
 import type { DocumentCost } from './document-cost';
 import { inputDepth } from './input-depth';
 import { measureDocumentCost } from './document-cost';

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/api-key';
-import { GatewayErrorCode } from '../schema/errors/gateway-error-code';
-import { GatewayError } from '../schema/errors/gateway-errors';
+import { GatewayErrorCode } from '../errors/gateway-error-code';
+import { GatewayError } from '../errors/gateway-errors';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { RateLimiter, RateLimitPolicy } from './rate-limiter';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError, ConflictError } from '../schema/errors/gateway-errors';
+import { BadUserInputError, ConflictError } from '../errors/gateway-errors';
 import { canonicalJson } from '../lib/canonical-json';
 import type { Disposable } from '../lib/disposable';
 

@@ -3,7 +3,7 @@ import type { GroupCache } from '../cache/group-cache';
 import type { EventBus } from '../events/event-bus';
 import type { DomainEvent, EventError, StoredEvent } from '../events/event-model';
 import type { Topics } from '../events/topics';
-import { NotFoundError } from '../schema/errors/gateway-errors';
+import { NotFoundError } from '../errors/gateway-errors';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { CreateGroupRequest, GroupsApi, JoinRequestsResult, OutboundGroupMessage, UpdateGroupSettingsRequest } from '../upstream/types';

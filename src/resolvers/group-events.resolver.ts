@@ -5,7 +5,7 @@ import type { GatewayContext } from '../context';
 import type { EventLogFilter } from '../events/event-log';
 import type { StoredEvent } from '../events/event-model';
 import { createEventStream } from '../events/event-stream';
-import { BadUserInputError } from '../schema/errors/gateway-errors';
+import { BadUserInputError } from '../errors/gateway-errors';
 import { toEventGraphQLError } from '../schema/events/event-errors';
 import { lazyLoaders, loadersForEvent } from '../schema/events/event-loaders';
 import { GroupEvent } from '../schema/events/group-event.interface';

@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError, NotFoundError } from '../schema/errors/gateway-errors';
+import { BadUserInputError, NotFoundError } from '../errors/gateway-errors';
 import { JoinApprovalMode, toJoinApprovalMode } from '../schema/group/join-approval-mode.enum';
 import { JoinRequestConnection } from '../schema/group/join-request-connection.type';
 import { toJoinRequest } from '../schema/group/join-request.type';

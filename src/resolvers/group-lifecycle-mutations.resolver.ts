@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError } from '../schema/errors/gateway-errors';
+import { BadUserInputError } from '../errors/gateway-errors';
 import { Group } from '../schema/group/group.type';
 import { JoinApprovalMode } from '../schema/group/join-approval-mode.enum';
 import { CreateGroupInput, CreateGroupPayload, DeleteGroupInput, DeleteGroupPayload, UpdateGroupInput, UpdateGroupPayload } from '../schema/mutations/group-lifecycle.types';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError } from '../schema/errors/gateway-errors';
+import { BadUserInputError } from '../errors/gateway-errors';
 import { GroupConnection } from '../schema/group/group-connection.type';
 import { Group } from '../schema/group/group.type';
 import { GroupsArgs } from '../schema/group/groups.args';

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { NodeEnv } from '../config/config';
-import { formatGatewayError } from '../schema/errors/format-error';
+import { formatGatewayError } from '../errors/format-error';
 import type { Logger } from '../lib/logger';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
 import { noStorePlugin } from './plugins/no-store.plugin';

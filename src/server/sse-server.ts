@@ -4,7 +4,7 @@ import { execute, GraphQLError } from 'graphql';
 import type { OperationArgs, Request, Response } from 'graphql-sse';
 import { createHandler, TOKEN_HEADER_KEY, TOKEN_QUERY_KEY } from 'graphql-sse';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
+import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';

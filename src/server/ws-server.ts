@@ -7,7 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
+import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
 import { ensureError } from '../lib/errors';

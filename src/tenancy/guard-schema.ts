@@ -1,10 +1,10 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { defaultFieldResolver } from 'graphql';
 import type { ApiKeyScope } from '../auth/api-key';
-import { RateLimitedError } from '../schema/errors/gateway-errors';
+import { RateLimitedError } from '../errors/gateway-errors';
 import type { SubscriptionSlots } from '../limits/subscription-slots';
 import { StreamFailure } from '../schema/events/stream-failure';
-import { toGraphQLError } from '../schema/errors/to-graphql-error';
+import { toGraphQLError } from '../errors/to-graphql-error';
 import type { EmissionVerdict, FieldArgs, RootFieldPolicy } from './root-field-policies';
 import { fallbackPolicy, ROOT_FIELD_POLICIES } from './root-field-policies';
 import { securityOf } from './security-context';

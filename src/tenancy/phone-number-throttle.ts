@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../schema/errors/gateway-errors';
+import { RateLimitedError } from '../errors/gateway-errors';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { RateLimiter } from '../limits/rate-limiter';

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { ApiKeyScope } from '../auth/api-key';
-import { ForbiddenError } from '../schema/errors/gateway-errors';
+import { ForbiddenError } from '../errors/gateway-errors';
 import { decodeCursor } from '../schema/relay/cursor';
 import { validateIds } from '../schema/validation/ids.validation';
 import type { SecurityContext } from './security-context';

@@ -1,7 +1,7 @@
 import type { ApiKeyScope, Principal } from '../auth/api-key';
 import { ANONYMOUS_PRINCIPAL, mayActFor } from '../auth/api-key';
 import { requireScope } from '../auth/require-scope';
-import { ForbiddenError } from '../schema/errors/gateway-errors';
+import { ForbiddenError } from '../errors/gateway-errors';
 import type { GroupsApi } from '../upstream/types';
 import type { GroupOwnership } from './group-ownership';
 

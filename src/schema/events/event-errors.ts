@@ -1,9 +1,9 @@
 import type { GraphQLError } from 'graphql';
 import { CursorExpiredError, EventLogUnavailableError, InvalidCursorError } from '../../events/event-log';
 import { SubscriberTooSlowError } from '../../events/subscriber-too-slow-error';
-import { GatewayErrorCode } from '../errors/gateway-error-code';
-import { BadUserInputError, GatewayError, InternalServerError } from '../errors/gateway-errors';
-import { toGraphQLError } from '../errors/to-graphql-error';
+import { GatewayErrorCode } from '../../errors/gateway-error-code';
+import { BadUserInputError, GatewayError, InternalServerError } from '../../errors/gateway-errors';
+import { toGraphQLError } from '../../errors/to-graphql-error';
 
 /**
  * What a client sees for a failure of the event log or an event stream: the events layer's errors mapped to their

@@ -1,5 +1,5 @@
 import { IDEMPOTENCY_KEY_CHARACTERS, IDEMPOTENCY_KEY_MAX_CHARS } from '../../operations/idempotency';
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import { GROUP_LIMITS } from './mutation-limits';
 
 /** Characters as people count them (code points), as Meta counts its limits. */

@@ -1,5 +1,5 @@
 import type { OutboundGroupMessage } from '../../upstream/types';
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import type { SendGroupMessageInput } from './group-message.types';
 import { requireId, validLink, validText } from './input-validation';
 import type { TemplateComponentInput, TemplateMessageInput, TemplateParameterInput } from './message-content.inputs';

@@ -1,7 +1,7 @@
 import { hasJpegSignature, readJpegFrame } from '../../lib/jpeg';
 import type { PictureSummary } from '../../operations/write-service';
 import type { UpdateGroupSettingsRequest } from '../../upstream/types';
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import { GROUP_LIMITS } from './mutation-limits';
 import type { UploadedFile } from './uploaded-file';
 

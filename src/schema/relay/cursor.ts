@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 
 /** The lists this gateway issues cursors for; a cursor of one list is refused by another. */
 export type CursorKind = 'groups' | 'joinRequests';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import type { CursorKind, EdgePosition } from './cursor';
 import { decodeCursor } from './cursor';
 

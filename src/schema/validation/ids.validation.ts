@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 
 /** Most ids one `groupsByIds` call accepts: 2 Graph batch requests' worth, enough for a page of a UI. */
 export const MAX_IDS_PER_LOOKUP = 100;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isUnexpectedError, unwrapThrown } from '../../schema/errors/format-error';
+import { isUnexpectedError, unwrapThrown } from '../../errors/format-error';
 import { ensureError } from '../../lib/errors';
 import { UpstreamError } from '../../upstream/upstream-error';
 import type { RequestScopedContext } from '../request-scoped-context';

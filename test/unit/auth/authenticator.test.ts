@@ -4,7 +4,7 @@ import { generateApiKey, hashApiKey } from '../../../src/auth/api-key-hash';
 import { createApiKeyStore } from '../../../src/auth/api-key-store';
 import { createAuthenticator, WWW_AUTHENTICATE } from '../../../src/auth/authenticator';
 import { requireScope } from '../../../src/auth/require-scope';
-import { GatewayError } from '../../../src/schema/errors/gateway-errors';
+import { GatewayError } from '../../../src/errors/gateway-errors';
 
 const KEY = 'wgg_first-key-value';
 const OTHER = 'wgg_second-key-value';

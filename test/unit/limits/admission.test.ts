@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Principal } from '../../../src/auth/api-key';
 import { ANONYMOUS_PRINCIPAL } from '../../../src/auth/api-key';
-import { GatewayError } from '../../../src/schema/errors/gateway-errors';
+import { GatewayError } from '../../../src/errors/gateway-errors';
 import { createInMemoryRateLimiter } from '../../../src/limits/in-memory-rate-limiter';
 import type { RateLimiter } from '../../../src/limits/rate-limiter';
 import { createRequestAdmission } from '../../../src/limits/request-admission';

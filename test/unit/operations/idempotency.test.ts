@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../src/schema/errors/gateway-errors';
+import { ConflictError } from '../../../src/errors/gateway-errors';
 import { createDeferred } from '../../../src/lib/deferred';
 import type { IdempotencyScope, IdempotencyStore, IdempotentCall } from '../../../src/operations/idempotency';
 import { idempotencyClaim, runIdempotent } from '../../../src/operations/idempotency';

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../../src/schema/errors/gateway-errors';
+import { ForbiddenError } from '../../../src/errors/gateway-errors';
 import { createGroupOwnership } from '../../../src/tenancy/group-ownership';
 import { createInMemoryGroupOwnerRegistry } from '../../../src/tenancy/in-memory-group-owner-registry';
 import { createTenantAccess, openTenantAccess } from '../../../src/tenancy/tenant-access';

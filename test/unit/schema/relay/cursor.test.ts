@@ -1,5 +1,5 @@
-import { GatewayErrorCode } from '../../../../src/schema/errors/gateway-error-code';
-import { BadUserInputError } from '../../../../src/schema/errors/gateway-errors';
+import { GatewayErrorCode } from '../../../../src/errors/gateway-error-code';
+import { BadUserInputError } from '../../../../src/errors/gateway-errors';
 import type { EdgePosition } from '../../../../src/schema/relay/cursor';
 import { decodeCursor, encodeCursor } from '../../../../src/schema/relay/cursor';
 import { SANDBOX_PHONE_A } from '../../../helpers/constants';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../../src/schema/errors/gateway-errors';
+import { BadUserInputError } from '../../../../src/errors/gateway-errors';
 import { encodeCursor } from '../../../../src/schema/relay/cursor';
 import type { ConnectionArgs } from '../../../../src/schema/relay/page-args';
 import { DEFAULT_PAGE_SIZE, parseConnectionArgs } from '../../../../src/schema/relay/page-args';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../../src/schema/errors/gateway-errors';
+import { BadUserInputError } from '../../../../src/errors/gateway-errors';
 import { MAX_IDS_PER_LOOKUP, validateId, validateIds } from '../../../../src/schema/validation/ids.validation';
 
 function messageOf(run: () => unknown): string {

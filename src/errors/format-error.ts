@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { UpstreamError } from '../../upstream/upstream-error';
+import { UpstreamError } from '../upstream/upstream-error';
 import { GatewayErrorCode } from './gateway-error-code';
 import { toGraphQLError } from './to-graphql-error';
 

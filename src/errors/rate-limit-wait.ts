@@ -1,4 +1,4 @@
-import type { UpstreamError } from '../../upstream/upstream-error';
+import type { UpstreamError } from '../upstream/upstream-error';
 
 /**
  * How long a caller waits when Meta throttles without saying (no `Retry-After`, no usage header), per code

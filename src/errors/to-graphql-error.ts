@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { UpstreamError } from '../../upstream/upstream-error';
+import { UpstreamError } from '../upstream/upstream-error';
 import { GatewayErrorCode } from './gateway-error-code';
 import type { UpstreamErrorExtension } from './gateway-errors';
 import { retryAfterSecondsOf } from './rate-limit-wait';

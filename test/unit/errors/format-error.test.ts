@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { formatGatewayError } from '../../../../src/schema/errors/format-error';
-import { NotFoundError } from '../../../../src/schema/errors/gateway-errors';
-import { UpstreamError } from '../../../../src/upstream/upstream-error';
+import { formatGatewayError } from '../../../src/errors/format-error';
+import { NotFoundError } from '../../../src/errors/gateway-errors';
+import { UpstreamError } from '../../../src/upstream/upstream-error';
 
 /** What graph-js makes of a value thrown in a resolver at `group`. */
 function thrownAt(thrown: Error): GraphQLError {

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { GatewayErrorCode } from '../../../../src/schema/errors/gateway-error-code';
-import { BadUserInputError } from '../../../../src/schema/errors/gateway-errors';
-import { toGraphQLError } from '../../../../src/schema/errors/to-graphql-error';
-import { UpstreamError } from '../../../../src/upstream/upstream-error';
+import { GatewayErrorCode } from '../../../src/errors/gateway-error-code';
+import { BadUserInputError } from '../../../src/errors/gateway-errors';
+import { toGraphQLError } from '../../../src/errors/to-graphql-error';
+import { UpstreamError } from '../../../src/upstream/upstream-error';
 
 function upstream(init: Partial<ConstructorParameters<typeof UpstreamError>[0]>): UpstreamError {
   return new UpstreamError({ message: 'upstream said no', httpStatus: 400, fbtraceId: 'AbCdEf', ...init });
