@@ -19,6 +19,8 @@ export const SANDBOX_OPERATIONS = [
   'approveJoinRequests',
   'rejectJoinRequests',
   'sendGroupMessage',
+  'sendGroupInviteTemplate',
+  'uploadMedia',
   'batch',
 ] as const;
 export type SandboxOperation = (typeof SANDBOX_OPERATIONS)[number];

@@ -14,8 +14,8 @@ import { createWebhookDispatcher } from './webhook-dispatcher';
 
 export * from './sandbox-types';
 
-/** Room for a 5 MB picture plus multipart overhead; Meta's own limit is checked by the handler. */
-const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** Room for Meta's largest upload (a 100 MB document) plus multipart framing, so an oversized file gets Meta's own error. */
+const BODY_LIMIT_BYTES = 101 * 1024 * 1024;
 
 type Phase = 'created' | 'starting' | 'started' | 'disposed';
 
