@@ -41,7 +41,7 @@ export class GroupMembershipMutationsResolver {
   }
 
   @Mutation(() => DeleteInviteLinkPayload, { description: 'Deletes the invite link: it stops working, and no one can join until resetInviteLink makes a new one.' })
-  async deleteInviteLink(@Arg('input', () => DeleteInviteLinkInput) input: DeleteInviteLinkInput, @Ctx() ctx: GatewayContext): Promise<DeleteInviteLinkPayload> {
+  async deleteInviteLink(@Arg('input', () => DeleteInviteLinkInput, { description: 'The group whose invite link to delete.' }) input: DeleteInviteLinkInput, @Ctx() ctx: GatewayContext): Promise<DeleteInviteLinkPayload> {
     const writes = ctx.mutations;
     const groupId = requireId('input.groupId', input.groupId);
     const deleted = await writes.deleteInviteLink(ctx, { groupId });

@@ -36,7 +36,7 @@ export class GroupMessageMutationsResolver {
       "Sends a group's invite link 1:1 to a user as an approved invite-link template, the way WhatsApp lets a business invite people. Answers once WhatsApp accepts the message; a join arrives as an event.",
   })
   async sendGroupInviteTemplate(
-    @Arg('input', () => SendGroupInviteTemplateInput) input: SendGroupInviteTemplateInput,
+    @Arg('input', () => SendGroupInviteTemplateInput, { description: 'The group, the user to invite and the approved invite-link template.' }) input: SendGroupInviteTemplateInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<SendGroupInviteTemplatePayload> {
     const writes = ctx.mutations;

@@ -10,7 +10,7 @@ export class MediaMutationsResolver {
   @Mutation(() => UploadMediaPayload, {
     description: 'Uploads a media file (multipart upload) for later image, video, audio, document or sticker messages of a phone number; answers its media id.',
   })
-  async uploadMedia(@Arg('input', () => UploadMediaInput) input: UploadMediaInput, @Ctx() ctx: GatewayContext): Promise<UploadMediaPayload> {
+  async uploadMedia(@Arg('input', () => UploadMediaInput, { description: 'The file and the phone number that will send it.' }) input: UploadMediaInput, @Ctx() ctx: GatewayContext): Promise<UploadMediaPayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
     const { upload, kind } = validMedia('input.file', input.file);
