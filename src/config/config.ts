@@ -153,7 +153,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       port: read.int('PORT', DEFAULTS.port, 0, 65535),
       graphqlBodyLimitBytes: read.int('GRAPHQL_BODY_LIMIT_BYTES', DEFAULTS.graphqlBodyLimitBytes, 1024, 64 * 1024 * 1024),
       webhookBodyLimitBytes: DEFAULTS.webhookBodyLimitBytes,
-      uploadLimitBytes: DEFAULTS.uploadLimitBytes,
+      uploadLimitBytes: read.int('UPLOAD_LIMIT_BYTES', DEFAULTS.uploadLimitBytes, 1024, 100 * 1024 * 1024),
     },
     upstream: {
       baseUrl,

@@ -24,7 +24,7 @@ export const DEFAULTS = {
   awaitCompletionMaxMs: 30_000, // 30 s: the longest awaitCompletion wait a call may ask for
   webhookBodyLimitBytes: 4 * 1024 * 1024, // 4 MiB (Meta sends up to 3 MB)
   graphqlBodyLimitBytes: 1024 * 1024, // 1 MiB for JSON GraphQL requests
-  uploadLimitBytes: 5 * 1024 * 1024, // 5 MB: Meta's profile picture limit
+  uploadLimitBytes: 16 * 1024 * 1024, // 16 MB: Meta's video and audio limit (pictures and images keep their 5 MB; documents may go to 100 MB)
   ycloudToleranceSeconds: 300, // 5 min replay window
   subscriberQueueLimit: 1_000, // events buffered per subscriber before SUBSCRIBER_TOO_SLOW
   wsConnectionInitWaitTimeoutMs: 3_000, // 3 s

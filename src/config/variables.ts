@@ -83,6 +83,11 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
     title: 'GraphQL over HTTP and WebSocket',
     variables: [
       { name: 'GRAPHQL_BODY_LIMIT_BYTES', default: String(DEFAULTS.graphqlBodyLimitBytes), meaning: 'largest JSON GraphQL request body, in bytes' },
+      {
+        name: 'UPLOAD_LIMIT_BYTES',
+        default: String(DEFAULTS.uploadLimitBytes),
+        meaning: 'largest file of a multipart GraphQL request (uploadMedia, profile pictures), in bytes, held in memory while it is sent on; at most 104857600 (documents up to 100 MB)',
+      },
       { name: 'GRAPHQL_INTROSPECTION', default: rule('on outside production'), meaning: 'schema introspection (HTTP and WebSocket)' },
       { name: 'GRAPHQL_LANDING_PAGE', default: rule('on outside production'), meaning: 'the browser landing page on GET /graphql' },
       { name: 'GRAPHQL_EXPOSE_STACKTRACES', default: 'off', meaning: 'on: error responses carry stack traces (development and test only; stacks are always in the log)' },

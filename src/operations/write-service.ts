@@ -6,7 +6,15 @@ import type { Topics } from '../events/topics';
 import { NotFoundError } from '../errors/gateway-errors';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { CreateGroupRequest, GroupsApi, JoinRequestsResult, OutboundGroupMessage, UpdateGroupSettingsRequest } from '../upstream/types';
+import type {
+  CreateGroupRequest,
+  GroupInviteTemplateRequest,
+  GroupsApi,
+  JoinRequestsResult,
+  MediaUploadRequest,
+  OutboundGroupMessage,
+  UpdateGroupSettingsRequest,
+} from '../upstream/types';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { IdempotencyScope, IdempotencyStore } from './idempotency';
 import { runIdempotent } from './idempotency';
@@ -65,10 +73,16 @@ export interface WriteService {
   removeParticipants(ctx: WriteContext, write: { groupId: string; phoneNumberId: string | null; participants: string[] }): Promise<OperationRecord>;
   /** The new invite link (synchronous upstream). */
   resetInviteLink(ctx: WriteContext, write: { groupId: string }): Promise<string>;
+  /** Whether the Groups API confirmed the deletion (synchronous upstream, no webhook). */
+  deleteInviteLink(ctx: WriteContext, write: { groupId: string }): Promise<boolean>;
   approveJoinRequests(ctx: WriteContext, write: { groupId: string; joinRequestIds: string[] }): Promise<JoinRequestsResult>;
   rejectJoinRequests(ctx: WriteContext, write: { groupId: string; joinRequestIds: string[] }): Promise<JoinRequestsResult>;
   /** The message id (wamid), once per idempotency key. */
   sendGroupMessage(ctx: WriteContext, write: { phoneNumberId: string; groupId: string; message: OutboundGroupMessage; idempotencyKey: string | null }): Promise<string>;
+  /** The wamid of the invite-link template sent 1:1, once per idempotency key (synchronous upstream). */
+  sendGroupInviteTemplate(ctx: WriteContext, write: { phoneNumberId: string; request: GroupInviteTemplateRequest; idempotencyKey: string | null }): Promise<string>;
+  /** The media id (synchronous upstream). Not idempotent: a retried upload makes a second media id, which is harmless. */
+  uploadMedia(ctx: WriteContext, write: { phoneNumberId: string; media: MediaUploadRequest }): Promise<string>;
   /** The id of the pin message. */
   pinGroupMessage(ctx: WriteContext, write: { phoneNumberId: string; groupId: string; messageId: string; expirationDays: number }): Promise<string>;
   unpinGroupMessage(ctx: WriteContext, write: { phoneNumberId: string; groupId: string; messageId: string }): Promise<string>;
@@ -178,6 +192,8 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
 
     resetInviteLink: (ctx, { groupId }) => ctx.upstream.resetInviteLink(groupId),
 
+    deleteInviteLink: async (ctx, { groupId }) => (await ctx.upstream.deleteInviteLink(groupId)).success,
+
     approveJoinRequests: async (ctx, { groupId, joinRequestIds }) => answerJoinRequests(ctx, groupId, await ctx.upstream.approveJoinRequests(groupId, joinRequestIds)),
 
     rejectJoinRequests: async (ctx, { groupId, joinRequestIds }) => answerJoinRequests(ctx, groupId, await ctx.upstream.rejectJoinRequests(groupId, joinRequestIds)),
@@ -193,6 +209,20 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
         remember: (id) => ({ messageId: id }),
         replay: async (remembered) => (remembered as { messageId: string }).messageId,
       }),
+
+    sendGroupInviteTemplate: (ctx, { phoneNumberId, request, idempotencyKey }) =>
+      runIdempotent<string>({
+        store: idempotency,
+        scope: scopeOf(ctx, 'sendGroupInviteTemplate', phoneNumberId),
+        key: idempotencyKey,
+        input: { phoneNumberId, ...request },
+        ttlSeconds: options.idempotencyTtlSeconds,
+        run: async () => (await ctx.upstream.sendGroupInviteTemplate(phoneNumberId, request)).messageId,
+        remember: (id) => ({ messageId: id }),
+        replay: async (remembered) => (remembered as { messageId: string }).messageId,
+      }),
+
+    uploadMedia: async (ctx, { phoneNumberId, media }) => (await ctx.upstream.uploadMedia(phoneNumberId, media)).mediaId,
 
     pinGroupMessage: async (ctx, { phoneNumberId, groupId, messageId, expirationDays }) =>
       (await ctx.upstream.sendGroupMessage(phoneNumberId, groupId, { type: 'pin', pin: { type: 'pin', message_id: messageId, expiration_days: expirationDays } })).messageId,

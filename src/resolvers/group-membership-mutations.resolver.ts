@@ -2,6 +2,8 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
 import { Group } from '../schema/group/group.type';
 import {
+  DeleteInviteLinkInput,
+  DeleteInviteLinkPayload,
   JoinRequestsInput,
   JoinRequestsPayload,
   RemoveParticipantsInput,
@@ -13,7 +15,7 @@ import { requireId, validJoinRequestIds, validParticipants } from '../schema/mut
 import { toGroupOperation } from '../schema/operations/to-group-operation';
 import type { JoinRequestsResult } from '../upstream/types';
 
-/** removeParticipants, resetInviteLink, approveJoinRequests, rejectJoinRequests (src/operations/write-service.ts). */
+/** removeParticipants, resetInviteLink, deleteInviteLink, approveJoinRequests, rejectJoinRequests (src/operations/write-service.ts). */
 @Resolver()
 export class GroupMembershipMutationsResolver {
   @Mutation(() => RemoveParticipantsPayload, {
@@ -36,6 +38,16 @@ export class GroupMembershipMutationsResolver {
     // The payload's group.inviteLink must be the new link, whatever this request read before.
     ctx.loaders.inviteLink.clear(groupId).prime(groupId, inviteLink);
     return { clientMutationId: input.clientMutationId ?? null, group: Group.of({ id: groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) }), inviteLink };
+  }
+
+  @Mutation(() => DeleteInviteLinkPayload, { description: 'Deletes the invite link: it stops working, and no one can join until resetInviteLink makes a new one.' })
+  async deleteInviteLink(@Arg('input', () => DeleteInviteLinkInput, { description: 'The group whose invite link to delete.' }) input: DeleteInviteLinkInput, @Ctx() ctx: GatewayContext): Promise<DeleteInviteLinkPayload> {
+    const writes = ctx.mutations;
+    const groupId = requireId('input.groupId', input.groupId);
+    const deleted = await writes.deleteInviteLink(ctx, { groupId });
+    // A link this request read before is gone: the payload's group.inviteLink is read again.
+    ctx.loaders.inviteLink.clear(groupId);
+    return { clientMutationId: input.clientMutationId ?? null, group: Group.of({ id: groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) }), deleted };
   }
 
   @Mutation(() => JoinRequestsPayload, { description: 'Approves join requests; approved users become participants. Ids that fail are listed with their errors.' })

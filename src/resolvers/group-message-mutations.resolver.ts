@@ -9,13 +9,18 @@ import {
   UnpinGroupMessageInput,
   UnpinGroupMessagePayload,
 } from '../schema/mutations/group-message.types';
+import { toGroupInviteTemplate } from '../schema/mutations/group-invite-template';
+import { SendGroupInviteTemplateInput, SendGroupInviteTemplatePayload } from '../schema/mutations/group-invite-template.types';
 import { requireId, resolvePhoneNumberId, validIdempotencyKey, validPinDays } from '../schema/mutations/input-validation';
 import { toOutboundMessage } from '../schema/mutations/outbound-message';
 
-/** sendGroupMessage, pinGroupMessage, unpinGroupMessage: POST /<PHONE_NUMBER_ID>/messages to a group (src/operations/write-service.ts). */
+/**
+ * sendGroupMessage, pinGroupMessage, unpinGroupMessage: POST /<PHONE_NUMBER_ID>/messages to a group; sendGroupInviteTemplate:
+ * the same endpoint 1:1, carrying the group's id (src/operations/write-service.ts).
+ */
 @Resolver()
 export class GroupMessageMutationsResolver {
-  @Mutation(() => SendGroupMessagePayload, { description: 'Sends a text, media or template message to a group, optionally as a reply. Statuses follow as events.' })
+  @Mutation(() => SendGroupMessagePayload, { description: 'Sends a text, media (image, video, audio, document, sticker) or template message to a group, optionally as a reply. Statuses follow as events.' })
   async sendGroupMessage(@Arg('input', () => SendGroupMessageInput) input: SendGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<SendGroupMessagePayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
@@ -24,6 +29,22 @@ export class GroupMessageMutationsResolver {
     const idempotencyKey = input.idempotencyKey === null || input.idempotencyKey === undefined ? null : validIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
     const messageId = await writes.sendGroupMessage(ctx, { phoneNumberId, groupId, message, idempotencyKey });
     return { clientMutationId: input.clientMutationId ?? null, messageId, group: Group.of({ id: groupId, phoneNumberId }) };
+  }
+
+  @Mutation(() => SendGroupInviteTemplatePayload, {
+    description:
+      "Sends a group's invite link 1:1 to a user as an approved invite-link template, the way WhatsApp lets a business invite people. Answers once WhatsApp accepts the message; a join arrives as an event.",
+  })
+  async sendGroupInviteTemplate(
+    @Arg('input', () => SendGroupInviteTemplateInput, { description: 'The group, the user to invite and the approved invite-link template.' }) input: SendGroupInviteTemplateInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SendGroupInviteTemplatePayload> {
+    const writes = ctx.mutations;
+    const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
+    const request = toGroupInviteTemplate(input);
+    const idempotencyKey = input.idempotencyKey === null || input.idempotencyKey === undefined ? null : validIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
+    const messageId = await writes.sendGroupInviteTemplate(ctx, { phoneNumberId, request, idempotencyKey });
+    return { clientMutationId: input.clientMutationId ?? null, messageId, to: request.to, group: Group.of({ id: request.groupId, phoneNumberId }) };
   }
 
   @Mutation(() => PinGroupMessagePayload, { description: 'Pins a message for 1 to 30 days (at most 3 pins per group: a 4th unpins the oldest).' })

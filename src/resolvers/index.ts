@@ -5,6 +5,7 @@ import { GroupMembershipMutationsResolver } from './group-membership-mutations.r
 import { GroupMessageMutationsResolver } from './group-message-mutations.resolver';
 import { GroupEventsResolver } from './group-events.resolver';
 import { GroupQueryResolver } from './group-query.resolver';
+import { MediaMutationsResolver } from './media-mutations.resolver';
 import { OperationQueryResolver } from './operation-query.resolver';
 import { OperationUpdatedResolver } from './operation-updated.resolver';
 
@@ -16,6 +17,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
   GroupLifecycleMutationsResolver,
   GroupMembershipMutationsResolver,
   GroupMessageMutationsResolver,
+  MediaMutationsResolver,
   GroupEventsResolver,
   OperationUpdatedResolver,
 ];

@@ -10,6 +10,8 @@ import {
   removeParticipants,
   resetInviteLink,
 } from './graph-api-membership-handlers';
+import { isGroupSend, sendGroupInviteTemplate } from './graph-api-invite-template-handler';
+import { uploadMedia } from './graph-api-media-handlers';
 import { sendGroupMessage } from './graph-api-message-handlers';
 import { injectedError } from './sandbox-failures';
 import { badRequest, errorEnvelope, GraphApiError } from './sandbox-graph-api-error';
@@ -23,6 +25,9 @@ const SANDBOX_BUSINESS_ID = '102290129340398';
 const ROOT: MethodTable = { POST: ['batch', batch] };
 const PHONE_GROUPS: MethodTable = { GET: ['listGroups', listGroups], POST: ['createGroup', createGroup] };
 const PHONE_MESSAGES: MethodTable = { POST: ['sendGroupMessage', sendGroupMessage] };
+/** The one 1:1 send the sandbox emulates: the group invite-link template. */
+const INVITE_TEMPLATE: [SandboxOperation, GraphHandler] = ['sendGroupInviteTemplate', sendGroupInviteTemplate];
+const PHONE_MEDIA: MethodTable = { POST: ['uploadMedia', uploadMedia] };
 const GROUP: MethodTable = { GET: ['getGroup', getGroup], POST: ['updateGroupSettings', updateGroupSettings], DELETE: ['deleteGroup', deleteGroup] };
 const PARTICIPANTS: MethodTable = { DELETE: ['removeParticipants', removeParticipants] };
 const INVITE_LINK: MethodTable = { GET: ['getInviteLink', getInviteLink], POST: ['resetInviteLink', resetInviteLink], DELETE: ['deleteInviteLink', deleteInviteLink] };
@@ -31,13 +36,16 @@ const JOIN_REQUESTS: MethodTable = { GET: ['listJoinRequests', listJoinRequests]
 const EDGES: Readonly<Record<string, MethodTable>> = {
   groups: PHONE_GROUPS,
   messages: PHONE_MESSAGES,
+  media: PHONE_MEDIA,
   participants: PARTICIPANTS,
   invite_link: INVITE_LINK,
   join_requests: JOIN_REQUESTS,
 };
 
 /** Which operation a method and path are, or Graph's code 100 saying why there is none. */
-function resolveRoute(method: string, segments: readonly string[]): [SandboxOperation, GraphHandler] {
+function resolveRoute(call: GraphCall, deps: GraphDeps): [SandboxOperation, GraphHandler] {
+  const { method, segments } = call;
+  if (segments.length === 2 && segments[1] === 'messages' && method === 'POST' && !isGroupSend(call, (id) => deps.state.group(id) !== undefined)) return INVITE_TEMPLATE;
   const path = `/${segments.join('/')}`;
   let table: MethodTable | undefined;
   if (segments.length === 0) table = ROOT;
@@ -56,7 +64,7 @@ function resolveRoute(method: string, segments: readonly string[]): [SandboxOper
 /** Routing, failure injection, the handler, and Graph's error envelope for anything it refuses. */
 export function dispatchGraphCall(call: GraphCall, deps: GraphDeps): GraphResult {
   try {
-    const [operation, handler] = resolveRoute(call.method, call.segments);
+    const [operation, handler] = resolveRoute(call, deps);
     const rule = deps.failures.take(operation);
     if (rule !== null && rule.async !== true) throw injectedError(rule);
     return handler(call, deps, rule);

@@ -17,6 +17,8 @@ const GRAPH_ERROR_CATALOG: Readonly<Record<number, CatalogEntry>> = {
   131020: { title: 'Bad Group: cannot send messages to a single-member group', httpStatus: 400 },
   131041: { title: 'Group unknown: the group does not exist or you are not a member', httpStatus: 400 },
   131048: { title: 'Spam rate limit hit', httpStatus: 429 },
+  131051: { title: 'Unsupported message type', httpStatus: 400 },
+  131053: { title: 'Media upload error', httpStatus: 400 },
   131056: { title: 'Pair rate limit hit', httpStatus: 429 },
   131059: { title: 'Invalid cursor: expired or corrupted, restart pagination', httpStatus: 400 },
   131201: { title: 'Request partially succeeded', httpStatus: 206 },

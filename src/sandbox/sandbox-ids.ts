@@ -52,6 +52,11 @@ export function newWamid(): string {
   return `wamid.${Buffer.concat([Buffer.from('HBgL', 'base64'), randomBytes(30)]).toString('base64')}`;
 }
 
+/** Media ids are long decimal numbers, e.g. 1037543291543636. */
+export function newMediaId(): string {
+  return `10${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}${String(randomInt(0, 100_000)).padStart(5, '0')}`;
+}
+
 export function newRequestId(): string {
   return randomUUID();
 }

@@ -47,11 +47,21 @@ export interface GroupRecord {
   pinned: string[];
 }
 
+/** A file uploaded with POST /<PHONE_NUMBER_ID>/media: only what a later message needs to check. */
+export interface MediaRecord {
+  id: string;
+  mimeType: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface PhoneRecord {
   phoneNumberId: string;
   displayPhoneNumber: string;
   wabaId: string;
   groups: Map<string, GroupRecord>;
+  /** Uploaded media by id: usable by this number's messages only, as with Meta. */
+  media: Map<string, MediaRecord>;
 }
 
 export interface SandboxState {
@@ -87,6 +97,7 @@ export function createSandboxState(options: { phoneNumberIds: readonly string[] 
       displayPhoneNumber: `1555${digitsOf(`display:${phoneNumberId}`, 7)}`,
       wabaId: `10${digitsOf(`waba:${phoneNumberId}`, 13)}`,
       groups: new Map(),
+      media: new Map(),
     });
   }
 

@@ -19,6 +19,8 @@ export const SANDBOX_OPERATIONS = [
   'approveJoinRequests',
   'rejectJoinRequests',
   'sendGroupMessage',
+  'sendGroupInviteTemplate',
+  'uploadMedia',
   'batch',
 ] as const;
 export type SandboxOperation = (typeof SANDBOX_OPERATIONS)[number];
@@ -46,6 +48,8 @@ export interface SandboxOptions {
   webhookRetry?: { attempts: number; baseDelayMs: number };
   /** Artificial delay before each Graph answer, to make concurrency observable in tests. @default 0 */
   latencyMs?: number;
+  /** Largest request body read; a larger one is answered 413. @default 101 MiB (a 100 MB document upload and its framing) */
+  bodyLimitBytes?: number;
 }
 
 export interface RecordedRequest {

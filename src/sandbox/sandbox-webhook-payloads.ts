@@ -121,8 +121,13 @@ export function statusChanged(groupId: string, type: 'group_suspend' | 'group_su
 }
 
 /** `sent` is per group; `delivered`/`read` are per participant, aggregated into one delivery (docs/groups-api.md#group-messages-and-statuses). */
-export function groupMessageStatuses(input: { wamid: string; groupId: string; status: 'sent' | 'delivered' | 'read'; participants: readonly SandboxUser[] }, at: number): Item {
-  const base = { id: input.wamid, recipient_id: input.groupId, recipient_type: 'group', status: input.status, timestamp: unixString(at) };
+export function groupMessageStatuses(
+  input: { wamid: string; groupId: string; status: 'sent' | 'delivered' | 'read'; participants: readonly SandboxUser[]; bizOpaqueCallbackData?: string | null },
+  at: number,
+): Item {
+  // As Meta does, the sender's biz_opaque_callback_data comes back in every status of the message.
+  const opaque = input.bizOpaqueCallbackData === undefined || input.bizOpaqueCallbackData === null ? {} : { biz_opaque_callback_data: input.bizOpaqueCallbackData };
+  const base = { id: input.wamid, recipient_id: input.groupId, recipient_type: 'group', status: input.status, timestamp: unixString(at), ...opaque };
   if (input.status === 'sent') {
     return { statuses: [{ ...base, pricing: { billable: true, pricing_model: 'PMP', category: 'group_service', type: 'regular' } }] };
   }

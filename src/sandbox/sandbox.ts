@@ -14,8 +14,8 @@ import { createWebhookDispatcher } from './webhook-dispatcher';
 
 export * from './sandbox-types';
 
-/** Room for a 5 MB picture plus multipart overhead; Meta's own limit is checked by the handler. */
-const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** Room for Meta's largest upload (a 100 MB document) plus multipart framing, so an oversized file gets Meta's own error. */
+const BODY_LIMIT_BYTES = 101 * 1024 * 1024;
 
 type Phase = 'created' | 'starting' | 'started' | 'disposed';
 
@@ -91,7 +91,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const listener = createHttpListener({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    bodyLimitBytes: BODY_LIMIT_BYTES,
+    bodyLimitBytes: options.bodyLimitBytes ?? BODY_LIMIT_BYTES,
     logger,
     track: (requestUrl) => (isControlPath(requestUrl.pathname) ? null : stats.begin()),
     handle: (request) =>
@@ -119,6 +119,9 @@ function assertOptions(options: SandboxOptions): void {
   }
   if (options.apiVersion !== undefined && !/^v\d+\.\d+$/.test(options.apiVersion)) problems.push(`apiVersion: expected a version like v23.0, got ${JSON.stringify(options.apiVersion)}`);
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) problems.push(`port: expected 0..65535, got ${String(options.port)}`);
+  if (options.bodyLimitBytes !== undefined && (!Number.isInteger(options.bodyLimitBytes) || options.bodyLimitBytes < 1)) {
+    problems.push(`bodyLimitBytes: expected a positive integer, got ${String(options.bodyLimitBytes)}`);
+  }
   const retry = options.webhookRetry;
   if (retry !== undefined && (!Number.isInteger(retry.attempts) || retry.attempts < 1 || !Number.isInteger(retry.baseDelayMs) || retry.baseDelayMs < 0)) {
     problems.push(`webhookRetry: expected { attempts >= 1, baseDelayMs >= 0 } integers, got ${JSON.stringify(retry)}`);

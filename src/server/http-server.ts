@@ -40,7 +40,7 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   port: number;
   /** Limit for GraphQL request bodies; raw-body routes set their own. */
   bodyLimitBytes: number;
-  /** Largest file of a multipart GraphQL request (`Upload`). @default 5 MB (config.http.uploadLimitBytes) */
+  /** Largest file of a multipart GraphQL request (`Upload`). @default 16 MB (config.http.uploadLimitBytes, UPLOAD_LIMIT_BYTES) */
   uploadLimitBytes?: number;
   schema: GraphQLSchema;
   createContext: (request: RequestInfo) => Promise<TContext>;

@@ -43,6 +43,8 @@ export function learnOwnershipFrom(api: GroupsApi, registry: GroupOwnerRegistry,
     approveJoinRequests: (groupId, joinRequestIds) => api.approveJoinRequests(groupId, joinRequestIds),
     rejectJoinRequests: (groupId, joinRequestIds) => api.rejectJoinRequests(groupId, joinRequestIds),
     sendGroupMessage: (phoneNumberId, groupId, message) => api.sendGroupMessage(phoneNumberId, groupId, message),
+    sendGroupInviteTemplate: (phoneNumberId, request) => api.sendGroupInviteTemplate(phoneNumberId, request),
+    uploadMedia: (phoneNumberId, media) => api.uploadMedia(phoneNumberId, media),
     batch: (requests) => api.batch(requests),
     ping: () => api.ping(),
   };

@@ -96,6 +96,8 @@ export function throttleByPhoneNumber(api: GroupsApi, options: PhoneNumberThrott
     approveJoinRequests: (groupId, ids) => forGroups([groupId], () => api.approveJoinRequests(groupId, ids)),
     rejectJoinRequests: (groupId, ids) => forGroups([groupId], () => api.rejectJoinRequests(groupId, ids)),
     // A batch names its groups only in relative URLs; getGroups (its one caller above the client) is guarded.
+    sendGroupInviteTemplate: (phoneNumberId, request) => forNumber(phoneNumberId, () => api.sendGroupInviteTemplate(phoneNumberId, request)),
+    uploadMedia: (phoneNumberId, media) => forNumber(phoneNumberId, () => api.uploadMedia(phoneNumberId, media)),
     batch: (requests) => api.batch(requests),
     ping: () => api.ping(),
   };

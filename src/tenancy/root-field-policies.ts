@@ -128,11 +128,16 @@ export const ROOT_FIELD_POLICIES: Readonly<Record<string, RootFieldPolicy>> = {
   'Mutation.deleteGroup': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.removeParticipants': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.resetInviteLink': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
+  'Mutation.deleteInviteLink': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.approveJoinRequests': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.rejectJoinRequests': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.sendGroupMessage': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.pinGroupMessage': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
   'Mutation.unpinGroupMessage': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
+  // The group must be the key's, and so must the number that sends (the default one when omitted is the key's own).
+  'Mutation.sendGroupInviteTemplate': { scope: 'write', before: (args, security) => assertMutationInput(args, security, false) },
+  // No group: the number is the tenant; omitted, the resolver uses the configured default, which is one of the key's numbers.
+  'Mutation.uploadMedia': { scope: 'write', before: (args, security) => assertMutationInput(args, security, true) },
   'Subscription.groupEvents': { scope: 'subscribe', before: narrowEventFilter, emission: recheck('skip') },
   'Subscription.operationUpdated': { scope: 'subscribe', emission: recheck('end') },
 };

@@ -1,4 +1,4 @@
-import type { CreateGroupResult, SendMessageResult, WriteAck } from './types';
+import type { CreateGroupResult, MediaUploadResult, SendMessageResult, WriteAck } from './types';
 import { isWireObject, readArray, readBoolean, readString, unexpectedAnswer } from './wire-values';
 
 /**
@@ -30,10 +30,17 @@ export function parseInviteLink(answer: unknown, operation: 'getInviteLink' | 'r
 }
 
 /** The standard send answer: `messages[0].id` is the wamid that statuses will refer to. */
-export function parseSendMessageResult(answer: unknown): SendMessageResult {
+export function parseSendMessageResult(answer: unknown, operation: 'sendGroupMessage' | 'sendGroupInviteTemplate' = 'sendGroupMessage'): SendMessageResult {
   const messages = isWireObject(answer) ? readArray(answer, 'messages') : null;
   const first = messages?.[0];
   const messageId = isWireObject(first) ? readString(first, 'id') : null;
-  if (messageId === null || messageId === '') throw unexpectedAnswer('sendGroupMessage', '"messages[0].id"', answer);
+  if (messageId === null || messageId === '') throw unexpectedAnswer(operation, '"messages[0].id"', answer);
   return { messageId };
+}
+
+/** `POST /<PHONE_NUMBER_ID>/media` answers `{id}`. */
+export function parseMediaUpload(answer: unknown): MediaUploadResult {
+  const mediaId = isWireObject(answer) ? readString(answer, 'id') : null;
+  if (mediaId === null || mediaId === '') throw unexpectedAnswer('uploadMedia', 'an "id"', answer);
+  return { mediaId };
 }

@@ -1,4 +1,4 @@
-import { parseCreateGroupResult, parseInviteLink, parseSendMessageResult, parseWriteAck } from './answer-parsers';
+import { parseCreateGroupResult, parseInviteLink, parseMediaUpload, parseSendMessageResult, parseWriteAck } from './answer-parsers';
 import { assertClientOptions } from './graph-api-client-options';
 import type { GraphApiClientOptions } from './graph-api-client-options';
 import { assertBatchSize, parseBatchAnswer, toBatchBody } from './graph-api-batch';
@@ -9,7 +9,7 @@ import { fetchGroups } from './group-fetcher';
 import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
 import { createSingleFlight } from './single-flight';
-import type { GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamHooks } from './types';
+import type { GroupInviteTemplateRequest, GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamHooks } from './types';
 import { UpstreamError } from './upstream-error';
 
 export type { GraphApiClientOptions } from './graph-api-client-options';
@@ -152,6 +152,21 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
       return parseSendMessageResult(answer.body);
     },
 
+    async sendGroupInviteTemplate(phoneNumberId, request) {
+      const body = json({ recipient_type: 'individual', to: request.to, type: 'template', template: inviteTemplate(request) });
+      const answer = await send({ call: 'sendGroupInviteTemplate', method: 'POST', path: `${seg(phoneNumberId)}/messages`, body, idempotent: false });
+      return parseSendMessageResult(answer.body, 'sendGroupInviteTemplate');
+    },
+
+    async uploadMedia(phoneNumberId, media) {
+      const form = new FormData();
+      form.append('messaging_product', 'whatsapp');
+      form.append('type', media.mimeType);
+      form.append('file', new Blob([media.bytes], { type: media.mimeType }), media.filename);
+      const answer = await send({ call: 'uploadMedia', method: 'POST', path: `${seg(phoneNumberId)}/media`, body: { kind: 'form-data', value: form }, idempotent: false });
+      return parseMediaUpload(answer.body);
+    },
+
     async batch(requests) {
       assertBatchSize(requests);
       if (requests.length === 0) return [];
@@ -215,4 +230,12 @@ function settingsBody(request: UpdateGroupSettingsRequest): GraphBody {
   const picture = request.profilePicture;
   form.append('file', new Blob([picture.bytes], { type: picture.mimeType }), picture.filename);
   return { kind: 'form-data', value: form };
+}
+
+/** The template object of the invite-link template: its one `group_id` parameter in the URL button or the body. */
+function inviteTemplate(request: GroupInviteTemplateRequest): Record<string, unknown> {
+  const parameters = [{ type: 'group_id', group_id: request.groupId }];
+  const component =
+    request.slot.component === 'button' ? { type: 'button', sub_type: 'url', index: String(request.slot.index), parameters } : { type: 'body', parameters };
+  return { name: request.name, language: { code: request.languageCode }, components: [component] };
 }

@@ -122,6 +122,33 @@ export interface SendMessageResult {
   messageId: string;
 }
 
+/**
+ * The invite-link template sent 1:1 (`POST /<PHONE_NUMBER_ID>/messages`, `type: "template"`): an approved copy of
+ * Meta's "group invite link" library template, whose one `group_id` parameter Meta turns into the group's link.
+ * `slot` says which component carries that parameter: the template's URL button (at `index`) or its body.
+ */
+export interface GroupInviteTemplateRequest {
+  /** The user: a phone number in international format (digits), a WhatsApp id or a business-scoped user id. */
+  to: string;
+  groupId: string;
+  name: string;
+  languageCode: string;
+  slot: { component: 'button'; index: number } | { component: 'body' };
+}
+
+/** A file for `POST /<PHONE_NUMBER_ID>/media` (multipart `file`, with its MIME type as `type`). */
+export interface MediaUploadRequest {
+  bytes: Buffer;
+  filename: string;
+  /** One of the MIME types WhatsApp accepts, e.g. `image/jpeg`, `video/mp4`, `application/pdf`, `image/webp`. */
+  mimeType: string;
+}
+
+export interface MediaUploadResult {
+  /** The id to send the media by (`{ "image": { "id": ... } }`), valid for the phone number that uploaded it. */
+  mediaId: string;
+}
+
 /** One sub-request of a Graph batch (`POST /` with `batch=[...]`). */
 export interface BatchRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -154,6 +181,10 @@ export interface GroupsApi {
   approveJoinRequests(groupId: string, joinRequestIds: readonly string[]): Promise<JoinRequestsResult>;
   rejectJoinRequests(groupId: string, joinRequestIds: readonly string[]): Promise<JoinRequestsResult>;
   sendGroupMessage(phoneNumberId: string, groupId: string, message: OutboundGroupMessage): Promise<SendMessageResult>;
+  /** The invite-link template to one user (not to the group): the standard send answer. */
+  sendGroupInviteTemplate(phoneNumberId: string, request: GroupInviteTemplateRequest): Promise<SendMessageResult>;
+  /** Uploads a media file for later messages of this phone number (synchronous: the id comes back at once). */
+  uploadMedia(phoneNumberId: string, media: MediaUploadRequest): Promise<MediaUploadResult>;
   /** Raw Graph batch: at most 50 sub-requests per call (throws a TypeError beyond that). */
   batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]>;
   /** Cheap reachability check for /readyz. */

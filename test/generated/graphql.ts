@@ -25,7 +25,7 @@ export type Scalars = {
 export type AudioMessageInput = {
   /** An http(s) URL WhatsApp fetches the audio from. */
   link?: InputMaybe<Scalars['String']['input']>;
-  /** A media id from the WhatsApp media upload. */
+  /** A media id from uploadMedia (or another WhatsApp media upload of this phone number). */
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -79,6 +79,25 @@ export type DeleteGroupPayload = {
   operation: GroupOperation;
 };
 
+/** A group whose invite link is to be deleted: the link stops working and none replaces it until resetInviteLink. */
+export type DeleteInviteLinkInput = {
+  /** Any string; echoed in the payload to match the answer to this call (Relay). */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The group. */
+  groupId: Scalars['ID']['input'];
+};
+
+/** The outcome of deleteInviteLink (synchronous upstream; no webhook follows). */
+export type DeleteInviteLinkPayload = {
+  __typename?: 'DeleteInviteLinkPayload';
+  /** The input's clientMutationId, unchanged. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when the Groups API confirmed the deletion (`success: "true"`). */
+  deleted: Scalars['Boolean']['output'];
+  /** The group, read after the write. */
+  group: Group;
+};
+
 /** A document: an uploaded media id or a public link (exactly one), with an optional caption and file name. */
 export type DocumentMessageInput = {
   /** At most 1024 characters. */
@@ -87,7 +106,7 @@ export type DocumentMessageInput = {
   filename?: InputMaybe<Scalars['String']['input']>;
   /** An http(s) URL WhatsApp fetches the media from. */
   link?: InputMaybe<Scalars['String']['input']>;
-  /** A media id from the WhatsApp media upload. */
+  /** A media id from uploadMedia (or another WhatsApp media upload of this phone number). */
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -407,6 +426,25 @@ export type GroupEventType =
   /** Group settings (subject, description, picture, ...) changed, or failed to change. */
   | 'SETTINGS_UPDATED';
 
+/** An approved copy of Meta's "group invite link" library template (unmodified, so it keeps utility pricing). */
+export type GroupInviteTemplateInput = {
+  /** URL_BUTTON only: the position of the URL button, from 0 (default 0). */
+  buttonIndex?: InputMaybe<Scalars['Int']['input']>;
+  /** Which component carries the group id parameter. */
+  groupIdIn?: GroupInviteTemplateSlot;
+  /** The template language, e.g. `en` or `en_US`. */
+  languageCode: Scalars['String']['input'];
+  /** The template name as approved: lowercase letters, digits and underscores. */
+  name: Scalars['String']['input'];
+};
+
+/** The component of the invite-link template that carries the group id, which WhatsApp turns into the invite link. */
+export type GroupInviteTemplateSlot =
+  /** The template's body. */
+  | 'BODY'
+  /** The template's URL button (Meta's library template "group invite link" has one): `buttonIndex` says which. */
+  | 'URL_BUTTON';
+
 /** An asynchronous write (createGroup, updateGroup, deleteGroup, removeParticipants) and its outcome, which arrives by webhook. */
 export type GroupOperation = {
   __typename?: 'GroupOperation';
@@ -647,13 +685,26 @@ export type JoinRequestsPayload = {
   succeededJoinRequestIds: Array<Scalars['ID']['output']>;
 };
 
+/** What an uploaded file can be sent as, decided by its type. */
+export type MediaKind =
+  /** AAC, AMR, MP3, MP4 audio or OGG (Opus), at most 16 MB: send it as `audio`. */
+  | 'AUDIO'
+  /** Plain text, PDF or a Microsoft Office file, at most 100 MB: send it as `document`. */
+  | 'DOCUMENT'
+  /** JPEG or PNG, at most 5 MB: send it as `image`. */
+  | 'IMAGE'
+  /** WebP, at most 100 KB static or 500 KB animated: send it as `sticker`. */
+  | 'STICKER'
+  /** MP4 or 3GPP (H.264 video, AAC audio), at most 16 MB: send it as `video`. */
+  | 'VIDEO';
+
 /** An image or video: an uploaded media id or a public link (exactly one), with an optional caption. */
 export type MediaMessageInput = {
   /** At most 1024 characters. */
   caption?: InputMaybe<Scalars['String']['input']>;
   /** An http(s) URL WhatsApp fetches the media from. */
   link?: InputMaybe<Scalars['String']['input']>;
-  /** A media id from the WhatsApp media upload. */
+  /** A media id from uploadMedia (or another WhatsApp media upload of this phone number). */
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -771,6 +822,8 @@ export type Mutation = {
   createGroup: CreateGroupPayload;
   /** Deletes a group and removes every participant. The operation completes when the webhook confirms it. */
   deleteGroup: DeleteGroupPayload;
+  /** Deletes the invite link: it stops working, and no one can join until resetInviteLink makes a new one. */
+  deleteInviteLink: DeleteInviteLinkPayload;
   /** Pins a message for 1 to 30 days (at most 3 pins per group: a 4th unpins the oldest). */
   pinGroupMessage: PinGroupMessagePayload;
   /** Rejects join requests (the users may ask again). Ids that fail are listed with their errors. */
@@ -779,12 +832,16 @@ export type Mutation = {
   removeParticipants: RemoveParticipantsPayload;
   /** Replaces the invite link; every earlier link stops working. */
   resetInviteLink: ResetInviteLinkPayload;
-  /** Sends a text, media or template message to a group, optionally as a reply. Statuses follow as events. */
+  /** Sends a group's invite link 1:1 to a user as an approved invite-link template, the way WhatsApp lets a business invite people. Answers once WhatsApp accepts the message; a join arrives as an event. */
+  sendGroupInviteTemplate: SendGroupInviteTemplatePayload;
+  /** Sends a text, media (image, video, audio, document, sticker) or template message to a group, optionally as a reply. Statuses follow as events. */
   sendGroupMessage: SendGroupMessagePayload;
   /** Unpins a pinned message. */
   unpinGroupMessage: UnpinGroupMessagePayload;
   /** Changes the subject, description and/or profile picture (multipart upload). The operation completes when the webhook confirms each change. */
   updateGroup: UpdateGroupPayload;
+  /** Uploads a media file (multipart upload) for later image, video, audio, document or sticker messages of a phone number; answers its media id. */
+  uploadMedia: UploadMediaPayload;
 };
 
 
@@ -800,6 +857,11 @@ export type MutationCreateGroupArgs = {
 
 export type MutationDeleteGroupArgs = {
   input: DeleteGroupInput;
+};
+
+
+export type MutationDeleteInviteLinkArgs = {
+  input: DeleteInviteLinkInput;
 };
 
 
@@ -823,6 +885,11 @@ export type MutationResetInviteLinkArgs = {
 };
 
 
+export type MutationSendGroupInviteTemplateArgs = {
+  input: SendGroupInviteTemplateInput;
+};
+
+
 export type MutationSendGroupMessageArgs = {
   input: SendGroupMessageInput;
 };
@@ -835,6 +902,11 @@ export type MutationUnpinGroupMessageArgs = {
 
 export type MutationUpdateGroupArgs = {
   input: UpdateGroupInput;
+};
+
+
+export type MutationUploadMediaArgs = {
+  input: UploadMediaInput;
 };
 
 /** Relay page information of a connection. */
@@ -1125,23 +1197,62 @@ export type ResetInviteLinkPayload = {
   inviteLink: Scalars['String']['output'];
 };
 
-/** A message to a group: exactly one of text, image, video, audio, document and template. */
-export type SendGroupMessageInput = {
-  audio?: InputMaybe<AudioMessageInput>;
+/** A group's invite link sent 1:1 to a user as a template message; the user joins (or asks to) through it. */
+export type SendGroupInviteTemplateInput = {
   /** Any string; echoed in the payload to match the answer to this call (Relay). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The group to invite to. */
+  groupId: Scalars['ID']['input'];
+  /** Makes retries safe: a later call with the same key and the same input (on any gateway instance, for 24 h) answers the first messageId without sending again. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The business phone number that owns the group and sends the template; defaults to the configured one. */
+  phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The approved invite-link template. */
+  template: GroupInviteTemplateInput;
+  /** The user: a phone number in international format, a WhatsApp id or a business-scoped user id (e.g. US.13491208655302741918). */
+  to: Scalars['String']['input'];
+};
+
+/** The outcome of sendGroupInviteTemplate: the template was accepted for delivery. A join shows as a PARTICIPANTS_ADDED (or JOIN_REQUEST_CREATED) event. */
+export type SendGroupInviteTemplatePayload = {
+  __typename?: 'SendGroupInviteTemplatePayload';
+  /** The input's clientMutationId, unchanged. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The group the user is invited to. */
+  group: Group;
+  /** The id (wamid) of the template message sent to the user. */
+  messageId: Scalars['ID']['output'];
+  /** The user the template went to, as sent upstream (digits of a phone number, or the business-scoped user id). */
+  to: Scalars['String']['output'];
+};
+
+/** A message to a group: exactly one of text, image, video, audio, document, sticker and template (the kinds WhatsApp supports in groups; reactions, locations, contacts and interactive messages are not). */
+export type SendGroupMessageInput = {
+  /** An audio file (AAC, AMR, MP3, MP4 audio or OGG/Opus, at most 16 MB). */
+  audio?: InputMaybe<AudioMessageInput>;
+  /** Up to 512 characters of the caller's own tracking data, sent as `biz_opaque_callback_data`; WhatsApp echoes it in this message's statuses. */
+  bizOpaqueCallbackData?: InputMaybe<Scalars['String']['input']>;
+  /** Any string; echoed in the payload to match the answer to this call (Relay). */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A document (at most 100 MB). */
   document?: InputMaybe<DocumentMessageInput>;
   /** The group. */
   groupId: Scalars['ID']['input'];
   /** Makes retries safe: a later call with the same key and the same input (on any gateway instance, for 24 h) answers the first messageId without sending again. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** An image (JPEG or PNG, at most 5 MB). */
   image?: InputMaybe<MediaMessageInput>;
   /** The business phone number the group belongs to; defaults to the configured one. */
   phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
   /** Send as a reply to this message (its wamid). */
   replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** A WebP sticker (static at most 100 KB, animated at most 500 KB). */
+  sticker?: InputMaybe<StickerMessageInput>;
+  /** An approved text- or media-based template. */
   template?: InputMaybe<TemplateMessageInput>;
+  /** A text message. */
   text?: InputMaybe<TextMessageInput>;
+  /** A video (MP4 or 3GPP, at most 16 MB). */
   video?: InputMaybe<MediaMessageInput>;
 };
 
@@ -1202,6 +1313,14 @@ export type SettingsUpdatedEvent = GroupEvent & {
   subjectChange?: Maybe<SettingChange>;
   /** The kind of event; the concrete type carries its details. */
   type: GroupEventType;
+};
+
+/** A sticker: an uploaded media id or a public link (exactly one) to a WebP image (static at most 100 KB, animated at most 500 KB). Stickers have no caption. */
+export type StickerMessageInput = {
+  /** An http(s) URL WhatsApp fetches the WebP sticker from. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** A media id from uploadMedia (a WebP file). */
+  mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Subscription = {
@@ -1340,6 +1459,35 @@ export type UpdateGroupPayload = {
   operation: GroupOperation;
 };
 
+/** A media file to upload to WhatsApp for later messages of a phone number (multipart upload). */
+export type UploadMediaInput = {
+  /** Any string; echoed in the payload to match the answer to this call (Relay). */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The file (GraphQL multipart request spec). Its type is judged by its bytes where the format allows (JPEG, PNG, WebP, MP4/3GPP), else by the declared type; the kind's size limit applies. */
+  file: Scalars['Upload']['input'];
+  /** The business phone number whose messages will use the media; defaults to the configured one. */
+  phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The outcome of uploadMedia: a media id for image, video, audio, document or sticker messages of this phone number. */
+export type UploadMediaPayload = {
+  __typename?: 'UploadMediaPayload';
+  /** The size of the file, in bytes. */
+  bytes: Scalars['Int']['output'];
+  /** The input's clientMutationId, unchanged. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The file name as uploaded. */
+  filename: Scalars['String']['output'];
+  /** The message kind the file can be sent as. */
+  kind: MediaKind;
+  /** The media id: pass it as `mediaId` in sendGroupMessage (WhatsApp keeps uploaded media for 30 days). */
+  mediaId: Scalars['ID']['output'];
+  /** The MIME type sent upstream, e.g. `image/jpeg`. */
+  mimeType: Scalars['String']['output'];
+  /** The phone number the media was uploaded for. */
+  phoneNumberId: Scalars['ID']['output'];
+};
+
 /** An error the Groups API reported for one item of a request. */
 export type UpstreamItemError = {
   __typename?: 'UpstreamItemError';
@@ -1366,6 +1514,13 @@ export type DeleteGroupMutationVariables = Exact<{
 
 
 export type DeleteGroupMutation = { __typename?: 'Mutation', deleteGroup: { __typename?: 'DeleteGroupPayload', clientMutationId?: string | null, deletedGroupId: string, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
+
+export type DeleteInviteLinkMutationVariables = Exact<{
+  input: DeleteInviteLinkInput;
+}>;
+
+
+export type DeleteInviteLinkMutation = { __typename?: 'Mutation', deleteInviteLink: { __typename?: 'DeleteInviteLinkPayload', clientMutationId?: string | null, deleted: boolean, group: { __typename?: 'Group', id: string, phoneNumberId?: string | null } } };
 
 export type GroupInviteLinkQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1403,6 +1558,13 @@ export type UnpinGroupMessageMutationVariables = Exact<{
 
 
 export type UnpinGroupMessageMutation = { __typename?: 'Mutation', unpinGroupMessage: { __typename?: 'UnpinGroupMessagePayload', clientMutationId?: string | null, unpinnedMessageId: string, messageId: string, group: { __typename?: 'Group', id: string } } };
+
+export type SendGroupInviteTemplateMutationVariables = Exact<{
+  input: SendGroupInviteTemplateInput;
+}>;
+
+
+export type SendGroupInviteTemplateMutation = { __typename?: 'Mutation', sendGroupInviteTemplate: { __typename?: 'SendGroupInviteTemplatePayload', clientMutationId?: string | null, messageId: string, to: string, group: { __typename?: 'Group', id: string, phoneNumberId?: string | null } } };
 
 export type GroupSummaryQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1484,16 +1646,25 @@ export type UpdateGroupMutationVariables = Exact<{
 
 export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'UpdateGroupPayload', clientMutationId?: string | null, group: { __typename?: 'Group', id: string, subject?: string | null, description?: string | null }, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
 
+export type UploadMediaMutationVariables = Exact<{
+  input: UploadMediaInput;
+}>;
+
+
+export type UploadMediaMutation = { __typename?: 'Mutation', uploadMedia: { __typename?: 'UploadMediaPayload', clientMutationId?: string | null, mediaId: string, phoneNumberId: string, kind: MediaKind, mimeType: string, bytes: number, filename: string } };
+
 export const GroupDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"totalParticipantCount"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"parentUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<GroupDetailsFragment, unknown>;
 export const JoinRequestsOutcomeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JoinRequestsOutcome"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JoinRequestsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"succeededJoinRequestIds"}},{"kind":"Field","name":{"kind":"Name","value":"failedJoinRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinRequestId"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<JoinRequestsOutcomeFragment, unknown>;
 export const OperationDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OperationDetailsFragment, unknown>;
 export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
 export const DeleteGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"deletedGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const DeleteInviteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteInviteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteInviteLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInviteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteInviteLinkMutation, DeleteInviteLinkMutationVariables>;
 export const GroupInviteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupInviteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}}]}}]}}]} as unknown as DocumentNode<GroupInviteLinkQuery, GroupInviteLinkQueryVariables>;
 export const GroupJoinRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupJoinRequests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"joinRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
 export const SendGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}}]}}]}}]}}]} as unknown as DocumentNode<SendGroupMessageMutation, SendGroupMessageMutationVariables>;
 export const PinGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PinGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PinGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pinGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PinGroupMessageMutation, PinGroupMessageMutationVariables>;
 export const UnpinGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnpinGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnpinGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unpinGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"unpinnedMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UnpinGroupMessageMutation, UnpinGroupMessageMutationVariables>;
+export const SendGroupInviteTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendGroupInviteTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendGroupInviteTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendGroupInviteTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}}]}}]}}]}}]} as unknown as DocumentNode<SendGroupInviteTemplateMutation, SendGroupInviteTemplateMutationVariables>;
 export const GroupSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}}]}}]} as unknown as DocumentNode<GroupSummaryQuery, GroupSummaryQueryVariables>;
 export const GroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Group"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupDetails"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"totalParticipantCount"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"parentUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<GroupQuery, GroupQueryVariables>;
 export const GroupsByIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupsByIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupsByIds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"totalParticipantCount"}}]}}]}}]} as unknown as DocumentNode<GroupsByIdsQuery, GroupsByIdsQueryVariables>;
@@ -1504,3 +1675,4 @@ export const OperationDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const RemoveParticipantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveParticipants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveParticipantsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeParticipants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RemoveParticipantsMutation, RemoveParticipantsMutationVariables>;
 export const ResetInviteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetInviteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetInviteLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetInviteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}}]}}]}}]}}]} as unknown as DocumentNode<ResetInviteLinkMutation, ResetInviteLinkMutationVariables>;
 export const UpdateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateGroupMutation, UpdateGroupMutationVariables>;
+export const UploadMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadMediaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadMedia"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"bytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}}]}}]} as unknown as DocumentNode<UploadMediaMutation, UploadMediaMutationVariables>;

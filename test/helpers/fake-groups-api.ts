@@ -103,6 +103,8 @@ export function createFakeGroupsApi(options: { phoneNumberId: string; groups: Up
     approveJoinRequests: unsupported('approveJoinRequests'),
     rejectJoinRequests: unsupported('rejectJoinRequests'),
     sendGroupMessage: unsupported('sendGroupMessage'),
+    sendGroupInviteTemplate: unsupported('sendGroupInviteTemplate'),
+    uploadMedia: unsupported('uploadMedia'),
     batch: unsupported('batch'),
   };
 }

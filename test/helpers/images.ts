@@ -97,3 +97,27 @@ function crc32(bytes: Buffer): number {
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * A WebP of `bytes` bytes with an extended (VP8X) header: the animation flag set or not. Only the header is real;
+ * the rest is padding, which is all size and format checks read.
+ */
+export function fakeWebp(bytes: number, options: { animated: boolean }): Buffer {
+  const out = Buffer.alloc(Math.max(bytes, 30));
+  out.write('RIFF', 0, 'latin1');
+  out.writeUInt32LE(out.length - 8, 4);
+  out.write('WEBP', 8, 'latin1');
+  out.write('VP8X', 12, 'latin1');
+  out.writeUInt32LE(10, 16);
+  out[20] = options.animated ? 0x02 : 0x00;
+  return out;
+}
+
+/** An MP4 (ISO base media, brand isom) of `bytes` bytes: a real `ftyp` box, then padding. */
+export function fakeMp4(bytes: number): Buffer {
+  const out = Buffer.alloc(Math.max(bytes, 24));
+  out.writeUInt32BE(24, 0);
+  out.write('ftypisom', 4, 'latin1');
+  out.write('isomiso2', 16, 'latin1');
+  return out;
+}

@@ -36,6 +36,21 @@ export class ResetInviteLinkPayload extends RelayMutationPayload {
   inviteLink!: string;
 }
 
+@InputType({ description: 'A group whose invite link is to be deleted: the link stops working and none replaces it until resetInviteLink.' })
+export class DeleteInviteLinkInput extends RelayMutationInput {
+  @Field(() => ID, { description: 'The group.' })
+  groupId!: string;
+}
+
+@ObjectType({ description: 'The outcome of deleteInviteLink (synchronous upstream; no webhook follows).' })
+export class DeleteInviteLinkPayload extends RelayMutationPayload {
+  @Field(() => Group, { description: 'The group, read after the write.' })
+  group!: Group;
+
+  @Field(() => Boolean, { description: 'True when the Groups API confirmed the deletion (`success: "true"`).' })
+  deleted!: boolean;
+}
+
 @InputType({ description: 'Pending join requests of a group (join approval mode APPROVAL_REQUIRED) to approve or reject.' })
 export class JoinRequestsInput extends RelayMutationInput {
   @Field(() => ID, { description: 'The group.' })

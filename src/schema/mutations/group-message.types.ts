@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Group } from '../group/group.type';
-import { AudioMessageInput, DocumentMessageInput, MediaMessageInput, TemplateMessageInput, TextMessageInput } from './message-content.inputs';
+import { AudioMessageInput, DocumentMessageInput, MediaMessageInput, StickerMessageInput, TemplateMessageInput, TextMessageInput } from './message-content.inputs';
 import { RelayMutationInput, RelayMutationPayload } from './relay-mutation.types';
 
-@InputType({ description: 'A message to a group: exactly one of text, image, video, audio, document and template.' })
+@InputType({
+  description:
+    'A message to a group: exactly one of text, image, video, audio, document, sticker and template (the kinds WhatsApp supports in groups; reactions, locations, contacts and interactive messages are not).',
+})
 export class SendGroupMessageInput extends RelayMutationInput {
   @Field(() => ID, { nullable: true, description: "The business phone number the group belongs to; defaults to the configured one." })
   phoneNumberId?: string | null;
@@ -11,26 +14,35 @@ export class SendGroupMessageInput extends RelayMutationInput {
   @Field(() => ID, { description: 'The group.' })
   groupId!: string;
 
-  @Field(() => TextMessageInput, { nullable: true })
+  @Field(() => TextMessageInput, { nullable: true, description: 'A text message.' })
   text?: TextMessageInput | null;
 
-  @Field(() => MediaMessageInput, { nullable: true })
+  @Field(() => MediaMessageInput, { nullable: true, description: 'An image (JPEG or PNG, at most 5 MB).' })
   image?: MediaMessageInput | null;
 
-  @Field(() => MediaMessageInput, { nullable: true })
+  @Field(() => MediaMessageInput, { nullable: true, description: 'A video (MP4 or 3GPP, at most 16 MB).' })
   video?: MediaMessageInput | null;
 
-  @Field(() => AudioMessageInput, { nullable: true })
+  @Field(() => AudioMessageInput, { nullable: true, description: 'An audio file (AAC, AMR, MP3, MP4 audio or OGG/Opus, at most 16 MB).' })
   audio?: AudioMessageInput | null;
 
-  @Field(() => DocumentMessageInput, { nullable: true })
+  @Field(() => DocumentMessageInput, { nullable: true, description: 'A document (at most 100 MB).' })
   document?: DocumentMessageInput | null;
 
-  @Field(() => TemplateMessageInput, { nullable: true })
+  @Field(() => StickerMessageInput, { nullable: true, description: 'A WebP sticker (static at most 100 KB, animated at most 500 KB).' })
+  sticker?: StickerMessageInput | null;
+
+  @Field(() => TemplateMessageInput, { nullable: true, description: 'An approved text- or media-based template.' })
   template?: TemplateMessageInput | null;
 
   @Field(() => ID, { nullable: true, description: 'Send as a reply to this message (its wamid).' })
   replyToMessageId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Up to 512 characters of the caller's own tracking data, sent as `biz_opaque_callback_data`; WhatsApp echoes it in this message's statuses.",
+  })
+  bizOpaqueCallbackData?: string | null;
 
   @Field(() => String, {
     nullable: true,

@@ -74,6 +74,43 @@ export function validParticipants(argumentName: string, values: readonly string[
   });
 }
 
+/** One user to message 1:1: a phone number (sent as digits), a WhatsApp id or a business-scoped user id. */
+export function validUser(argumentName: string, value: string): string {
+  const normalized = normalizeParticipant(value);
+  if (normalized === null) {
+    throw new BadUserInputError(
+      `\`${argumentName}\` must be a phone number in international format, a WhatsApp id or a business-scoped user id (e.g. US.13491208655302741918), got ${JSON.stringify(value)}`,
+      { argumentName },
+    );
+  }
+  return normalized;
+}
+
+/** Language codes as WhatsApp templates use them: `en`, `pt_BR`, `zh_HK`. */
+const LANGUAGE_CODE = /^[a-z]{2,3}(_[A-Z]{2,3})?$/;
+
+/** A template language code, sent trimmed. */
+export function validLanguageCode(argumentName: string, value: string): string {
+  const code = value.trim();
+  if (!LANGUAGE_CODE.test(code)) {
+    throw new BadUserInputError(`\`${argumentName}\` must be a template language code like en or pt_BR, got ${JSON.stringify(value)}`, { argumentName });
+  }
+  return code;
+}
+
+/** Template names as WhatsApp approves them: lowercase letters, digits and underscores, at most 512 characters. */
+const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
+
+export function validTemplateName(argumentName: string, value: string): string {
+  const name = value.trim();
+  if (!TEMPLATE_NAME.test(name)) {
+    throw new BadUserInputError(`\`${argumentName}\` must be an approved template name (lowercase letters, digits and underscores, at most 512), got ${JSON.stringify(value)}`, {
+      argumentName,
+    });
+  }
+  return name;
+}
+
 function normalizeParticipant(value: string): string | null {
   const trimmed = value.trim();
   if (BSUID.test(trimmed)) return trimmed;

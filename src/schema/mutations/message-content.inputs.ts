@@ -11,7 +11,7 @@ export class TextMessageInput {
 
 @InputType({ description: 'An image or video: an uploaded media id or a public link (exactly one), with an optional caption.' })
 export class MediaMessageInput {
-  @Field(() => ID, { nullable: true, description: 'A media id from the WhatsApp media upload.' })
+  @Field(() => ID, { nullable: true, description: 'A media id from uploadMedia (or another WhatsApp media upload of this phone number).' })
   mediaId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An http(s) URL WhatsApp fetches the media from.' })
@@ -23,10 +23,19 @@ export class MediaMessageInput {
 
 @InputType({ description: 'An audio message: an uploaded media id or a public link (exactly one). Audio has no caption.' })
 export class AudioMessageInput {
-  @Field(() => ID, { nullable: true, description: 'A media id from the WhatsApp media upload.' })
+  @Field(() => ID, { nullable: true, description: 'A media id from uploadMedia (or another WhatsApp media upload of this phone number).' })
   mediaId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An http(s) URL WhatsApp fetches the audio from.' })
+  link?: string | null;
+}
+
+@InputType({ description: 'A sticker: an uploaded media id or a public link (exactly one) to a WebP image (static at most 100 KB, animated at most 500 KB). Stickers have no caption.' })
+export class StickerMessageInput {
+  @Field(() => ID, { nullable: true, description: 'A media id from uploadMedia (a WebP file).' })
+  mediaId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) URL WhatsApp fetches the WebP sticker from.' })
   link?: string | null;
 }
 

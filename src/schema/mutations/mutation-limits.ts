@@ -10,4 +10,8 @@ export const GROUP_LIMITS = {
   textBodyMaxChars: 4096,
   /** WhatsApp's limit for a media caption. */
   captionMaxChars: 1024,
+  /** WhatsApp's limit for `biz_opaque_callback_data`, echoed in the message's statuses. */
+  bizOpaqueCallbackDataMaxChars: 512,
+  /** Meta's profile picture limit (the multipart reader may take larger files for uploadMedia). */
+  pictureMaxBytes: 5 * 1024 * 1024,
 } as const;

@@ -1,21 +1,18 @@
 import type { OutboundGroupMessage } from '../../upstream/types';
 import { BadUserInputError } from '../../errors/gateway-errors';
 import type { SendGroupMessageInput } from './group-message.types';
-import { requireId, validLink, validText } from './input-validation';
+import { requireId, validLanguageCode, validLink, validText } from './input-validation';
 import type { TemplateComponentInput, TemplateMessageInput, TemplateParameterInput } from './message-content.inputs';
 import { TemplateComponentType, TemplateParameterType } from './message-content.inputs';
 import { GROUP_LIMITS } from './mutation-limits';
 
-const CONTENT_KINDS = ['text', 'image', 'video', 'audio', 'document', 'template'] as const;
+const CONTENT_KINDS = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'template'] as const;
 type ContentKind = (typeof CONTENT_KINDS)[number];
-
-/** Language codes as WhatsApp templates use them: `en`, `pt_BR`, `zh_HK`. */
-const LANGUAGE_CODE = /^[a-z]{2,3}(_[A-Z]{2,3})?$/;
 
 /**
  * The Cloud API message body (minus the addressing the client adds) for a validated SendGroupMessageInput:
- * exactly one content kind, its limits checked, a reply as `context.message_id`. Throws BadUserInputError naming
- * the field otherwise.
+ * exactly one content kind, its limits checked, a reply as `context.message_id`, the caller's tracking data as
+ * `biz_opaque_callback_data`. Throws BadUserInputError naming the field otherwise.
  */
 export function toOutboundMessage(input: SendGroupMessageInput): OutboundGroupMessage {
   const present = CONTENT_KINDS.filter((kind) => input[kind] !== null && input[kind] !== undefined);
@@ -25,6 +22,9 @@ export function toOutboundMessage(input: SendGroupMessageInput): OutboundGroupMe
   const message = contentOf(present[0]!, input);
   if (input.replyToMessageId !== null && input.replyToMessageId !== undefined) {
     message.context = { message_id: requireId('input.replyToMessageId', input.replyToMessageId) };
+  }
+  if (input.bizOpaqueCallbackData !== null && input.bizOpaqueCallbackData !== undefined) {
+    message.biz_opaque_callback_data = validText('input.bizOpaqueCallbackData', input.bizOpaqueCallbackData, GROUP_LIMITS.bizOpaqueCallbackDataMaxChars, { required: true });
   }
   return message;
 }
@@ -41,6 +41,8 @@ function contentOf(kind: ContentKind, input: SendGroupMessageInput): OutboundGro
       return { type: kind, [kind]: media(`input.${kind}`, input[kind]!) };
     case 'audio':
       return { type: 'audio', audio: media('input.audio', { ...input.audio!, caption: null }) };
+    case 'sticker':
+      return { type: 'sticker', sticker: media('input.sticker', { ...input.sticker!, caption: null }) };
     case 'document': {
       const document = input.document!;
       const filename = document.filename === null || document.filename === undefined ? {} : { filename: requireId('input.document.filename', document.filename) };
@@ -69,10 +71,7 @@ function media(argumentName: string, value: { mediaId?: string | null; link?: st
 
 function template(value: TemplateMessageInput): Record<string, unknown> {
   const name = requireId('input.template.name', value.name);
-  const code = value.languageCode.trim();
-  if (!LANGUAGE_CODE.test(code)) {
-    throw new BadUserInputError(`\`input.template.languageCode\` must be a template language code like en or pt_BR, got ${JSON.stringify(value.languageCode)}`, { argumentName: 'input.template.languageCode' });
-  }
+  const code = validLanguageCode('input.template.languageCode', value.languageCode);
   const components = (value.components ?? []).map((component, index) => templateComponent(`input.template.components[${index}]`, component));
   return { name, language: { code }, ...(components.length === 0 ? {} : { components }) };
 }

@@ -17,8 +17,10 @@ export function validPicture(argumentName: string, file: UploadedFile): { upload
   const fail = (message: string): never => {
     throw new BadUserInputError(`\`${argumentName}\` ${message}`, { argumentName });
   };
-  if (file.truncated || file.bytes.length > file.limitBytes) {
-    fail(`must be at most ${formatMegabytes(file.limitBytes)} (${file.limitBytes} bytes); "${file.filename}" is larger`);
+  // The multipart reader's limit serves uploadMedia too (up to 100 MB documents): a picture has Meta's own.
+  const maxBytes = Math.min(file.limitBytes, GROUP_LIMITS.pictureMaxBytes);
+  if (file.truncated || file.bytes.length > maxBytes) {
+    fail(`must be at most ${formatMegabytes(maxBytes)} (${maxBytes} bytes); "${file.filename}" is larger`);
   }
   if (!hasJpegSignature(file.bytes)) fail(`must be a JPEG image; "${file.filename}" is ${describeFormat(file.bytes, file.mimeType)}`);
   const frame = readJpegFrame(file.bytes);

@@ -8,7 +8,7 @@ import { GROUP_FIELDS } from '../../../src/upstream/types';
 import type { GroupsApi, UpstreamGroup } from '../../../src/upstream/types';
 import { UpstreamError } from '../../../src/upstream/upstream-error';
 import type { Disposable } from '../../../src/lib/disposable';
-import { fakeJpeg } from '../../helpers/images';
+import { fakeJpeg, fakeWebp } from '../../helpers/images';
 import { firstItem, startWebhookReceiver } from '../../helpers/webhook-receiver';
 import type { WebhookReceiver } from '../../helpers/webhook-receiver';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
@@ -169,6 +169,23 @@ describe('GraphApiClient against the sandbox: every method', () => {
     expect(statuses).toEqual([[['sent', null]], [['delivered', '16467043595'], ['delivered', '919876543210']], [['read', '16467043595'], ['read', '919876543210']]]);
     expect(receiver.accepted).toHaveLength(6);
     await expect(client.sendGroupMessage(SANDBOX_PHONE_B, idOf('Just Us'), { type: 'text', text: { body: 'anyone?' } })).rejects.toMatchObject({ code: 131020 });
+  });
+
+  it('uploads a sticker and sends it by its id; a reaction is refused with 131051', async () => {
+    const id = idOf('New Purchase Inquiry');
+    const bytes = fakeWebp(4096, { animated: false });
+    const { mediaId } = await client.uploadMedia(SANDBOX_PHONE_A, { bytes, filename: 'hi.webp', mimeType: 'image/webp' });
+    expect(mediaId).toMatch(/^\d+$/);
+    expect((await client.sendGroupMessage(SANDBOX_PHONE_A, id, { type: 'sticker', sticker: { id: mediaId } })).messageId).toMatch(/^wamid\./);
+    await expect(client.uploadMedia(SANDBOX_PHONE_A, { bytes: fakeWebp(200 * 1024, { animated: false }), filename: 'big.webp', mimeType: 'image/webp' })).rejects.toMatchObject({ code: 131053, httpStatus: 400 });
+    await expect(client.sendGroupMessage(SANDBOX_PHONE_A, id, { type: 'reaction', reaction: { message_id: 'wamid.X', emoji: 'x' } })).rejects.toMatchObject({ code: 131051, httpStatus: 400 });
+  });
+
+  it("sends the invite-link template 1:1; another number's group is 131041", async () => {
+    const id = idOf('New Purchase Inquiry');
+    const request = { to: '14155550142', groupId: id, name: 'group_invite_link', languageCode: 'en', slot: { component: 'button' as const, index: 0 } };
+    expect((await client.sendGroupInviteTemplate(SANDBOX_PHONE_A, request)).messageId).toMatch(/^wamid\./);
+    await expect(client.sendGroupInviteTemplate(SANDBOX_PHONE_B, request)).rejects.toMatchObject({ code: 131041 });
   });
 
   it('deletes a group, after which it is unknown (131041)', async () => {

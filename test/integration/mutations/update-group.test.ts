@@ -119,7 +119,8 @@ describe('updateGroup: profilePicture through the GraphQL multipart request spec
   });
 
   it('answers 413 for a body far over the limit, and 400 for a map path outside the variables', async () => {
-    const huge = await upload(Buffer.alloc(20 * 1024 * 1024, 0xff), 'huge.jpg', 'image/jpeg');
+    // Past twice the 16 MiB file limit (UPLOAD_LIMIT_BYTES) plus the fields: refused by its Content-Length, unread.
+    const huge = await upload(Buffer.alloc(40 * 1024 * 1024, 0xff), 'huge.jpg', 'image/jpeg');
     expect(huge.status).toBe(413);
     expect(huge.body.errors?.[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });
 

@@ -5,6 +5,7 @@ import { parse, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { createSchema } from '../../../src/resolvers/create-schema';
+import { UploadedFile } from '../../../src/schema/mutations/uploaded-file';
 
 /**
  * The README's GraphQL examples must stay true: every one of them parses and validates against the schema. Shell
@@ -28,13 +29,24 @@ function examples(): string[] {
 /** curl bodies with variables: `-d '{"query":..., "variables":...}'` (Upload placeholders stay null). */
 function requestsWithVariables(): { query: string; variables: Record<string, unknown> }[] {
   const bodies: { query: string; variables: Record<string, unknown> }[] = [];
-  for (const match of readme.matchAll(/'(\{"query":.*?"variables":.*?\})'/g)) {
+  // (multipart `operations=` bodies are read below, with their files)
+  for (const match of readme.matchAll(/(?<!operations=)'(\{"query":.*?"variables":.*?\})'/g)) {
     bodies.push(JSON.parse(match[1] ?? '') as { query: string; variables: Record<string, unknown> });
   }
-  for (const match of readme.matchAll(/operations='(\{.*?\})'/g)) {
-    bodies.push(JSON.parse(match[1] ?? '') as { query: string; variables: Record<string, unknown> });
+  // A multipart request: its `map` puts a file where `operations` holds a null placeholder, as the server does.
+  for (const match of readme.matchAll(/operations='(\{.*?\})'[\s\S]*?map='(\{.*?\})'/g)) {
+    const body = JSON.parse(match[1] ?? '') as { query: string; variables: Record<string, unknown> };
+    const map = JSON.parse(match[2] ?? '{}') as Record<string, string[]>;
+    for (const path of Object.values(map).flat()) placeFile(body, path.split('.'));
+    bodies.push(body);
   }
   return bodies;
+}
+
+function placeFile(body: Record<string, unknown>, segments: string[]): void {
+  let container = body as Record<string, unknown>;
+  for (const segment of segments.slice(0, -1)) container = container[segment] as Record<string, unknown>;
+  container[segments[segments.length - 1]!] = new UploadedFile('file', 'application/octet-stream', Buffer.alloc(0), false, 1);
 }
 
 let schema: GraphQLSchema;

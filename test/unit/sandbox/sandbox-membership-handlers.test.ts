@@ -119,7 +119,7 @@ describe('sandbox: group messages', () => {
     expect(send(SANDBOX_PHONE_B, { recipient_type: 'group', to: empty })).toMatchObject({ code: 131020 });
     const id = h.groupIdBySubject('Watch Enthusiasts');
     expect(send(SANDBOX_PHONE_A, { recipient_type: 'individual', to: id }).message).toBe('(#100) Param recipient_type must be "group" when to is a group id, got "individual"');
-    expect(send(SANDBOX_PHONE_A, { recipient_type: 'group', to: id, type: 'interactive', interactive: {} }).message).toMatch(/interactive is not supported in groups/);
+    expect(send(SANDBOX_PHONE_A, { recipient_type: 'group', to: id, type: 'interactive', interactive: {} })).toMatchObject({ code: 131051, message: '(#131051) Message type interactive is not supported for group messages; groups take text, media (image, video, audio, document, sticker), templates and pins' });
     expect(send(SANDBOX_PHONE_A, { recipient_type: 'group', to: id, text: {} }).message).toBe('(#100) Param text.body is required');
     expect(send(SANDBOX_PHONE_B, { recipient_type: 'group', to: id }).code).toBe(131041);
   });

@@ -46,19 +46,22 @@ describe('checked-in schema artifacts', () => {
     expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).sort()).toEqual(['groupEvents', 'operationUpdated']);
   });
 
-  it('exposes exactly the mutations of the contract, plus pin/unpin', async () => {
+  it('exposes exactly the mutations of the contract, plus pin/unpin, deleteInviteLink, sendGroupInviteTemplate and uploadMedia', async () => {
     const schema = await createSchema();
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual([
       'approveJoinRequests',
       'createGroup',
       'deleteGroup',
+      'deleteInviteLink',
       'pinGroupMessage',
       'rejectJoinRequests',
       'removeParticipants',
       'resetInviteLink',
+      'sendGroupInviteTemplate',
       'sendGroupMessage',
       'unpinGroupMessage',
       'updateGroup',
+      'uploadMedia',
     ]);
   });
 });

@@ -135,6 +135,35 @@ describe('createGraphApiClient: requests', () => {
     await client.sendGroupMessage(SANDBOX_PHONE_A, GROUP, { type: 'pin', pin: { type: 'pin', message_id: 'wamid.X', expiration_days: 7 } });
     expect(fake.calls[1]!.body).toMatchObject({ type: 'pin', pin: { type: 'pin', message_id: 'wamid.X', expiration_days: 7 } });
   });
+
+  it('sends the invite-link template 1:1 with the group id as a group_id parameter of the URL button or the body', async () => {
+    const { client, fake } = setup(() => okJson({ messaging_product: 'whatsapp', contacts: [{ input: '14155550142', wa_id: '14155550142' }], messages: [{ id: 'wamid.INV' }] }));
+    const request = { to: '14155550142', groupId: GROUP, name: 'group_invite_link', languageCode: 'en' };
+    expect(await client.sendGroupInviteTemplate(SANDBOX_PHONE_A, { ...request, slot: { component: 'button', index: 0 } })).toEqual({ messageId: 'wamid.INV' });
+    expect([fake.calls[0]!.method, fake.calls[0]!.url.pathname]).toEqual(['POST', `/v23.0/${SANDBOX_PHONE_A}/messages`]);
+    expect(fake.calls[0]!.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '14155550142',
+      type: 'template',
+      template: { name: 'group_invite_link', language: { code: 'en' }, components: [{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'group_id', group_id: GROUP }] }] },
+    });
+    await client.sendGroupInviteTemplate(SANDBOX_PHONE_A, { ...request, slot: { component: 'body' } });
+    expect((fake.calls[1]!.body as { template: unknown }).template).toEqual({ name: 'group_invite_link', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'group_id', group_id: GROUP }] }] });
+  });
+
+  it('uploads media as multipart messaging_product, type and file, and reads the id; an answer without one is an error', async () => {
+    const { client, fake } = setup((_call, index) => okJson(index === 0 ? { id: '1037543291543636' } : { success: true }));
+    const bytes = Buffer.from('RIFF....WEBPVP8X');
+    expect(await client.uploadMedia(SANDBOX_PHONE_A, { bytes, filename: 's.webp', mimeType: 'image/webp' })).toEqual({ mediaId: '1037543291543636' });
+    expect([fake.calls[0]!.method, fake.calls[0]!.url.pathname]).toEqual(['POST', `/v23.0/${SANDBOX_PHONE_A}/media`]);
+    const form = fake.calls[0]!.body as FormData;
+    expect([form.get('messaging_product'), form.get('type')]).toEqual(['whatsapp', 'image/webp']);
+    const file = form.get('file') as File;
+    expect([file.name, file.type, file.size]).toEqual(['s.webp', 'image/webp', bytes.length]);
+    await expect(client.uploadMedia(SANDBOX_PHONE_A, { bytes, filename: 's.webp', mimeType: 'image/webp' })).rejects.toBeInstanceOf(UpstreamError);
+    expect(fake.calls).toHaveLength(2); // an upload is a write: never retried
+  });
 });
 
 describe('createGraphApiClient: errors and retries', () => {

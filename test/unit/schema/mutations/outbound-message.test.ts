@@ -15,6 +15,17 @@ describe('toOutboundMessage', () => {
     expect(toOutboundMessage(input({ document: { mediaId: 'm2', filename: 'a.pdf' } }))).toEqual({ type: 'document', document: { id: 'm2', filename: 'a.pdf' } });
   });
 
+  it('builds a sticker by id or link, without a caption, and carries biz_opaque_callback_data as given', () => {
+    expect(toOutboundMessage(input({ sticker: { mediaId: ' 1037543291543636 ' }, bizOpaqueCallbackData: 'order=7 step=2' }))).toEqual({
+      type: 'sticker',
+      sticker: { id: '1037543291543636' },
+      biz_opaque_callback_data: 'order=7 step=2',
+    });
+    expect(toOutboundMessage(input({ sticker: { link: 'https://x.test/s.webp' } }))).toEqual({ type: 'sticker', sticker: { link: 'https://x.test/s.webp' } });
+    expect(() => toOutboundMessage(input({ sticker: {} }))).toThrow('`input.sticker` must have exactly one of mediaId and link; got neither');
+    expect(() => toOutboundMessage(input({ text: { body: 'a' }, bizOpaqueCallbackData: 'é'.repeat(513) }))).toThrow('`input.bizOpaqueCallbackData` must be at most 512 characters, got 513');
+  });
+
   it('builds a template with its components, and requires subType and index on buttons', () => {
     const template = {
       name: 'promo',

@@ -24,6 +24,11 @@ describe('validPicture: judged by the bytes', () => {
     expect(() => validPicture('pic', file(tinyJpeg(200, 201)))).toThrow('`pic` must be square; "p.jpg" is 200x201');
     expect(() => validPicture('pic', file(tinyJpeg(640, 640), 'big.jpg', 'image/jpeg', true))).toThrow('`pic` must be at most 5 MB (5242880 bytes); "big.jpg" is larger');
   });
+
+  it("keeps Meta's 5 MB when the multipart reader took a larger file (UPLOAD_LIMIT_BYTES serves uploadMedia too)", () => {
+    const read16 = (bytes: Buffer) => new UploadedFile('big.jpg', 'image/jpeg', bytes, false, 16 * 1024 * 1024);
+    expect(() => validPicture('pic', read16(Buffer.concat([tinyJpeg(640, 640), Buffer.alloc(LIMIT)])))).toThrow('`pic` must be at most 5 MB (5242880 bytes); "big.jpg" is larger');
+  });
 });
 
 describe('src/lib/jpeg', () => {
