@@ -1,5 +1,5 @@
 import type { GroupInviteTemplateRequest } from '../../upstream/types';
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import type { SendGroupInviteTemplateInput } from './group-invite-template.types';
 import { GroupInviteTemplateSlot } from './group-invite-template.types';
 import { requireId, validLanguageCode, validTemplateName, validUser } from './input-validation';

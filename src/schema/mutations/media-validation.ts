@@ -1,6 +1,6 @@
 import { isAnimatedWebp, sniffMimeType } from '../../lib/media-signature';
 import type { MediaUploadRequest } from '../../upstream/types';
-import { BadUserInputError } from '../errors/gateway-errors';
+import { BadUserInputError } from '../../errors/gateway-errors';
 import { MediaKind } from './media-upload.types';
 import type { UploadedFile } from './uploaded-file';
 
