@@ -235,6 +235,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
       mutations: writes,
+      upstreamDeadlineMs: config.upstream.requestDeadlineMs,
     });
 
   const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {

@@ -9,7 +9,7 @@ export const DEFAULTS = {
   graphApiVersion: 'v23.0',
   graphApiTimeoutMs: 10_000, // 10 s per upstream HTTP request
   graphApiMaxRetries: 3, // retries of idempotent reads after the first attempt
-  graphApiRequestDeadlineMs: 10_000, // 10 s: one upstream call, all its retries and waits included
+  graphApiRequestDeadlineMs: 10_000, // 10 s: the upstream calls of one GraphQL request, all retries and waits included
   graphApiBreakerFailures: 5, // consecutive failed attempts (timeout, no connection, 5xx) that open the breaker
   graphApiBreakerOpenMs: 10_000, // 10 s an open breaker fails calls fast before one probe goes through
   graphApiConcurrency: 8, // single GETs in flight when batching is off

@@ -49,7 +49,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       { name: 'GRAPH_API_VERSION', default: DEFAULTS.graphApiVersion, meaning: 'Graph API path version segment' },
       { name: 'GRAPH_API_BATCH', default: 'on', meaning: 'on: loaders coalesce metadata reads into Graph batch requests (at most 50 each); off: parallel single GETs' },
       { name: 'GRAPH_API_CONCURRENCY', default: String(DEFAULTS.graphApiConcurrency), meaning: 'single GETs (or batch chunks) in flight per request' },
-      { name: 'GRAPH_API_REQUEST_DEADLINE_MS', default: String(DEFAULTS.graphApiRequestDeadlineMs), meaning: 'one upstream call, every retry and wait included, ends by then (100-600000)' },
+      { name: 'GRAPH_API_REQUEST_DEADLINE_MS', default: String(DEFAULTS.graphApiRequestDeadlineMs), meaning: 'the upstream calls of one GraphQL request (or subscription event) end by then, every retry and wait included; it also caps each single call (100-600000)' },
       { name: 'GRAPH_API_BREAKER_FAILURES', default: String(DEFAULTS.graphApiBreakerFailures), meaning: 'consecutive failed attempts (timeout, no connection, 5xx) that open the circuit breaker' },
       { name: 'GRAPH_API_BREAKER_OPEN_MS', default: String(DEFAULTS.graphApiBreakerOpenMs), meaning: 'how long an open breaker fails fast (UPSTREAM_UNAVAILABLE) before one probe' },
       { name: 'GRAPH_API_TIMEOUT_MS', default: String(DEFAULTS.graphApiTimeoutMs), meaning: 'timeout of one upstream HTTP request, in milliseconds' },

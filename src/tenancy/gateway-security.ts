@@ -78,8 +78,10 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const byNumber = (api: GroupsApi): GroupsApi => throttleByPhoneNumber(api, { limiter, registry, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   // Like the per-key limits, the per-number throttle charges keys: with authentication off nothing is limited.
   const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
-  const upstreamFor = (principal: Principal): GroupsApi =>
-    principal.anonymous ? openUpstream : byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger));
+  const upstreamFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
+    if (principal.anonymous) return signal === undefined ? openUpstream : learnOwnershipFrom(options.upstream.withHooks({}, { signal }), registry, logger);
+    return byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`), { signal }), registry, logger));
+  };
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
   const requestSecurity = createRequestSecurity({ authenticator, admission, ownership, upstreamFor, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
