@@ -5,7 +5,7 @@ import { ID_CHARACTERS_TEXT, idProblem } from './ids.validation';
 
 /**
  * Every `ID` a client sends, in any argument or input field (lists and nested inputs included), checked against the
- * id rule (docs/security.md#ids-and-keys) before the field's guard or resolver can build a Redis key or an upstream
+ * id rule (README, Security, "Ids and keys") before the field's guard or resolver can build a Redis key or an upstream
  * path from it, and sent on trimmed. Driven by the schema's types, so a new argument or input is covered by itself.
  * Throws BAD_USER_INPUT naming the first bad id.
  */
