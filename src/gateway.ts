@@ -255,6 +255,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       documentLimits: guard.documentLimits,
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
+      timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs, connectionMs: config.http.connectionTimeoutMs },
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());

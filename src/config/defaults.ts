@@ -25,6 +25,12 @@ export const DEFAULTS = {
   webhookBodyLimitBytes: 4 * 1024 * 1024, // 4 MiB (Meta sends up to 3 MB)
   graphqlBodyLimitBytes: 1024 * 1024, // 1 MiB for JSON GraphQL requests
   uploadLimitBytes: 5 * 1024 * 1024, // 5 MB: Meta's profile picture limit
+  httpHeadersTimeoutMs: 10_000, // 10 s for a request's headers to arrive (slow-header clients are cut after it)
+  httpRequestTimeoutMs: 30_000, // 30 s for a whole request, body included, to arrive
+  httpConnectionTimeoutMs: 60_000, // 60 s of socket silence; above the longest answer (awaitCompletion 30 s + deadline 10 s)
+  maxConnectionsPerKey: 100, // open WebSocket connections per API key, per instance
+  wsConnectionInitsPerMinute: 120, // connection_init messages per API key (or per address, while unauthenticated), steady
+  wsConnectionInitBurst: 100, // connection_init messages admitted at once: a whole reconnect of MAX_CONNECTIONS_PER_KEY
   ycloudToleranceSeconds: 300, // 5 min replay window
   subscriberQueueLimit: 1_000, // events buffered per subscriber before SUBSCRIBER_TOO_SLOW
   wsConnectionInitWaitTimeoutMs: 3_000, // 3 s

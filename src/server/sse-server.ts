@@ -193,6 +193,9 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
     }
     const headers = request.headers;
     const accept = headerValue(headers.accept);
+    // A stream may stay quiet for longer than the connection timeout (HTTP_CONNECTION_TIMEOUT_MS) allows a socket;
+    // the request itself has arrived by now, so the slow-client bounds have done their work.
+    if (accept === 'text/event-stream') request.raw.socket.setTimeout(0);
     const token = headerValue(headers[TOKEN_HEADER_KEY]) ?? new URL(request.url, 'http://localhost/').searchParams.get(TOKEN_QUERY_KEY);
     const distinct = accept === 'text/event-stream' && token === null;
     const state: RequestState = { requestId: request.id, headers, stream: distinct ? reply.raw : null, ids: distinct ? [] : null };
