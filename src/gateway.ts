@@ -30,6 +30,7 @@ import type { SseServer } from './server/sse-server';
 import { createSseServer } from './server/sse-server';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
+import { createWsConnectionCap } from './server/ws-connection-cap';
 import { randomUUID } from 'node:crypto';
 import type { ApiKeyRecord, Principal } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
@@ -262,6 +263,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
     /** The key each acknowledged WebSocket connection authenticated with, by its connection_init payload. */
     const connectionPrincipals = new WeakMap<Readonly<Record<string, unknown>>, Principal>();
+    const connectionCap = createWsConnectionCap({ maxPerKey: config.subscriptions.maxConnectionsPerKey });
     const ws = createWsServer<GatewayContext>({
       httpServer: server.server,
       path: GRAPHQL_PATH,
@@ -276,8 +278,21 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       },
       // A connection without a valid key is closed with 4401 before any operation (the key is checked again per operation).
-      onConnect: async (connectionParams) => {
-        connectionPrincipals.set(connectionParams, guard.authenticator.fromConnectionParams(connectionParams));
+      // Each connection_init is counted against its key (or, without a valid key, its address): 4429 beyond the rate;
+      // a key's open sockets on this instance are capped (4429 beyond MAX_CONNECTIONS_PER_KEY).
+      onConnect: async (connectionParams, request, socket) => {
+        let principal: Principal;
+        try {
+          principal = guard.authenticator.fromConnectionParams(connectionParams);
+        } catch (error) {
+          await guard.connectionInits.admit({ address: request.socket.remoteAddress ?? 'unknown' });
+          throw error;
+        }
+        if (!principal.anonymous) {
+          await guard.connectionInits.admit({ keyId: principal.id });
+          connectionCap.hold(principal.id, socket);
+        }
+        connectionPrincipals.set(connectionParams, principal);
         return true;
       },
       // A revoked or expired key loses its sockets (4403) and with them its subscriptions and their slots, checked

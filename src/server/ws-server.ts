@@ -60,9 +60,10 @@ export interface WsServerOptions<TContext extends object> {
   keepAliveMs: number;
   /**
    * Decides on `connection_init`: false closes with 4403 Forbidden; an object is sent as the `connection_ack` payload.
-   * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403), its message as reason.
+   * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403, RATE_LIMITED:
+   * 4429 Too many requests), its message as reason. `socket` is the connection's, e.g. to count it until it closes.
    */
-  onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage): Promise<boolean | Record<string, unknown>>;
+  onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage, socket: WebSocket): Promise<boolean | Record<string, unknown>>;
   /**
    * Runs once the upgrade completed, before graphql-ws sees the socket; false: the hook closed it (e.g. 4403 for a
    * browser page whose Origin is not allowed, see origin-check.ts). @default admit every socket
@@ -124,7 +125,12 @@ const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
 const DEFAULT_TURN_SLICE_MS = 100;
 const DEFAULT_REVALIDATE_EVERY_MS = 2_000;
 /** Close codes for a refused `connection_init`, by the error code onConnect threw. */
-const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
+const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = {
+  UNAUTHENTICATED: CloseCode.Unauthorized,
+  FORBIDDEN: CloseCode.Forbidden,
+  // graphql-ws' 4429 ("too many initialisation requests"): the HTTP 429 of WebSocket closes.
+  RATE_LIMITED: CloseCode.TooManyInitialisationRequests,
+};
 /** A close frame's reason must fit in 123 bytes. */
 const MAX_CLOSE_REASON_CHARS = 100;
 const NOT_FOUND: UpgradeRefusal = { status: 404, reason: 'Not Found' };
@@ -206,7 +212,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       };
       if (options.onConnect === undefined) return remember(true);
       try {
-        return remember(await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request));
+        return remember(await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request, ctx.extra.socket));
       } catch (error) {
         const refusal = error instanceof GraphQLError ? REFUSAL_CLOSE_CODES[String(error.extensions.code)] : undefined;
         if (refusal !== undefined) {
