@@ -313,6 +313,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,
       keepAliveMs: config.subscriptions.keepAliveMs,
       exposeInternals: config.nodeEnv === 'development',
+      hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
     });
     wsServer = ws;
@@ -335,6 +336,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-sse' }),
       exposeInternals: config.nodeEnv === 'development',
+      hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
     });
     server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));

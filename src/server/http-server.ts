@@ -16,7 +16,8 @@ import type { DocumentLimits } from '../limits/document-limits';
 import { createApolloServer } from './apollo-server';
 import type { BrowserAccessOptions } from './browser-access';
 import { registerBrowserAccess } from './browser-access';
-import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
+import { graphqlRouteErrorHandler } from './graphql-route-errors';
+import { addMultipartUploadParser } from './multipart-upload';
 import { documentLimitsPlugin } from './plugins/document-limits.plugin';
 import { compressionOptions } from './compression';
 import type { RequestLog } from './plugins/request-log.plugin';
@@ -197,7 +198,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
         scope.route({
           method: ['GET', 'POST'],
           url: GRAPHQL_PATH,
-          errorHandler: multipartErrorHandler,
+          errorHandler: graphqlRouteErrorHandler,
           handler: fastifyApolloHandler<TContext>(apollo, {
             context: async (request) => {
               const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });

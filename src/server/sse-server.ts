@@ -35,6 +35,8 @@ export interface SseServerOptions<TContext extends object> {
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
   exposeInternals?: boolean;
+  /** Production: no "Did you mean …?" suggestions in error messages (they spell out the schema). @default false */
+  hideSuggestions?: boolean;
   /** @default true */
   introspection?: boolean;
   /** @default 500 */
@@ -89,6 +91,7 @@ const NEXT_PREFIX = 'event: next\n';
 export function createSseServer<TContext extends object>(options: SseServerOptions<TContext>): SseServer {
   const { schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
+  const hideSuggestions = options.hideSuggestions ?? false;
   const resumeArgument = options.resumeArgument ?? 'after';
   const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: 100 });
   const documents = createDocumentCache({ schema, size: options.documentCacheSize ?? 500, introspection: options.introspection ?? true, maxTokens: options.maxTokens });
@@ -112,7 +115,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
   function formatErrors(errors: readonly GraphQLError[], requestId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
       if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), requestId, path: error.path }, 'unexpected error in an SSE operation');
-      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals });
+      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });
   }

@@ -83,6 +83,8 @@ export interface WsServerOptions<TContext extends object> {
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
   exposeInternals?: boolean;
+  /** Production: no "Did you mean …?" suggestions in error messages (they spell out the schema). @default false */
+  hideSuggestions?: boolean;
   /** Whether introspection queries are allowed (as over HTTP: config.graphql.introspection). @default true */
   introspection?: boolean;
   /** Largest message a client may send. @default 1_048_576 (1 MiB) */
@@ -147,6 +149,7 @@ const SHUTTING_DOWN: UpgradeRefusal = { status: 503, reason: 'Service Unavailabl
 export function createWsServer<TContext extends object>(options: WsServerOptions<TContext>): WsServer {
   const { httpServer, path, schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
+  const hideSuggestions = options.hideSuggestions ?? false;
   const documents = createDocumentCache({
     schema,
     size: options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE,
@@ -190,7 +193,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
       if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), operationId, path: error.path }, 'unexpected error in a WebSocket operation');
-      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals });
+      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });
   }
