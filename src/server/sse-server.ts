@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
-import { ensureError } from '../lib/errors';
+import { ensureError, isClientDisconnect } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
@@ -114,7 +114,8 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
 
   function formatErrors(errors: readonly GraphQLError[], requestId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
-      if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), requestId, path: error.path }, 'unexpected error in an SSE operation');
+      if (isClientDisconnect(unwrapThrown(error))) logger.info({ requestId, path: error.path }, 'client disconnected during an SSE operation');
+      else if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), requestId, path: error.path }, 'unexpected error in an SSE operation');
       const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });

@@ -10,7 +10,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../schema/errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
-import { ensureError } from '../lib/errors';
+import { ensureError, isClientDisconnect } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
@@ -192,7 +192,8 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
 
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
-      if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), operationId, path: error.path }, 'unexpected error in a WebSocket operation');
+      if (isClientDisconnect(unwrapThrown(error))) logger.info({ operationId, path: error.path }, 'client disconnected during a WebSocket operation');
+      else if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), operationId, path: error.path }, 'unexpected error in a WebSocket operation');
       const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });
@@ -330,7 +331,9 @@ function gatewaySocketClass(frames: SharedFrames, logger: Logger): typeof WebSoc
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event !== 'error') return super.emit(event, ...args);
-      logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
+      // A reset or broken pipe is the client leaving, not a fault of either side worth a warning.
+      if (isClientDisconnect(args[0])) logger.info({ code: (args[0] as { code?: unknown }).code }, 'WebSocket client disconnected mid-frame; closing the connection');
+      else logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
       this.close(CloseCode.InternalServerError, 'Internal server error');
       return true;
     }
