@@ -1,3 +1,4 @@
+import { DEFAULTS } from './config/defaults';
 import type { EventServices } from './events/event-services';
 import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
@@ -45,6 +46,11 @@ export interface ContextFactoryOptions {
   concurrency: number;
   events: EventServices;
   mutations: WriteService;
+  /**
+   * Time the upstream calls of one GraphQL request (or of one subscription event) may take together, retries and
+   * waits included. @default DEFAULTS.graphApiRequestDeadlineMs
+   */
+  upstreamDeadlineMs?: number;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
@@ -52,15 +58,20 @@ export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
   const { cache, batchMode, concurrency, events, mutations, security } = options;
+  const deadlineMs = options.upstreamDeadlineMs ?? DEFAULTS.graphApiRequestDeadlineMs;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
-    const { access, upstream } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
-    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
+    const { access, upstreamWithin } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
+    // One deadline for the whole request (AbortSignal.timeout's timer is unref'd and needs no teardown).
+    const upstream = upstreamWithin(AbortSignal.timeout(deadlineMs));
+    const loadersOver = (api: GroupsApi): Loaders => createLoaders({ upstream: api, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
+    // A subscription lives longer than any deadline: each emitted event's loaders get a deadline of their own.
+    const freshLoaders = (): Loaders => loadersOver(upstreamWithin(AbortSignal.timeout(deadlineMs)));
     return {
       requestId: request.requestId,
       logger: request.logger,
       upstream,
-      loaders: freshLoaders(),
+      loaders: loadersOver(upstream),
       createLoaders: freshLoaders,
       // A restricted key never falls back to a configured number it may not use.
       defaultPhoneNumberId: access.defaultPhoneNumberId,

@@ -30,6 +30,7 @@ import type { SseServer } from './server/sse-server';
 import { createSseServer } from './server/sse-server';
 import type { WsServer } from './server/ws-server';
 import { createWsServer } from './server/ws-server';
+import { createWsConnectionCap } from './server/ws-connection-cap';
 import { randomUUID } from 'node:crypto';
 import type { ApiKeyRecord, Principal } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
@@ -235,6 +236,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       cache,
       events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
       mutations: writes,
+      upstreamDeadlineMs: config.upstream.requestDeadlineMs,
     });
 
   const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {
@@ -254,12 +256,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       documentLimits: guard.documentLimits,
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
+      timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs, connectionMs: config.http.connectionTimeoutMs },
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
     registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
     /** The key each acknowledged WebSocket connection authenticated with, by its connection_init payload. */
     const connectionPrincipals = new WeakMap<Readonly<Record<string, unknown>>, Principal>();
+    const connectionCap = createWsConnectionCap({ maxPerKey: config.subscriptions.maxConnectionsPerKey });
     const ws = createWsServer<GatewayContext>({
       httpServer: server.server,
       path: GRAPHQL_PATH,
@@ -274,8 +278,21 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       },
       // A connection without a valid key is closed with 4401 before any operation (the key is checked again per operation).
-      onConnect: async (connectionParams) => {
-        connectionPrincipals.set(connectionParams, guard.authenticator.fromConnectionParams(connectionParams));
+      // Each connection_init is counted against its key (or, without a valid key, its address): 4429 beyond the rate;
+      // a key's open sockets on this instance are capped (4429 beyond MAX_CONNECTIONS_PER_KEY).
+      onConnect: async (connectionParams, request, socket) => {
+        let principal: Principal;
+        try {
+          principal = guard.authenticator.fromConnectionParams(connectionParams);
+        } catch (error) {
+          await guard.connectionInits.admit({ address: request.socket.remoteAddress ?? 'unknown' });
+          throw error;
+        }
+        if (!principal.anonymous) {
+          await guard.connectionInits.admit({ keyId: principal.id });
+          connectionCap.hold(principal.id, socket);
+        }
+        connectionPrincipals.set(connectionParams, principal);
         return true;
       },
       // A revoked or expired key loses its sockets (4403) and with them its subscriptions and their slots, checked
@@ -296,6 +313,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,
       keepAliveMs: config.subscriptions.keepAliveMs,
       exposeInternals: config.nodeEnv === 'development',
+      hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
     });
     wsServer = ws;
@@ -318,6 +336,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-sse' }),
       exposeInternals: config.nodeEnv === 'development',
+      hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
     });
     server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));

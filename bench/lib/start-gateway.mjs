@@ -14,11 +14,13 @@ const logger = createLogger({ level: config.logLevel, name: 'bench-gateway' });
 const gateway = createGateway({ config, logger });
 const { url, graphqlUrl } = await gateway.start();
 const sandbox = gateway.sandbox;
-if (sandbox === null) throw new Error('bench: the gateway must run in sandbox mode (unset GRAPH_API_URL and WHATSAPP_ACCESS_TOKEN)');
+// Scenario 10 points the gateway at an upstream of its own (BENCH_EXPECT_UPSTREAM=on); every other one at the sandbox.
+const expectUpstream = process.env.BENCH_EXPECT_UPSTREAM === 'on';
+if (sandbox === null && !expectUpstream) throw new Error('bench: the gateway must run in sandbox mode (unset GRAPH_API_URL and WHATSAPP_ACCESS_TOKEN)');
 
 const profiler = createProfiler();
 serveParent({
-  ready: { url, graphqlUrl, sandboxUrl: sandbox.url, phoneNumberIds: config.sandbox.phoneNumberIds, events: gateway.events.kind, batch: config.upstream.batch },
+  ready: { url, graphqlUrl, sandboxUrl: sandbox?.url ?? null, phoneNumberIds: config.sandbox.phoneNumberIds, events: gateway.events.kind, batch: config.upstream.batch },
   methods: {
     upstreamRequests: () => sandbox.stats.requests.length,
     upstreamPaths: () => sandbox.stats.requests.map((request) => `${request.method} ${request.path}`),

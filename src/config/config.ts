@@ -26,6 +26,12 @@ export interface Config {
     readonly graphqlBodyLimitBytes: number;
     readonly webhookBodyLimitBytes: number;
     readonly uploadLimitBytes: number;
+    /** Node's headersTimeout: the headers of a request must arrive within it (slowloris). */
+    readonly headersTimeoutMs: number;
+    /** Node's requestTimeout: the whole request, body included, must arrive within it. */
+    readonly requestTimeoutMs: number;
+    /** Fastify's connectionTimeout: a socket silent this long is closed (SSE streams and WebSockets are exempt). */
+    readonly connectionTimeoutMs: number;
   };
   readonly upstream: {
     /** null in sandbox mode until the embedded sandbox has started and told us its URL. */
@@ -74,6 +80,10 @@ export interface Config {
     readonly queueLimit: number;
     readonly connectionInitWaitTimeoutMs: number;
     readonly keepAliveMs: number;
+    /** Open WebSocket connections per API key on this instance; the next is closed with 4429. */
+    readonly maxConnectionsPerKey: number;
+    /** connection_init messages per API key, or per remote address for ones that fail authentication. */
+    readonly connectionInitRate: { readonly perMinute: number; readonly burst: number };
   };
   /** `landingPage`: the bundled GraphiQL IDE at `GET /graphql` (Accept: text/html), and `GET /` redirecting there. */
   readonly graphql: {
@@ -127,6 +137,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   const logFormat = read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json');
   if (production && logFormat === 'pretty') problems.push('LOG_FORMAT=pretty is for development (pino-pretty is a development dependency); use LOG_FORMAT=json in production');
   const exposeStacktraces = read.onOff('GRAPHQL_EXPOSE_STACKTRACES', false);
+  const headersTimeoutMs = read.int('HTTP_HEADERS_TIMEOUT_MS', DEFAULTS.httpHeadersTimeoutMs, 100, 600_000);
+  const requestTimeoutMs = read.int('HTTP_REQUEST_TIMEOUT_MS', DEFAULTS.httpRequestTimeoutMs, 100, 3_600_000);
+  // Node refuses a headers timeout above the request timeout (the headers are part of the request).
+  if (headersTimeoutMs > requestTimeoutMs) problems.push(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}): the headers are part of the request`);
   if (production && exposeStacktraces) problems.push('GRAPHQL_EXPOSE_STACKTRACES=on is refused in production: stack traces tell attackers about the code; they are in the log');
 
   for (const unknown of findUnknownVariables(env, KNOWN_VARIABLE_NAMES)) (production ? problems : warnings).push(describeUnknownVariable(unknown));
@@ -154,6 +168,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       graphqlBodyLimitBytes: read.int('GRAPHQL_BODY_LIMIT_BYTES', DEFAULTS.graphqlBodyLimitBytes, 1024, 64 * 1024 * 1024),
       webhookBodyLimitBytes: DEFAULTS.webhookBodyLimitBytes,
       uploadLimitBytes: read.int('UPLOAD_LIMIT_BYTES', DEFAULTS.uploadLimitBytes, 1024, 100 * 1024 * 1024),
+      headersTimeoutMs,
+      requestTimeoutMs,
+      connectionTimeoutMs: read.int('HTTP_CONNECTION_TIMEOUT_MS', DEFAULTS.httpConnectionTimeoutMs, 1_000, 3_600_000),
     },
     upstream: {
       baseUrl,
@@ -201,6 +218,11 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       queueLimit: read.int('SUBSCRIBER_QUEUE_LIMIT', DEFAULTS.subscriberQueueLimit, 1, 1_000_000),
       connectionInitWaitTimeoutMs: read.int('WS_CONNECTION_INIT_TIMEOUT_MS', DEFAULTS.wsConnectionInitWaitTimeoutMs, 100, 60_000),
       keepAliveMs: read.int('WS_KEEPALIVE_MS', DEFAULTS.wsKeepAliveMs, 0, 600_000),
+      maxConnectionsPerKey: read.int('MAX_CONNECTIONS_PER_KEY', DEFAULTS.maxConnectionsPerKey, 1, 100_000),
+      connectionInitRate: {
+        perMinute: read.int('WS_CONNECTION_INIT_PER_MINUTE', DEFAULTS.wsConnectionInitsPerMinute, 1, 1_000_000),
+        burst: read.int('WS_CONNECTION_INIT_BURST', DEFAULTS.wsConnectionInitBurst, 1, 1_000_000),
+      },
     },
     graphql: {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),

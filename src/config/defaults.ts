@@ -9,7 +9,7 @@ export const DEFAULTS = {
   graphApiVersion: 'v23.0',
   graphApiTimeoutMs: 10_000, // 10 s per upstream HTTP request
   graphApiMaxRetries: 3, // retries of idempotent reads after the first attempt
-  graphApiRequestDeadlineMs: 10_000, // 10 s: one upstream call, all its retries and waits included
+  graphApiRequestDeadlineMs: 10_000, // 10 s: the upstream calls of one GraphQL request, all retries and waits included
   graphApiBreakerFailures: 5, // consecutive failed attempts (timeout, no connection, 5xx) that open the breaker
   graphApiBreakerOpenMs: 10_000, // 10 s an open breaker fails calls fast before one probe goes through
   graphApiConcurrency: 8, // single GETs in flight when batching is off
@@ -25,6 +25,12 @@ export const DEFAULTS = {
   webhookBodyLimitBytes: 4 * 1024 * 1024, // 4 MiB (Meta sends up to 3 MB)
   graphqlBodyLimitBytes: 1024 * 1024, // 1 MiB for JSON GraphQL requests
   uploadLimitBytes: 16 * 1024 * 1024, // 16 MB: Meta's video and audio limit (pictures and images keep their 5 MB; documents may go to 100 MB)
+  httpHeadersTimeoutMs: 10_000, // 10 s for a request's headers to arrive (slow-header clients are cut after it)
+  httpRequestTimeoutMs: 30_000, // 30 s for a whole request, body included, to arrive
+  httpConnectionTimeoutMs: 60_000, // 60 s of socket silence; above the longest answer (awaitCompletion 30 s + deadline 10 s)
+  maxConnectionsPerKey: 100, // open WebSocket connections per API key, per instance
+  wsConnectionInitsPerMinute: 120, // connection_init messages per API key (or per address, while unauthenticated), steady
+  wsConnectionInitBurst: 100, // connection_init messages admitted at once: a whole reconnect of MAX_CONNECTIONS_PER_KEY
   ycloudToleranceSeconds: 300, // 5 min replay window
   subscriberQueueLimit: 1_000, // events buffered per subscriber before SUBSCRIBER_TOO_SLOW
   wsConnectionInitWaitTimeoutMs: 3_000, // 3 s

@@ -7,6 +7,19 @@ import { toGraphQLError } from './to-graphql-error';
 export interface FormatErrorOptions {
   /** Development only: keep unexpected errors' messages and stack traces in responses. */
   exposeInternals: boolean;
+  /**
+   * Production: drop graphql-js' "Did you mean …?" suggestions from messages (unknown fields, arguments, types and
+   * enum values), which would spell out the schema that disabled introspection keeps to itself. @default false
+   */
+  hideSuggestions?: boolean;
+}
+
+/** graphql-js ends a message with its suggestions: `… Did you mean "subject"?`, `… Did you mean the enum value "A" or "B"?`. */
+const SUGGESTION = /\s*Did you mean [^?]*\?$/;
+
+/** The message without graphql-js' trailing suggestion. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
 }
 
 /** Graph-js wraps what a resolver throws in a located GraphQLError; the thrown value is `originalError`. */
@@ -26,6 +39,9 @@ export function isUnexpectedError(error: unknown): boolean {
  * `exposeInternals`. Logging the original is the error-logging plugin's job, which knows the request id.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
+  if (options.hideSuggestions === true && SUGGESTION.test(formatted.message)) {
+    return formatGatewayError({ ...formatted, message: withoutSuggestions(formatted.message) }, error, { ...options, hideSuggestions: false });
+  }
   const thrown = unwrapThrown(error);
   if (thrown instanceof UpstreamError) {
     const mapped = toGraphQLError(thrown);

@@ -38,7 +38,7 @@ export function createApolloServer<TContext extends RequestScopedContext>(option
     ...(options.maxTokens === undefined ? {} : { parseOptions: { maxTokens: options.maxTokens } }),
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.exposeStacktraces ?? false,
-    formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development }),
+    formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development, hideSuggestions: options.nodeEnv === 'production' }),
     plugins: [
       errorLoggingPlugin<TContext>(),
       requestIdPlugin<TContext>(),

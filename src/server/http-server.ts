@@ -16,7 +16,8 @@ import type { DocumentLimits } from '../limits/document-limits';
 import { createApolloServer } from './apollo-server';
 import type { BrowserAccessOptions } from './browser-access';
 import { registerBrowserAccess } from './browser-access';
-import { addMultipartUploadParser, multipartErrorHandler } from './multipart-upload';
+import { graphqlRouteErrorHandler } from './graphql-route-errors';
+import { addMultipartUploadParser } from './multipart-upload';
 import { documentLimitsPlugin } from './plugins/document-limits.plugin';
 import { compressionOptions } from './compression';
 import type { RequestLog } from './plugins/request-log.plugin';
@@ -59,6 +60,18 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
   forceCloseAfterMs?: number;
+  /**
+   * How long a client may take: `headersMs` for a request's headers, `requestMs` for the whole request (body
+   * included), `connectionMs` of silence on a socket. A request cut by the first two is answered 408 and its socket
+   * closed. @default config's defaults (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_CONNECTION_TIMEOUT_MS)
+   */
+  timeouts?: HttpTimeouts;
+}
+
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  connectionMs: number;
 }
 
 export interface HttpServer {
@@ -185,7 +198,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
         scope.route({
           method: ['GET', 'POST'],
           url: GRAPHQL_PATH,
-          errorHandler: multipartErrorHandler,
+          errorHandler: graphqlRouteErrorHandler,
           handler: fastifyApolloHandler<TContext>(apollo, {
             context: async (request) => {
               const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
@@ -204,7 +217,13 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 
 // Return type inferred: Fastify types its instance by the pino logger it was given.
 function createFastify<TContext extends RequestScopedContext>(options: HttpServerOptions<TContext>, requestLog: RequestLog<TContext>) {
+  const timeouts = options.timeouts ?? { headersMs: DEFAULTS.httpHeadersTimeoutMs, requestMs: DEFAULTS.httpRequestTimeoutMs, connectionMs: DEFAULTS.httpConnectionTimeoutMs };
   const fastify = Fastify({
+    // Node checks both request timeouts only every connectionsCheckingInterval (30 s by default): checked this
+    // often, a slow-header socket is cut within 1.25 × headersMs rather than after up to headersMs + 30 s.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.max(50, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4)) },
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.connectionMs,
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimitBytes,

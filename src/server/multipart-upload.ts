@@ -1,6 +1,6 @@
 import Busboy from '@fastify/busboy';
 import type { BusboyHeaders } from '@fastify/busboy';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { UploadedFile } from '../schema/mutations/uploaded-file';
@@ -18,7 +18,7 @@ export interface MultipartUploadOptions {
 }
 
 /** A multipart request the spec or our limits refuse, answered with its status before GraphQL runs. */
-class MultipartRequestError extends Error {
+export class MultipartRequestError extends Error {
   constructor(
     message: string,
     readonly statusCode: 400 | 413,
@@ -52,15 +52,6 @@ export function addMultipartUploadParser(host: ContentTypeParserHost, options: M
     const parts = await readParts(payload, request.headers, limits);
     return assembleOperations(parts);
   });
-}
-
-/** Fastify route errorHandler: multipart refusals as GraphQL-over-HTTP errors; anything else goes to the parent. */
-export async function multipartErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  if (!(error instanceof MultipartRequestError)) throw error;
-  return reply
-    .code(error.statusCode)
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
 }
 
 function assertPreflight(headers: IncomingHttpHeaders): void {

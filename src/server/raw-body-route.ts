@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ensureError } from '../lib/errors';
+import { ensureError, isClientDisconnect } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 
 /** A request as a raw-body route sees it: the exact bytes received (signatures are computed over them). */
@@ -51,6 +51,11 @@ export function rawBodyRoutePlugin(route: { method: RawBodyMethod; path: string;
         }
         if (error.statusCode !== undefined && error.statusCode < 500) {
           return reply.code(error.statusCode).type('application/json; charset=utf-8').send(JSON.stringify({ error: 'bad_request', message: error.message }));
+        }
+        if (isClientDisconnect(error)) {
+          // The sender left mid-body: there is no one to answer, and nothing failed on this side.
+          logger.info({ requestId: request.id, path, code: error.code }, 'client disconnected while sending a body');
+          return reply.code(400).send();
         }
         logger.error({ err: ensureError(error), requestId: request.id, path }, 'raw-body route failed');
         return reply.code(500).type('application/json; charset=utf-8').send(JSON.stringify({ error: 'internal', message: 'Internal server error' }));

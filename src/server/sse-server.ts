@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
-import { ensureError } from '../lib/errors';
+import { ensureError, isClientDisconnect } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
@@ -35,6 +35,8 @@ export interface SseServerOptions<TContext extends object> {
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
   exposeInternals?: boolean;
+  /** Production: no "Did you mean …?" suggestions in error messages (they spell out the schema). @default false */
+  hideSuggestions?: boolean;
   /** @default true */
   introspection?: boolean;
   /** @default 500 */
@@ -89,6 +91,7 @@ const NEXT_PREFIX = 'event: next\n';
 export function createSseServer<TContext extends object>(options: SseServerOptions<TContext>): SseServer {
   const { schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
+  const hideSuggestions = options.hideSuggestions ?? false;
   const resumeArgument = options.resumeArgument ?? 'after';
   const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: 100 });
   const documents = createDocumentCache({ schema, size: options.documentCacheSize ?? 500, introspection: options.introspection ?? true, maxTokens: options.maxTokens });
@@ -111,8 +114,9 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
 
   function formatErrors(errors: readonly GraphQLError[], requestId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
-      if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), requestId, path: error.path }, 'unexpected error in an SSE operation');
-      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals });
+      if (isClientDisconnect(unwrapThrown(error))) logger.info({ requestId, path: error.path }, 'client disconnected during an SSE operation');
+      else if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), requestId, path: error.path }, 'unexpected error in an SSE operation');
+      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });
   }
@@ -193,6 +197,9 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
     }
     const headers = request.headers;
     const accept = headerValue(headers.accept);
+    // A stream may stay quiet for longer than the connection timeout (HTTP_CONNECTION_TIMEOUT_MS) allows a socket;
+    // the request itself has arrived by now, so the slow-client bounds have done their work.
+    if (accept === 'text/event-stream') request.raw.socket.setTimeout(0);
     const token = headerValue(headers[TOKEN_HEADER_KEY]) ?? new URL(request.url, 'http://localhost/').searchParams.get(TOKEN_QUERY_KEY);
     const distinct = accept === 'text/event-stream' && token === null;
     const state: RequestState = { requestId: request.id, headers, stream: distinct ? reply.raw : null, ids: distinct ? [] : null };

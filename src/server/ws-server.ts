@@ -10,7 +10,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../errors/format-error';
 import type { Disposable } from '../lib/disposable';
 import { once } from '../lib/disposable';
-import { ensureError } from '../lib/errors';
+import { ensureError, isClientDisconnect } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
@@ -60,9 +60,10 @@ export interface WsServerOptions<TContext extends object> {
   keepAliveMs: number;
   /**
    * Decides on `connection_init`: false closes with 4403 Forbidden; an object is sent as the `connection_ack` payload.
-   * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403), its message as reason.
+   * Throwing a GraphQLError with code UNAUTHENTICATED closes with 4401 Unauthorized (FORBIDDEN: 4403, RATE_LIMITED:
+   * 4429 Too many requests), its message as reason. `socket` is the connection's, e.g. to count it until it closes.
    */
-  onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage): Promise<boolean | Record<string, unknown>>;
+  onConnect?(connectionParams: Readonly<Record<string, unknown>>, request: IncomingMessage, socket: WebSocket): Promise<boolean | Record<string, unknown>>;
   /**
    * Runs once the upgrade completed, before graphql-ws sees the socket; false: the hook closed it (e.g. 4403 for a
    * browser page whose Origin is not allowed, see origin-check.ts). @default admit every socket
@@ -82,6 +83,8 @@ export interface WsServerOptions<TContext extends object> {
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
   exposeInternals?: boolean;
+  /** Production: no "Did you mean …?" suggestions in error messages (they spell out the schema). @default false */
+  hideSuggestions?: boolean;
   /** Whether introspection queries are allowed (as over HTTP: config.graphql.introspection). @default true */
   introspection?: boolean;
   /** Largest message a client may send. @default 1_048_576 (1 MiB) */
@@ -124,7 +127,12 @@ const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
 const DEFAULT_TURN_SLICE_MS = 100;
 const DEFAULT_REVALIDATE_EVERY_MS = 2_000;
 /** Close codes for a refused `connection_init`, by the error code onConnect threw. */
-const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = { UNAUTHENTICATED: CloseCode.Unauthorized, FORBIDDEN: CloseCode.Forbidden };
+const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = {
+  UNAUTHENTICATED: CloseCode.Unauthorized,
+  FORBIDDEN: CloseCode.Forbidden,
+  // graphql-ws' 4429 ("too many initialisation requests"): the HTTP 429 of WebSocket closes.
+  RATE_LIMITED: CloseCode.TooManyInitialisationRequests,
+};
 /** A close frame's reason must fit in 123 bytes. */
 const MAX_CLOSE_REASON_CHARS = 100;
 const NOT_FOUND: UpgradeRefusal = { status: 404, reason: 'Not Found' };
@@ -141,6 +149,7 @@ const SHUTTING_DOWN: UpgradeRefusal = { status: 503, reason: 'Service Unavailabl
 export function createWsServer<TContext extends object>(options: WsServerOptions<TContext>): WsServer {
   const { httpServer, path, schema, logger } = options;
   const exposeInternals = options.exposeInternals ?? false;
+  const hideSuggestions = options.hideSuggestions ?? false;
   const documents = createDocumentCache({
     schema,
     size: options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE,
@@ -183,8 +192,9 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
 
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
-      if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), operationId, path: error.path }, 'unexpected error in a WebSocket operation');
-      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals });
+      if (isClientDisconnect(unwrapThrown(error))) logger.info({ operationId, path: error.path }, 'client disconnected during a WebSocket operation');
+      else if (isUnexpectedError(error)) logger.error({ err: ensureError(unwrapThrown(error)), operationId, path: error.path }, 'unexpected error in a WebSocket operation');
+      const formatted = formatGatewayError(error.toJSON(), error, { exposeInternals, hideSuggestions });
       return formatted.extensions?.code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: fallbackCode } } : formatted;
     });
   }
@@ -206,7 +216,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       };
       if (options.onConnect === undefined) return remember(true);
       try {
-        return remember(await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request));
+        return remember(await options.onConnect(ctx.connectionParams ?? {}, ctx.extra.request, ctx.extra.socket));
       } catch (error) {
         const refusal = error instanceof GraphQLError ? REFUSAL_CLOSE_CODES[String(error.extensions.code)] : undefined;
         if (refusal !== undefined) {
@@ -321,7 +331,9 @@ function gatewaySocketClass(frames: SharedFrames, logger: Logger): typeof WebSoc
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event !== 'error') return super.emit(event, ...args);
-      logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
+      // A reset or broken pipe is the client leaving, not a fault of either side worth a warning.
+      if (isClientDisconnect(args[0])) logger.info({ code: (args[0] as { code?: unknown }).code }, 'WebSocket client disconnected mid-frame; closing the connection');
+      else logger.warn({ err: ensureError(args[0]) }, 'WebSocket error; closing the connection');
       this.close(CloseCode.InternalServerError, 'Internal server error');
       return true;
     }

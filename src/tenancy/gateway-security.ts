@@ -9,6 +9,8 @@ import type { Config } from '../config/config';
 import { DEFAULTS } from '../config/defaults';
 import type { Disposable } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
+import type { ConnectionInitAdmission } from '../limits/connection-init-admission';
+import { createConnectionInitAdmission } from '../limits/connection-init-admission';
 import { createInMemoryRateLimiter } from '../limits/in-memory-rate-limiter';
 import type { DocumentLimits } from '../limits/document-limits';
 import { createDocumentLimits } from '../limits/document-limits';
@@ -42,7 +44,7 @@ export async function loadGatewayApiKeys(auth: Config['auth'], logger: Logger): 
 }
 
 export interface GatewaySecurityOptions {
-  config: Pick<Config, 'auth' | 'limits'>;
+  config: Pick<Config, 'auth' | 'limits'> & { subscriptions: Pick<Config['subscriptions'], 'connectionInitRate'> };
   records: readonly ApiKeyRecord[];
   /** The commands connection when Redis is configured (limits and ownership are then shared by instances). Borrowed. */
   redis: { commands: Redis; keyPrefix: string } | null;
@@ -57,6 +59,8 @@ export interface GatewaySecurity extends Disposable {
   /** For the context factory: authentication, rate limit, tenant access and the Groups API view, per request. */
   readonly requestSecurity: RequestSecurity;
   readonly documentLimits: DocumentLimits;
+  /** The rate of WebSocket `connection_init` per key (or per address, unauthenticated), on the same limiter as requests. */
+  readonly connectionInits: ConnectionInitAdmission;
   /** For the ingress: webhook metadata records group ownership. Put it before hooks that complete operations. */
   readonly ingressHook: IngressHooks;
   /** Wraps the schema's root fields with the key and tenant rules (in place). */
@@ -78,8 +82,10 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const byNumber = (api: GroupsApi): GroupsApi => throttleByPhoneNumber(api, { limiter, registry, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   // Like the per-key limits, the per-number throttle charges keys: with authentication off nothing is limited.
   const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
-  const upstreamFor = (principal: Principal): GroupsApi =>
-    principal.anonymous ? openUpstream : byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`)), registry, logger));
+  const upstreamFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
+    if (principal.anonymous) return signal === undefined ? openUpstream : learnOwnershipFrom(options.upstream.withHooks({}, { signal }), registry, logger);
+    return byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`), { signal }), registry, logger));
+  };
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });
   const requestSecurity = createRequestSecurity({ authenticator, admission, ownership, upstreamFor, configuredDefaultPhoneNumberId: options.configuredDefaultPhoneNumberId });
@@ -108,10 +114,13 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
         })
       : null;
 
+  const connectionInits = createConnectionInitAdmission({ limiter, policy: config.subscriptions.connectionInitRate, logger });
+
   return {
     authenticator,
     requestSecurity,
     documentLimits,
+    connectionInits,
     ingressHook: ownershipLearningHook({ registry }),
     guard: (schema) => guardSchema(schema, { slots }),
     async dispose() {

@@ -5,6 +5,7 @@ import { RateLimitedError } from '../errors/gateway-errors';
 import type { SubscriptionSlots } from '../limits/subscription-slots';
 import { StreamFailure } from '../schema/events/stream-failure';
 import { toGraphQLError } from '../errors/to-graphql-error';
+import { checkIdArguments } from '../schema/validation/id-arguments';
 import type { EmissionVerdict, FieldArgs, RootFieldPolicy } from './root-field-policies';
 import { fallbackPolicy, ROOT_FIELD_POLICIES } from './root-field-policies';
 import { securityOf } from './security-context';
@@ -40,8 +41,8 @@ export function guardSchema(schema: GraphQLSchema, options: GuardSchemaOptions):
       if (marked[GUARDED] === true) continue;
       const coordinate = `${root.name}.${field.name}`;
       const policy = policies[coordinate] ?? fallbackPolicy(scope, coordinate);
-      if (scope === 'subscribe') field.subscribe = guardSubscribe(field.subscribe, policy, options.slots);
-      else field.resolve = guardResolve(field.resolve ?? defaultFieldResolver, policy);
+      if (scope === 'subscribe') field.subscribe = guardSubscribe(field.subscribe, policy, options.slots, field);
+      else field.resolve = guardResolve(field.resolve ?? defaultFieldResolver, policy, field);
       marked[GUARDED] = true;
     }
   }
@@ -56,22 +57,30 @@ export function rootFieldCoordinates(schema: GraphQLSchema): string[] {
   });
 }
 
-function guardResolve(resolve: GraphQLFieldResolver<unknown, unknown>, policy: RootFieldPolicy): GraphQLFieldResolver<unknown, unknown> {
-  return async function guardedResolve(source, args, context, info) {
+function guardResolve(resolve: GraphQLFieldResolver<unknown, unknown>, policy: RootFieldPolicy, field: GraphQLField<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+  return async function guardedResolve(source, rawArgs, context, info) {
     const security = securityOf(context);
     security.access.requireScope(policy.scope);
+    // Ids first: the tenant checks below may already build registry keys or list groups from them.
+    const args = checkIdArguments(field.args, rawArgs);
     const checked = (await policy.before?.(args, security)) ?? args;
     const result: unknown = await resolve(source, checked as typeof args, context, info);
     return policy.after === undefined ? result : policy.after(result, security);
   };
 }
 
-function guardSubscribe(subscribe: GraphQLFieldResolver<unknown, unknown> | undefined, policy: RootFieldPolicy, slots: SubscriptionSlots): GraphQLFieldResolver<unknown, unknown> {
+function guardSubscribe(
+  subscribe: GraphQLFieldResolver<unknown, unknown> | undefined,
+  policy: RootFieldPolicy,
+  slots: SubscriptionSlots,
+  field: GraphQLField<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
   const inner = subscribe ?? defaultFieldResolver;
-  return async function guardedSubscribe(source, args, context, info) {
+  return async function guardedSubscribe(source, rawArgs, context, info) {
     const security = securityOf(context);
     const { access } = security;
     access.requireScope(policy.scope);
+    const args = checkIdArguments(field.args, rawArgs);
     const checked = (await policy.before?.(args, security)) ?? args;
     const release = access.principal.anonymous ? () => undefined : await slots.acquire(access.principal.id);
     if (release === null) {

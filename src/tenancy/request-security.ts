@@ -13,6 +13,8 @@ export interface SecuredRequest {
   access: TenantAccess;
   /** The Groups API for this request: its calls are attributed to the key (upstream throttling feeds its limit). */
   upstream: GroupsApi;
+  /** The same view whose calls end when `signal` aborts: the GraphQL request's (or subscription event's) deadline. */
+  upstreamWithin(signal: AbortSignal): GroupsApi;
 }
 
 export interface RequestSecurity {
@@ -29,7 +31,7 @@ export interface RequestSecurityOptions {
   admission: RequestAdmission;
   ownership: GroupOwnership;
   /** The Groups API an admitted caller's requests use: a key's own view, so Meta's throttles are charged to that key. */
-  upstreamFor(principal: Principal): GroupsApi;
+  upstreamFor(principal: Principal, signal?: AbortSignal): GroupsApi;
   configuredDefaultPhoneNumberId: string | null;
 }
 
@@ -43,10 +45,12 @@ export function createRequestSecurity(options: RequestSecurityOptions): RequestS
           : authenticator.fromConnectionParams(authorization === undefined ? {} : { authorization: typeof authorization === 'string' ? authorization : authorization.join(',') });
       await admission.admit(principal, transport);
       const upstream = options.upstreamFor(principal);
+      const upstreamWithin = (signal: AbortSignal): GroupsApi => options.upstreamFor(principal, signal);
       // Authentication off: the anonymous caller may do everything, so there is nothing to look up or refresh.
-      if (principal.anonymous) return { access: openTenantAccess(configuredDefaultPhoneNumberId), upstream };
+      if (principal.anonymous) return { access: openTenantAccess(configuredDefaultPhoneNumberId), upstream, upstreamWithin };
+      // Ownership lookups serve the access of a whole subscription too, so they are bounded per call, not by one deadline.
       const access = createTenantAccess({ principal, ownership, upstream, configuredDefaultPhoneNumberId, current: (p) => authenticator.current(p) });
-      return { access, upstream };
+      return { access, upstream, upstreamWithin };
     },
   };
 }

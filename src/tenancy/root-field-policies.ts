@@ -117,10 +117,11 @@ export const ROOT_FIELD_POLICIES: Readonly<Record<string, RootFieldPolicy>> = {
   },
   'Query.operation': {
     scope: 'read',
+    // Another tenant's operation answers exactly as an unknown id does (null, no error): its existence is not told.
     after: async (result, { access }) => {
       if (!access.restricted || result === null || result === undefined) return result;
       if (isVisibleShape(result) && (await access.canSee(result))) return result;
-      throw new ForbiddenError('This API key may not read this operation');
+      return null;
     },
   },
   'Mutation.createGroup': { scope: 'write', before: (args, security) => assertMutationInput(args, security, true) },

@@ -8,8 +8,9 @@ import type { GraphAnswer, GraphBody, GraphRequest } from './graph-api-transport
 import { fetchGroups } from './group-fetcher';
 import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
+import { deadlinePassedError } from './request-deadline';
 import { createSingleFlight } from './single-flight';
-import type { GroupInviteTemplateRequest, GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamHooks } from './types';
+import type { GroupInviteTemplateRequest, GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamCallScope, UpstreamHooks } from './types';
 import { UpstreamError } from './upstream-error';
 
 export type { GraphApiClientOptions } from './graph-api-client-options';
@@ -42,7 +43,8 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
   const clientHooks = options.hooks === undefined ? [] : [options.hooks];
 
   /** The methods over the shared transport, telling `hooks` (and no one else) about their calls. */
-  const view = (hooks: readonly UpstreamHooks[]): GroupsApi => {
+  const view = (hooks: readonly UpstreamHooks[], scope: UpstreamCallScope = {}): GroupsApi => {
+    const { signal } = scope;
     const onRateLimited = (error: UpstreamError): void => {
       for (const hook of hooks) {
         try {
@@ -53,16 +55,20 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
       }
     };
     // A read joining another's flight is not told that call's throttle (the caller's own answer still carries it).
+    // A shared read runs under the flight's signal, not this request's deadline: this request only stops waiting for
+    // it, and the call is aborted once every request waiting for it has stopped.
     const send = (request: GraphRequest): Promise<GraphAnswer> => {
       const key = flightKey(request);
-      return key === null ? transport.send(request, onRateLimited) : flights.run(key, () => transport.send(request, onRateLimited));
+      if (key === null) return transport.send(request, onRateLimited, signal);
+      const waiter = signal === undefined ? undefined : { signal, left: () => deadlinePassedError(request) };
+      return flights.run(key, (flightSignal) => transport.send(request, onRateLimited, flightSignal), waiter);
     };
     return groupsApiOver(send, { pingTimeoutMs, onRateLimited });
   };
 
   return {
     ...view(clientHooks),
-    withHooks: (hooks) => view([...clientHooks, hooks]),
+    withHooks: (hooks, scope) => view([...clientHooks, hooks], scope),
     dispose: () => transport.dispose(),
   };
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../lib/logger';
 import { abortableSleep } from './abortable-sleep';
 import type { CircuitBreaker } from './circuit-breaker';
 import { parseGraphError } from './graph-api-error-parser';
-import { startDeadline } from './request-deadline';
+import { deadlinePassedError, startDeadline } from './request-deadline';
 import { isRetryableError, retryDelayMs } from './retry-policy';
 import { UpstreamError } from './upstream-error';
 import type { WireObject } from './wire-values';
@@ -52,8 +52,12 @@ export interface GraphTransportOptions {
 }
 
 export interface GraphTransport extends Disposable {
-  /** `onRateLimited` hears every rate-limit answer of this request, retried or not. It must not throw. */
-  send(request: GraphRequest, onRateLimited: (error: UpstreamError) => void): Promise<GraphAnswer>;
+  /**
+   * `onRateLimited` hears every rate-limit answer of this request, retried or not. It must not throw. `signal` is the
+   * deadline of the GraphQL request the call serves: once it aborts, the attempt in flight and any backoff wait end,
+   * and no attempt starts (the call fails with `deadlinePassedError`).
+   */
+  send(request: GraphRequest, onRateLimited: (error: UpstreamError) => void, signal?: AbortSignal): Promise<GraphAnswer>;
 }
 
 /**
@@ -85,10 +89,12 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     });
   }
 
-  async function attempt(request: GraphRequest, attemptNumber: number, timeoutMs: number): Promise<GraphAnswer> {
+  async function attempt(request: GraphRequest, attemptNumber: number, timeoutMs: number, deadline: AbortSignal | undefined): Promise<GraphAnswer> {
     const controller = new AbortController();
     const onRootAbort = (): void => controller.abort(root.signal.reason);
+    const onDeadline = (): void => controller.abort(deadline?.reason);
     root.signal.addEventListener('abort', onRootAbort, { once: true });
+    deadline?.addEventListener('abort', onDeadline, { once: true });
     let timedOut = false;
     const timer = setTimeout(function graphRequestTimedOut() {
       timedOut = true;
@@ -112,6 +118,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       if (root.signal.aborted) throw disposedError(request);
+      if (deadline?.aborted === true) throw deadlinePassedError(request, error);
       if (timedOut) {
         throw new UpstreamError({ message: `Graph API did not answer ${request.method} ${request.path} within ${timeoutMs} ms`, httpStatus: null, isTransient: true, cause: error });
       }
@@ -120,20 +127,24 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     } finally {
       clearTimeout(timer);
       root.signal.removeEventListener('abort', onRootAbort);
+      deadline?.removeEventListener('abort', onDeadline);
     }
   }
 
   return {
-    async send(request, onRateLimited) {
+    async send(request, onRateLimited, signal) {
       if (root.signal.aborted) throw disposedError(request);
       const deadline = startDeadline(options.deadlineMs);
       const breaker = request.unguarded === true ? null : options.breaker;
+      const stopped = signal === undefined ? root.signal : AbortSignal.any([root.signal, signal]);
       for (let retry = 0; ; retry++) {
+        // The request's deadline is spent: no attempt starts (a later read of the same request fails at once).
+        if (isAborted(signal)) throw deadlinePassedError(request);
         const admission = breaker?.admit() ?? { allowed: true };
         if (!admission.allowed) throw breakerOpenError(request, admission.retryAfterMs);
         const timeoutMs = Math.max(1, Math.min(request.timeoutMs ?? options.timeoutMs, Math.floor(deadline.remainingMs())));
         try {
-          const answer = await attempt(request, retry + 1, timeoutMs);
+          const answer = await attempt(request, retry + 1, timeoutMs, signal);
           breaker?.succeeded();
           return answer;
         } catch (error) {
@@ -144,7 +155,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
           // A Retry-After beyond the longest wait this client allows is not shortened into an early retry that Meta
           // would throttle again (and hold against the number for longer): the caller gets the throttle at once.
           const waitsTooLong = error.retryAfterSeconds !== null && error.retryAfterSeconds * 1000 > options.maxRetryDelayMs;
-          const final = root.signal.aborted || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error) || waitsTooLong;
+          const final = root.signal.aborted || isAborted(signal) || !request.idempotent || retry >= options.maxRetries || !isRetryableError(error) || waitsTooLong;
           if (final) throw error;
           const delayMs = retryDelayMs({
             retry,
@@ -157,9 +168,9 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
           if (delayMs >= deadline.remainingMs()) throw error;
           options.logger.warn({ call: request.call, path: request.path, code: error.code, httpStatus: error.httpStatus, retry: retry + 1, delayMs }, 'retrying graph api request');
           try {
-            await abortableSleep(delayMs, root.signal);
+            await abortableSleep(delayMs, stopped);
           } catch {
-            throw disposedError(request);
+            throw root.signal.aborted ? disposedError(request) : deadlinePassedError(request);
           }
         }
       }
@@ -168,6 +179,11 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       if (!root.signal.aborted) root.abort();
     },
   };
+}
+
+/** A function, so TypeScript does not keep a narrowing of `aborted` across awaits. */
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 function buildUrl(base: string, request: GraphRequest): string {

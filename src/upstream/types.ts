@@ -197,8 +197,18 @@ export interface UpstreamHooks {
   onRateLimited?(error: UpstreamError): void;
 }
 
+/** What bounds the calls of one view. */
+export interface UpstreamCallScope {
+  /**
+   * The deadline of the GraphQL request (or subscription event) the view serves: once it aborts, its calls stop
+   * (the attempt in flight is aborted, no retry or new call starts) and fail as UPSTREAM_UNAVAILABLE. Reads shared
+   * with other requests (single-flight) are only left, never aborted while another request still waits for them.
+   */
+  signal?: AbortSignal;
+}
+
 /** The Groups API client: one connection pool, and views of it for one caller whose hooks hear that caller's calls only. */
 export interface GroupsApiClient extends GroupsApi, Disposable {
   /** The same client (same connections, retries and dispose) whose calls also tell `hooks`, e.g. to charge a throttle to the key that caused it. */
-  withHooks(hooks: UpstreamHooks): GroupsApi;
+  withHooks(hooks: UpstreamHooks, scope?: UpstreamCallScope): GroupsApi;
 }

@@ -24,7 +24,7 @@ export interface OpenContextOptions extends Omit<ContextFactoryOptions, 'securit
  */
 export function createOpenContextFactory(options: OpenContextOptions): ContextFactory {
   const { upstream, defaultPhoneNumberId, ...rest } = options;
-  return createContextFactory({ ...rest, security: { begin: async () => ({ access: openTenantAccess(defaultPhoneNumberId), upstream }) } });
+  return createContextFactory({ ...rest, security: { begin: async () => ({ access: openTenantAccess(defaultPhoneNumberId), upstream, upstreamWithin: () => upstream }) } });
 }
 
 /** One request's context from `factory`. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isUnexpectedError, unwrapThrown } from '../../errors/format-error';
-import { ensureError } from '../../lib/errors';
+import { ensureError, isClientDisconnect } from '../../lib/errors';
 import { UpstreamError } from '../../upstream/upstream-error';
 import type { RequestScopedContext } from '../request-scoped-context';
 
@@ -15,7 +15,10 @@ export function errorLoggingPlugin<TContext extends RequestScopedContext>(): Apo
         async didEncounterErrors({ contextValue, errors, operationName }) {
           for (const error of errors) {
             const thrown = unwrapThrown(error);
-            if (isUnexpectedError(error)) {
+            if (isClientDisconnect(thrown)) {
+              // The client left mid-request or mid-response (EPIPE, ECONNRESET): nothing went wrong here.
+              contextValue.logger.info({ code: (thrown as { code?: unknown }).code, path: error.path, operationName }, 'client disconnected during a GraphQL operation');
+            } else if (isUnexpectedError(error)) {
               contextValue.logger.error({ err: ensureError(thrown), path: error.path, operationName }, 'unexpected error in GraphQL operation');
             } else if (thrown instanceof UpstreamError) {
               contextValue.logger.warn({ err: thrown, path: error.path, operationName }, 'upstream error in GraphQL operation');

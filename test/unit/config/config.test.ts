@@ -99,6 +99,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the slow-client bounds and WebSocket admission limits, and refuses a headers timeout above the request timeout', () => {
+    const defaults = loadConfig({});
+    expect(defaults.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, connectionTimeoutMs: 60_000 });
+    expect(defaults.subscriptions).toMatchObject({ maxConnectionsPerKey: 100, connectionInitRate: { perMinute: 120, burst: 100 } });
+    const set = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_CONNECTION_TIMEOUT_MS: '9000', MAX_CONNECTIONS_PER_KEY: '7', WS_CONNECTION_INIT_PER_MINUTE: '30', WS_CONNECTION_INIT_BURST: '10' });
+    expect(set.http).toMatchObject({ headersTimeoutMs: 2_000, requestTimeoutMs: 5_000, connectionTimeoutMs: 9_000 });
+    expect(set.subscriptions).toMatchObject({ maxConnectionsPerKey: 7, connectionInitRate: { perMinute: 30, burst: 10 } });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringContaining('HTTP_HEADERS_TIMEOUT_MS (40000) must not exceed HTTP_REQUEST_TIMEOUT_MS (30000)')] }),
+    );
+  });
+
   it('returns a frozen object', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config.upstream)).toBe(true);
