@@ -21,8 +21,9 @@ describe('ids outside the id rule are refused before any key or path is built fr
   const prefix = uniquePrefix('hostile-ids');
   let t: TestGateway;
   const redis = createTestRedis(prefix);
-  // Each key's request counter (`ratelimit:key:<key id>`) is the admission's, written before any argument is read.
-  const keys = async (): Promise<string[]> => (await redis.redis.keys(`${prefix}*`)).filter((key) => !key.startsWith(`${prefix}ratelimit:key:`));
+  // Admission counters (`ratelimit:key:<key id>`, `ratelimit:wsinit:key:<key id>`) are written before any argument is
+  // read, and name the API key, never an argument.
+  const keys = async (): Promise<string[]> => (await redis.redis.keys(`${prefix}*`)).filter((key) => !key.startsWith(`${prefix}ratelimit:`));
   const as = (key: KeyName, query: string, variables: Record<string, unknown>): Promise<{ body: Answer }> =>
     t.query<unknown, Record<string, unknown>>(query, variables, { headers: bearer(key) });
 
