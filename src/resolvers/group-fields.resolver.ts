@@ -63,11 +63,14 @@ export class GroupFieldsResolver {
     return ctx.loaders.inviteLink.load(group.id);
   }
 
-  @FieldResolver(() => JoinRequestConnection, { description: 'Pending join requests (groups with APPROVAL_REQUIRED), paged forwards. Fetched only when selected.' })
+  @FieldResolver(() => JoinRequestConnection, {
+    description: 'Pending join requests (groups with APPROVAL_REQUIRED), paged the Relay way (`first`/`after` forwards, `last`/`before` backwards). Fetched only when selected.',
+  })
   async joinRequests(@Root() group: Group, @Args(() => JoinRequestsArgs) args: JoinRequestsArgs, @Ctx() ctx: GatewayContext): Promise<JoinRequestConnection> {
     const pageArgs = parseConnectionArgs(args, 'joinRequests');
-    if (pageArgs.direction === 'forward' && pageArgs.after !== null && pageArgs.after.scope !== group.id) {
-      throw new BadUserInputError(`\`after\` is a cursor of the join requests of another group (${pageArgs.after.scope})`, { argumentName: 'after' });
+    const [cursor, argumentName] = pageArgs.direction === 'forward' ? [pageArgs.after, 'after'] : [pageArgs.before, 'before'];
+    if (cursor !== null && cursor.scope !== group.id) {
+      throw new BadUserInputError(`\`${argumentName}\` is a cursor of the join requests of another group (${cursor.scope})`, { argumentName });
     }
     const page = await loadRelayPage({
       kind: 'joinRequests',
