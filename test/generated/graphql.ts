@@ -765,6 +765,7 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   type: GroupEventType;
 };
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approves join requests; approved users become participants. Ids that fail are listed with their errors. */
@@ -790,51 +791,61 @@ export type Mutation = {
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationApproveJoinRequestsArgs = {
   input: JoinRequestsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationCreateGroupArgs = {
   input: CreateGroupInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationDeleteGroupArgs = {
   input: DeleteGroupInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationPinGroupMessageArgs = {
   input: PinGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationRejectJoinRequestsArgs = {
   input: JoinRequestsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationRemoveParticipantsArgs = {
   input: RemoveParticipantsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationResetInviteLinkArgs = {
   input: ResetInviteLinkInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationSendGroupMessageArgs = {
   input: SendGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationUnpinGroupMessageArgs = {
   input: UnpinGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationUpdateGroupArgs = {
   input: UpdateGroupInput;
 };
@@ -1040,6 +1051,7 @@ export type ProfilePictureChange = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type Query = {
   __typename?: 'Query';
   /** A group by id; null when it does not exist or the business is not a member. */
@@ -1055,11 +1067,13 @@ export type Query = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1069,6 +1083,7 @@ export type QueryGroupEventsArgs = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1078,11 +1093,13 @@ export type QueryGroupsArgs = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupsByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryOperationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1129,21 +1146,27 @@ export type ResetInviteLinkPayload = {
 
 /** A message to a group: exactly one of text, image, video, audio, document and template. */
 export type SendGroupMessageInput = {
+  /** An audio file or voice note, by uploaded media id or by link. */
   audio?: InputMaybe<AudioMessageInput>;
   /** Any string; echoed in the payload to match the answer to this call (Relay). */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A document, by uploaded media id or by link, with an optional caption and file name. */
   document?: InputMaybe<DocumentMessageInput>;
   /** The group. */
   groupId: Scalars['ID']['input'];
   /** Makes retries safe: a later call with the same key and the same input (on any gateway instance, for 24 h) answers the first messageId without sending again. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** An image, by uploaded media id or by link, with an optional caption. */
   image?: InputMaybe<MediaMessageInput>;
   /** The business phone number the group belongs to; defaults to the configured one. */
   phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
   /** Send as a reply to this message (its wamid). */
   replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** An approved message template with its parameters. */
   template?: InputMaybe<TemplateMessageInput>;
+  /** A text message, optionally with a link preview. */
   text?: InputMaybe<TextMessageInput>;
+  /** A video, by uploaded media id or by link, with an optional caption. */
   video?: InputMaybe<MediaMessageInput>;
 };
 
@@ -1206,6 +1229,7 @@ export type SettingsUpdatedEvent = GroupEvent & {
   type: GroupEventType;
 };
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Events as they are stored, in log order per group. With `after`, first replays every stored event after that cursor, then continues live with no gap and no duplicate. Ends with SUBSCRIBER_TOO_SLOW (extensions.resumeAfter) when the client falls too far behind, CURSOR_EXPIRED for a cursor past retention. */
@@ -1215,6 +1239,7 @@ export type Subscription = {
 };
 
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type SubscriptionGroupEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   groupId?: InputMaybe<Scalars['ID']['input']>;
@@ -1223,6 +1248,7 @@ export type SubscriptionGroupEventsArgs = {
 };
 
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type SubscriptionOperationUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1241,8 +1267,11 @@ export type TemplateComponentInput = {
 
 /** The part of a template a set of parameters fills. */
 export type TemplateComponentType =
+  /** The body text: its {{n}} parameters, in order. */
   | 'BODY'
+  /** One button (`subType` and `index` say which): its URL suffix (TEXT) or quick-reply payload (PAYLOAD). */
   | 'BUTTON'
+  /** The header: a text, image, video or document parameter. */
   | 'HEADER';
 
 /** An approved message template (text- or media-based; authentication templates are not allowed in groups). */

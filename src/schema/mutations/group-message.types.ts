@@ -11,22 +11,22 @@ export class SendGroupMessageInput extends RelayMutationInput {
   @Field(() => ID, { description: 'The group.' })
   groupId!: string;
 
-  @Field(() => TextMessageInput, { nullable: true })
+  @Field(() => TextMessageInput, { nullable: true, description: 'A text message, optionally with a link preview.' })
   text?: TextMessageInput | null;
 
-  @Field(() => MediaMessageInput, { nullable: true })
+  @Field(() => MediaMessageInput, { nullable: true, description: 'An image, by uploaded media id or by link, with an optional caption.' })
   image?: MediaMessageInput | null;
 
-  @Field(() => MediaMessageInput, { nullable: true })
+  @Field(() => MediaMessageInput, { nullable: true, description: 'A video, by uploaded media id or by link, with an optional caption.' })
   video?: MediaMessageInput | null;
 
-  @Field(() => AudioMessageInput, { nullable: true })
+  @Field(() => AudioMessageInput, { nullable: true, description: 'An audio file or voice note, by uploaded media id or by link.' })
   audio?: AudioMessageInput | null;
 
-  @Field(() => DocumentMessageInput, { nullable: true })
+  @Field(() => DocumentMessageInput, { nullable: true, description: 'A document, by uploaded media id or by link, with an optional caption and file name.' })
   document?: DocumentMessageInput | null;
 
-  @Field(() => TemplateMessageInput, { nullable: true })
+  @Field(() => TemplateMessageInput, { nullable: true, description: 'An approved message template with its parameters.' })
   template?: TemplateMessageInput | null;
 
   @Field(() => ID, { nullable: true, description: 'Send as a reply to this message (its wamid).' })
