@@ -91,10 +91,10 @@ export type DocumentMessageInput = {
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** An error the provider reported inside an event (Meta: `{code, title, message, error_data.details}`). */
+/** An error the upstream reported as data: inside an event, in an operation's outcome, or for one item of a request (e.g. a join request that could not be approved). Meta's shape: `{code, title, message, error_data.details}`. */
 export type EventError = {
   __typename?: 'EventError';
-  /** The provider's numeric error code (Graph API codes for Meta, e.g. 131000). */
+  /** The provider's numeric error code (Graph API codes for Meta, e.g. 131000; 131213: the join request does not exist). */
   code?: Maybe<Scalars['Int']['output']>;
   /** Further details, when the provider sent them. */
   details?: Maybe<Scalars['String']['output']>;
@@ -136,7 +136,7 @@ export type EventSource =
 export type FailedJoinRequest = {
   __typename?: 'FailedJoinRequest';
   /** Why it failed (e.g. 131213: it no longer exists; 131204: the group is full). */
-  errors: Array<UpstreamItemError>;
+  errors: Array<EventError>;
   /** The join request id. */
   joinRequestId: Scalars['ID']['output'];
 };
@@ -640,7 +640,7 @@ export type JoinRequestsPayload = {
   /** The input's clientMutationId, unchanged. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** Errors about the request as a whole, when the upstream sent any. */
-  errors: Array<UpstreamItemError>;
+  errors: Array<EventError>;
   /** The join requests that failed, each with its upstream errors. */
   failedJoinRequests: Array<FailedJoinRequest>;
   /** The group, read after the write. */
@@ -1371,19 +1371,6 @@ export type UpdateGroupPayload = {
   operation: GroupOperation;
 };
 
-/** An error the Groups API reported for one item of a request. */
-export type UpstreamItemError = {
-  __typename?: 'UpstreamItemError';
-  /** The Graph API error code, e.g. 131213 (join request does not exist). */
-  code?: Maybe<Scalars['Int']['output']>;
-  /** Further details, when sent. */
-  details?: Maybe<Scalars['String']['output']>;
-  /** The error message. */
-  message?: Maybe<Scalars['String']['output']>;
-  /** Short title of the error. */
-  title?: Maybe<Scalars['String']['output']>;
-};
-
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
@@ -1476,16 +1463,16 @@ export type ApproveJoinRequestsMutationVariables = Exact<{
 }>;
 
 
-export type ApproveJoinRequestsMutation = { __typename?: 'Mutation', approveJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> } };
+export type ApproveJoinRequestsMutation = { __typename?: 'Mutation', approveJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> } };
 
 export type RejectJoinRequestsMutationVariables = Exact<{
   input: JoinRequestsInput;
 }>;
 
 
-export type RejectJoinRequestsMutation = { __typename?: 'Mutation', rejectJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> } };
+export type RejectJoinRequestsMutation = { __typename?: 'Mutation', rejectJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> } };
 
-export type JoinRequestsOutcomeFragment = { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> };
+export type JoinRequestsOutcomeFragment = { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> };
 
 export type OperationQueryVariables = Exact<{
   id: Scalars['ID']['input'];
