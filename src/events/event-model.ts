@@ -102,8 +102,21 @@ interface EventDetailsByType {
     /** Set for per-participant statuses (delivered/read); null for per-group ones (sent/failed). */
     participant: ParticipantRef | null;
     pricing: { model: string | null; category: string | null; type: string | null; billable: boolean | null } | null;
+    /** Meta's `conversation`, when sent (since v24.0 only in free-entry-point windows). */
+    conversation: MessageConversation | null;
+    /** Meta's `biz_opaque_callback_data`: the string the business attached to the send, echoed back. */
+    bizOpaqueCallbackData: string | null;
     errors: EventError[];
   };
+}
+
+/** The conversation a status's message was counted in (Meta `conversation {id, origin.type, expiration_timestamp}`). */
+export interface MessageConversation {
+  id: string | null;
+  /** `origin.type`: the conversation category, e.g. "marketing", "service", "referral_conversion". */
+  originType: string | null;
+  /** When the conversation window ends (ISO 8601); Meta sends it only on the status that opens the conversation. */
+  expiresAt: string | null;
 }
 
 /** The kinds of group event: one per entry of EventDetailsByType. */

@@ -659,6 +659,17 @@ export type MediaMessageInput = {
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The conversation WhatsApp counted a message in, as reported with its status (Meta's `conversation`). Since Graph API v24.0 Meta sends it only in free-entry-point windows. */
+export type MessageConversation = {
+  __typename?: 'MessageConversation';
+  /** When the conversation window ends; sent only with the status that opened the conversation. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The conversation id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The conversation category (`origin.type`), e.g. `marketing`, `utility`, `service`, `referral_conversion`. */
+  originType?: Maybe<Scalars['String']['output']>;
+};
+
 /** Where a message the business sent stands. */
 export type MessageDeliveryStatus =
   /** The message was deleted. */
@@ -731,6 +742,10 @@ export type MessageReceivedEvent = GroupEvent & {
 /** A message the business sent to the group changed status. */
 export type MessageStatusUpdatedEvent = GroupEvent & {
   __typename?: 'MessageStatusUpdatedEvent';
+  /** The business's own tracking string, echoed from the send (Meta's `biz_opaque_callback_data`), when the message was sent with one. */
+  bizOpaqueCallbackData?: Maybe<Scalars['String']['output']>;
+  /** The conversation the message was counted in, when WhatsApp sent it (Meta only; since v24.0 only in free-entry-point windows). */
+  conversation?: Maybe<MessageConversation>;
   /** Resume token: `groupEvents(after: cursor)` (query or subscription) continues right after this event. */
   cursor: Scalars['String']['output'];
   /** Why the message failed, for FAILED. */

@@ -81,6 +81,6 @@ function detailsFor(type: GroupEventType): DomainEvent['details'] {
     case 'MESSAGE_RECEIVED':
       return { messageId: 'wamid.1', from: someone, messageType: 'text', text: 'hi', content: { body: 'hi' }, errors: [] };
     case 'MESSAGE_STATUS_UPDATED':
-      return { messageId: 'wamid.1', status: 'READ', participant: someone, pricing: null, errors: [] };
+      return { messageId: 'wamid.1', status: 'READ', participant: someone, pricing: null, conversation: null, bizOpaqueCallbackData: null, errors: [] };
   }
 }

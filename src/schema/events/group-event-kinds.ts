@@ -5,6 +5,7 @@ import type {
   EventDetails,
   GroupEventType,
   JoinApprovalMode as ModelJoinApprovalMode,
+  MessageConversation as ModelMessageConversation,
   MessageDeliveryStatus as ModelMessageDeliveryStatus,
   ParticipantChangeInitiator as ModelInitiator,
   StoredEvent,
@@ -15,6 +16,7 @@ import { EventError } from './event-error.type';
 import { EventParticipant, FailedParticipant } from './event-participant.type';
 import type { AttachedLoaders } from './group-event.interface';
 import { GroupEvent } from './group-event.interface';
+import { MessageConversation } from './message-conversation.type';
 import { MessagePricing } from './message-pricing.type';
 import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
@@ -186,6 +188,15 @@ export class MessageStatusUpdatedEvent extends GroupEvent {
   @Field(() => MessagePricing, { nullable: true, description: 'Pricing information, when WhatsApp sent it.' })
   pricing!: MessagePricing | null;
 
+  @Field(() => MessageConversation, { nullable: true, description: 'The conversation the message was counted in, when WhatsApp sent it (Meta only; since v24.0 only in free-entry-point windows).' })
+  conversation!: MessageConversation | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The business's own tracking string, echoed from the send (Meta's `biz_opaque_callback_data`), when the message was sent with one.",
+  })
+  bizOpaqueCallbackData!: string | null;
+
   @Field(() => [EventError], { description: 'Why the message failed, for FAILED.' })
   errors!: EventError[];
 }
@@ -240,14 +251,22 @@ export const GROUP_EVENT_OBJECT_TYPES = {
     content: content ?? null,
     errors,
   })),
-  MESSAGE_STATUS_UPDATED: objectType(MessageStatusUpdatedEvent, ({ messageId, status, participant, pricing, errors }) => ({
+  MESSAGE_STATUS_UPDATED: objectType(MessageStatusUpdatedEvent, ({ messageId, status, participant, pricing, conversation, bizOpaqueCallbackData, errors }) => ({
     messageId,
     status,
     recipient: participant,
     pricing,
+    // Events stored before these fields existed have neither.
+    conversation: toConversation(conversation ?? null),
+    bizOpaqueCallbackData: bizOpaqueCallbackData ?? null,
     errors,
   })),
 } satisfies { readonly [T in GroupEventType]: GroupEventObjectType<T, GroupEvent> };
+
+function toConversation(conversation: ModelMessageConversation | null): MessageConversation | null {
+  if (conversation === null) return null;
+  return { id: conversation.id, originType: conversation.originType, expiresAt: conversation.expiresAt === null ? null : new Date(conversation.expiresAt) };
+}
 
 /** Any concrete event object. */
 export type GroupEventNode = InstanceType<(typeof GROUP_EVENT_OBJECT_TYPES)[GroupEventType]['type']>;

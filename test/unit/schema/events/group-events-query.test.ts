@@ -101,8 +101,10 @@ describe('Query.groupEvents', () => {
       { ...makeEvent({ ...base, type: 'SETTINGS_UPDATED' }), details: { subject: { value: 'New', succeeded: true, errors: [] }, description: null, profilePicture: { sha256: 'abc123', url: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ code: 1, title: null, message: 'bad', details: null }] }, otherChanges: ['announcements'], errors: [] } } as never,
       makeEvent({ ...base, type: 'JOIN_REQUEST_CREATED' }),
       makeEvent({ ...base, type: 'MESSAGE_RECEIVED' }),
-      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.2', status: 'DELIVERED', participant: someone, pricing: { model: 'PMP', category: 'utility', type: 'regular', billable: true }, errors: [] } } as never,
+      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.2', status: 'DELIVERED', participant: someone, pricing: { model: 'PMP', category: 'utility', type: 'regular', billable: true }, conversation: { id: 'conv1', originType: 'utility', expiresAt: '2025-01-02T00:00:00.000Z' }, bizOpaqueCallbackData: 'order=42', errors: [] } } as never,
       makeEvent({ ...base, type: 'GROUP_DELETED' }),
+      // Stored before statuses kept their conversation and callback data: both read as null.
+      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.3', status: 'SENT', participant: null, pricing: null, errors: [] } } as never,
     );
 
     const result = await h.query(`{
@@ -113,7 +115,7 @@ describe('Query.groupEvents', () => {
         ... on SettingsUpdatedEvent { subjectChange { value succeeded } descriptionChange { value } profilePictureChange { sha256 url mimeType succeeded errors { message } } otherChanges }
         ... on JoinRequestCreatedEvent { joinRequestId participant { waId } reason }
         ... on MessageReceivedEvent { messageId from { waId } messageType text content }
-        ... on MessageStatusUpdatedEvent { messageId status recipient { name } pricing { model billable } }
+        ... on MessageStatusUpdatedEvent { messageId status recipient { name } pricing { model billable } conversation { id originType expiresAt } bizOpaqueCallbackData }
       } }
     }`);
 
@@ -127,6 +129,7 @@ describe('Query.groupEvents', () => {
       'MessageReceivedEvent',
       'MessageStatusUpdatedEvent',
       'GroupDeletedEvent',
+      'MessageStatusUpdatedEvent',
     ]);
     expect(nodes[0]).toMatchObject({ occurredAt: new Date('2025-01-01T00:00:00.000Z'), source: 'META', subject: 'Team', inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' });
     expect(nodes[0].raw).toEqual(stored[0].raw);
@@ -144,7 +147,15 @@ describe('Query.groupEvents', () => {
     });
     expect(nodes[3]).toMatchObject({ joinRequestId: 'jr1', participant: { waId: '15550001111' }, reason: null });
     expect(nodes[4]).toMatchObject({ messageId: 'wamid.1', from: { waId: '15550001111' }, messageType: 'text', text: 'hi', content: { body: 'hi' } });
-    expect(nodes[5]).toMatchObject({ messageId: 'wamid.2', status: 'DELIVERED', recipient: { name: 'Ann' }, pricing: { model: 'PMP', billable: true } });
+    expect(nodes[5]).toMatchObject({
+      messageId: 'wamid.2',
+      status: 'DELIVERED',
+      recipient: { name: 'Ann' },
+      pricing: { model: 'PMP', billable: true },
+      conversation: { id: 'conv1', originType: 'utility', expiresAt: new Date('2025-01-02T00:00:00.000Z') },
+      bizOpaqueCallbackData: 'order=42',
+    });
+    expect(nodes[7]).toMatchObject({ messageId: 'wamid.3', conversation: null, bizOpaqueCallbackData: null });
   });
 
   it('resolves `group` through the request loaders, and only when a field beyond id is selected', async () => {

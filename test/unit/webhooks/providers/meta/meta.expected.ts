@@ -12,6 +12,8 @@ const PARENT = 'US.8823419920012';
 const S1 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSQzQyRjFFQzI3N0JBNkE5QTI1AA==';
 const S2 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRDQyRjFFQzI3N0JBNkE5QTI1AA==';
 const S3 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRTQyRjFFQzI3N0JBNkE5QTI1AA==';
+const S4 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRjQyRjFFQzI3N0JBNkE5QTI1AA==';
+const CALLBACK_DATA = 'campaign=spring-sale;batch=7';
 const JOIN_REQUEST = 'MTY0NjcwNDM1OTU6MTIwMzYzNDA0Njk0MjMzODIw';
 const MARKETING = { model: 'PMP', category: 'group_marketing', type: 'regular', billable: true };
 
@@ -29,14 +31,19 @@ function group(overrides: Partial<ExpectedEvent> & Pick<ExpectedEvent, 'type' | 
   return { groupId: G, phoneNumberId: SANDBOX_PHONE_A, requestId: null, ...overrides } as ExpectedEvent;
 }
 
-function status(messageId: string, deliveryStatus: string, at: number, rest: Partial<Record<'participant' | 'pricing' | 'errors', unknown>> = {}): ExpectedEvent {
+function status(
+  messageId: string,
+  deliveryStatus: string,
+  at: number,
+  rest: Partial<Record<'participant' | 'pricing' | 'conversation' | 'bizOpaqueCallbackData' | 'errors', unknown>> = {},
+): ExpectedEvent {
   return {
     type: 'MESSAGE_STATUS_UPDATED',
     groupId: G,
     phoneNumberId: SANDBOX_PHONE_A,
     occurredAt: iso(at),
     requestId: null,
-    details: { messageId, status: deliveryStatus, participant: null, pricing: null, errors: [], ...rest },
+    details: { messageId, status: deliveryStatus, participant: null, pricing: null, conversation: null, bizOpaqueCallbackData: null, errors: [], ...rest },
   } as ExpectedEvent;
 }
 
@@ -437,7 +444,25 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
     events: [status(S2, 'FAILED', 1755554100, { errors: [error(131020, 'Bad Group', '(#131020) Bad Group', 'Cannot send to a group with a single member.')] })],
   },
   'messages.group_status_delivered': {
-    events: [status(S1, 'DELIVERED', 1755554010, { participant: person({ waId: '16505551234' }), pricing: MARKETING })],
+    events: [
+      status(S1, 'DELIVERED', 1755554010, {
+        participant: person({ waId: '16505551234' }),
+        pricing: MARKETING,
+        conversation: { id: 'f8a2c0e9b4d7', originType: 'marketing', expiresAt: null },
+      }),
+    ],
+  },
+  'messages.group_status_sent.conversation_and_callback_data': {
+    events: [
+      status(S4, 'SENT', 1755554060, {
+        pricing: MARKETING,
+        conversation: { id: 'c0ffee00b1a5', originType: 'marketing', expiresAt: iso(1755640460) },
+        bizOpaqueCallbackData: CALLBACK_DATA,
+      }),
+    ],
+  },
+  'messages.group_status_delivered.callback_data_only': {
+    events: [status(S4, 'DELIVERED', 1755554070, { participant: person({ waId: '16505551234' }), pricing: MARKETING, bizOpaqueCallbackData: CALLBACK_DATA })],
   },
   'messages.group_status_delivered.doc_variant_participant_recipient_id': {
     events: [status(S1, 'DELIVERED', 1755554011, { participant: person({ waId: '16467043595' }), pricing: MARKETING })],
@@ -461,6 +486,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
       status(S3, 'DELIVERED', 1755554040, {
         participant: person({ waId: '16467043595' }),
         pricing: { model: 'PMP', category: 'group_service', type: 'free_group_customer_service', billable: false },
+        conversation: { id: 'a1b2c3d4e5f6', originType: 'service', expiresAt: null },
       }),
     ],
   },
