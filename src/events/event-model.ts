@@ -149,6 +149,24 @@ export const GROUP_EVENT_TYPES = Object.keys(GROUP_EVENT_KINDS) as readonly Grou
 
 export type EventDetails<T extends GroupEventType = GroupEventType> = EventDetailsByType[T];
 
+/**
+ * The kinds an upstream write can cause, and so the only ones whose item carries the request id of that write (Meta
+ * `request_id`, YCloud `requestId`): create and delete with their failures, the participants added by an approved
+ * join request, removals, settings changes. Messages and statuses, join requests, suspensions and Whapi's admin
+ * changes are never the outcome of a write: their requestId is always null.
+ */
+export const REQUEST_ID_EVENT_TYPES = [
+  'GROUP_CREATED',
+  'GROUP_CREATE_FAILED',
+  'GROUP_DELETED',
+  'GROUP_DELETE_FAILED',
+  'PARTICIPANTS_ADDED',
+  'PARTICIPANTS_REMOVED',
+  'SETTINGS_UPDATED',
+] as const satisfies readonly GroupEventType[];
+
+export type RequestIdEventType = (typeof REQUEST_ID_EVENT_TYPES)[number];
+
 /** An event of one kind. */
 export interface DomainEventOf<T extends GroupEventType> {
   /** Deterministic: the same upstream event always gets the same id (see event-id.ts). */
@@ -163,8 +181,11 @@ export interface DomainEventOf<T extends GroupEventType> {
   occurredAt: string; // ISO 8601
   receivedAt: string; // ISO 8601
   source: EventSource;
-  /** Upstream request id of the write this event completes (Meta `request_id`), when it carries one. */
-  requestId: string | null;
+  /**
+   * Upstream request id of the write this event completes (Meta `request_id`), when it carries one; always null for
+   * the kinds no write causes (see REQUEST_ID_EVENT_TYPES).
+   */
+  requestId: T extends RequestIdEventType ? string | null : null;
   details: EventDetailsByType[T];
   /** The provider's payload fragment this event came from, for debugging. */
   raw: unknown;

@@ -208,7 +208,7 @@ export type GroupCreateFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -220,7 +220,7 @@ export type GroupCreateFailedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -239,7 +239,7 @@ export type GroupCreatedEvent = GroupEvent & {
   description?: Maybe<Scalars['String']['output']>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -255,7 +255,7 @@ export type GroupCreatedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -274,7 +274,7 @@ export type GroupDeleteFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -286,7 +286,7 @@ export type GroupDeleteFailedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -301,7 +301,7 @@ export type GroupDeletedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -313,7 +313,7 @@ export type GroupDeletedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -336,7 +336,7 @@ export type GroupEvent = {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -348,8 +348,6 @@ export type GroupEvent = {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -465,7 +463,7 @@ export type GroupSuspendedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -477,8 +475,6 @@ export type GroupSuspendedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -492,7 +488,7 @@ export type GroupSuspensionClearedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -504,8 +500,6 @@ export type GroupSuspensionClearedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -556,7 +550,7 @@ export type JoinRequestCreatedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -574,8 +568,6 @@ export type JoinRequestCreatedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -598,7 +590,7 @@ export type JoinRequestRevokedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -616,8 +608,6 @@ export type JoinRequestRevokedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -713,7 +703,7 @@ export type MessageReceivedEvent = GroupEvent & {
   from: EventParticipant;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -729,8 +719,6 @@ export type MessageReceivedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The text, or the caption of a media message. */
@@ -752,7 +740,7 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -770,8 +758,6 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   receivedAt: Scalars['DateTime']['output'];
   /** The participant a per-participant status (delivered, read) is about; null for per-group statuses (sent, failed). */
   recipient?: Maybe<EventParticipant>;
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The new status. */
@@ -907,7 +893,7 @@ export type ParticipantsAddedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -923,7 +909,7 @@ export type ParticipantsAddedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -938,7 +924,7 @@ export type ParticipantsDemotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -952,8 +938,6 @@ export type ParticipantsDemotedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -967,7 +951,7 @@ export type ParticipantsPromotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -981,8 +965,6 @@ export type ParticipantsPromotedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -1000,7 +982,7 @@ export type ParticipantsRemovedEvent = GroupEvent & {
   failedParticipants: Array<FailedParticipant>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -1016,7 +998,7 @@ export type ParticipantsRemovedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -1218,7 +1200,7 @@ export type SettingsUpdatedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -1234,7 +1216,7 @@ export type SettingsUpdatedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;

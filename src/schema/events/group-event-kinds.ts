@@ -20,6 +20,15 @@ import { MessageConversation } from './message-conversation.type';
 import { MessagePricing } from './message-pricing.type';
 import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
+/**
+ * `requestId` is a field of the kinds a business write can cause (REQUEST_ID_EVENT_TYPES), not of the interface: on
+ * messages, statuses, join requests, suspensions and admin changes it would always be null.
+ */
+const REQUEST_ID_FIELD = {
+  nullable: true,
+  description: 'The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one.',
+} as const;
+
 // Every kind of group event as GraphQL sees it: one object type per kind implementing GroupEvent, and the table that
 // pairs each kind with its type and turns a stored event into it. Adding a kind to the event model makes the
 // compiler ask for its class and its row here.
@@ -27,6 +36,9 @@ import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
 @ObjectType({ implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
 export class GroupCreatedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'The subject the group was created with.' })
   subject!: string | null;
 
@@ -42,6 +54,9 @@ export class GroupCreatedEvent extends GroupEvent {
 
 @ObjectType({ implements: GroupEvent, description: 'Creating a group failed.' })
 export class GroupCreateFailedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'The subject of the group that could not be created.' })
   subject!: string | null;
 
@@ -53,10 +68,16 @@ export class GroupCreateFailedEvent extends GroupEvent {
 }
 
 @ObjectType({ implements: GroupEvent, description: 'A group was deleted.' })
-export class GroupDeletedEvent extends GroupEvent {}
+export class GroupDeletedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+}
 
 @ObjectType({ implements: GroupEvent, description: 'Deleting a group failed.' })
 export class GroupDeleteFailedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventError], { description: 'Why it failed.' })
   errors!: EventError[];
 }
@@ -69,6 +90,9 @@ export class GroupSuspensionClearedEvent extends GroupEvent {}
 
 @ObjectType({ implements: GroupEvent, description: 'People joined the group.' })
 export class ParticipantsAddedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventParticipant], { description: 'Who joined.' })
   participants!: EventParticipant[];
 
@@ -81,6 +105,9 @@ export class ParticipantsAddedEvent extends GroupEvent {
   description: 'Participants were removed by the business or left. A removal that failed for some participants lists them in `failedParticipants`.',
 })
 export class ParticipantsRemovedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventParticipant], { description: 'Who is no longer in the group.' })
   participants!: EventParticipant[];
 
@@ -136,6 +163,9 @@ export class JoinRequestRevokedEvent extends GroupEvent {
   description: 'Group settings changed, or failed to: each changed setting says whether it was applied. Null means the setting was not part of the change.',
 })
 export class SettingsUpdatedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => SettingChange, { nullable: true, description: 'The subject change, when the subject was changed.' })
   subjectChange!: SettingChange | null;
 
@@ -204,11 +234,14 @@ export class MessageStatusUpdatedEvent extends GroupEvent {
 /** The GraphQL object type of one kind of event, and how that kind's details become its fields. */
 interface GroupEventObjectType<T extends GroupEventType, C extends GroupEvent = GroupEvent> {
   readonly type: new () => C;
-  readonly fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>;
+  readonly fields: (details: EventDetails<T>, event: DomainEventOf<T>) => Omit<C, keyof GroupEvent>;
 }
 
 /** Pairs a class with its mapping, so the compiler checks the mapping produces exactly that class's fields. */
-function objectType<T extends GroupEventType, C extends GroupEvent>(type: new () => C, fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>): GroupEventObjectType<T, C> {
+function objectType<T extends GroupEventType, C extends GroupEvent>(
+  type: new () => C,
+  fields: (details: EventDetails<T>, event: DomainEventOf<T>) => Omit<C, keyof GroupEvent>,
+): GroupEventObjectType<T, C> {
   return { type, fields };
 }
 
@@ -219,27 +252,35 @@ const noFields = (): Record<never, never> => ({});
  * schema (type-graphql adds every decorated class that is loaded); `satisfies` makes the table cover every kind.
  */
 export const GROUP_EVENT_OBJECT_TYPES = {
-  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode }) => ({ subject, description, inviteLink, joinApprovalMode })),
-  GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }) => ({ subject, description, errors })),
-  GROUP_DELETED: objectType(GroupDeletedEvent, noFields),
-  GROUP_DELETE_FAILED: objectType(GroupDeleteFailedEvent, ({ errors }) => ({ errors })),
-  PARTICIPANTS_ADDED: objectType(ParticipantsAddedEvent, ({ participants, reason }) => ({ participants, reason })),
-  PARTICIPANTS_REMOVED: objectType(ParticipantsRemovedEvent, ({ participants, failedParticipants, initiatedBy, errors }) => ({
+  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode }, { requestId }) => ({
+    subject,
+    description,
+    inviteLink,
+    joinApprovalMode,
+    requestId,
+  })),
+  GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }, { requestId }) => ({ subject, description, errors, requestId })),
+  GROUP_DELETED: objectType(GroupDeletedEvent, (_details, { requestId }) => ({ requestId })),
+  GROUP_DELETE_FAILED: objectType(GroupDeleteFailedEvent, ({ errors }, { requestId }) => ({ errors, requestId })),
+  PARTICIPANTS_ADDED: objectType(ParticipantsAddedEvent, ({ participants, reason }, { requestId }) => ({ participants, reason, requestId })),
+  PARTICIPANTS_REMOVED: objectType(ParticipantsRemovedEvent, ({ participants, failedParticipants, initiatedBy, errors }, { requestId }) => ({
     participants,
     failedParticipants,
     initiatedBy,
     errors,
+    requestId,
   })),
   PARTICIPANTS_PROMOTED: objectType(ParticipantsPromotedEvent, ({ participants }) => ({ participants })),
   PARTICIPANTS_DEMOTED: objectType(ParticipantsDemotedEvent, ({ participants }) => ({ participants })),
   JOIN_REQUEST_CREATED: objectType(JoinRequestCreatedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
   JOIN_REQUEST_REVOKED: objectType(JoinRequestRevokedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
-  SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }) => ({
+  SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }, { requestId }) => ({
     subjectChange: subject,
     descriptionChange: description,
     profilePictureChange: profilePicture,
     otherChanges,
     errors,
+    requestId,
   })),
   GROUP_SUSPENDED: objectType(GroupSuspendedEvent, noFields),
   GROUP_SUSPENSION_CLEARED: objectType(GroupSuspensionClearedEvent, noFields),
@@ -292,9 +333,8 @@ function toNode<T extends GroupEventType>(event: DomainEventOf<T> & { cursor: st
     occurredAt: new Date(event.occurredAt),
     receivedAt: new Date(event.receivedAt),
     source: event.source,
-    requestId: event.requestId,
     raw: event.raw ?? null,
     ...(loaders === undefined ? {} : { __loaders: loaders }),
   };
-  return Object.assign(new type(), base, fields(event.details)) as GroupEventNode;
+  return Object.assign(new type(), base, fields(event.details, event)) as GroupEventNode;
 }

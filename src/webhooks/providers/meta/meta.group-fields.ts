@@ -264,7 +264,8 @@ function normaliseJoinRequest(group: MetaGroupItem, type: string, out: ParseColl
   const details = { joinRequestId, participant, reason: stringAt(group.item, 'reason') };
   const eventType = type === 'group_join_request_created' ? 'JOIN_REQUEST_CREATED' : 'JOIN_REQUEST_REVOKED';
   const key = groupIdentity(group, { type, eventType, participants: [participant], joinRequestId });
-  out.emit({ ...groupDraftBase(group), type: eventType, details }, key);
+  // A join request is the user's doing, never the outcome of a business write: it completes no request.
+  out.emit({ ...groupDraftBase(group), requestId: null, type: eventType, details }, key);
 }
 
 /**
@@ -316,7 +317,8 @@ function settingChange(setting: JsonObject | null, valueKey: string): SettingCha
 
 /** `group_status_update`: WhatsApp suspended a group, or lifted the suspension. */
 export function normaliseMetaGroupStatus(group: MetaGroupItem, out: ParseCollector): void {
-  const base = groupDraftBase(group);
+  // WhatsApp suspends a group on its own: no business request to complete.
+  const base = { ...groupDraftBase(group), requestId: null };
   switch (group.type) {
     case 'group_suspend':
       out.emit({ ...base, type: 'GROUP_SUSPENDED', details: {} }, groupIdentity(group, { type: group.type, eventType: 'GROUP_SUSPENDED' }));

@@ -174,7 +174,7 @@ function normaliseParticipants(group: YCloudGroup): Outcome {
       if (joinRequestId === null && !hasIdentifier(participant)) return { ignored: 'join request without joinRequestId or requester' };
       const details = { joinRequestId, participant, reason: stringAt(item, 'reason') };
       const type = group.type === 'group_join_request_created' ? 'JOIN_REQUEST_CREATED' : 'JOIN_REQUEST_REVOKED';
-      return [{ ...group.base, type, details }];
+      return [{ ...group.base, requestId: null, type, details }];
     }
     default:
       return { ignored: `unknown participants type "${group.type}"` };
@@ -273,10 +273,10 @@ function settingChange(setting: JsonObject, value: string | null): SettingChange
 /** `whatsapp.group.status_update`: group_suspend (status suspended) or group_suspend_cleared (suspend_cleared). */
 function normaliseGroupStatus(group: YCloudGroup): Outcome {
   if (group.type === 'group_suspend' || (group.type === '' && group.status === 'suspended')) {
-    return [{ ...group.base, type: 'GROUP_SUSPENDED', details: {} }];
+    return [{ ...group.base, requestId: null, type: 'GROUP_SUSPENDED', details: {} }];
   }
   if (group.type === 'group_suspend_cleared' || (group.type === '' && group.status === 'suspend_cleared')) {
-    return [{ ...group.base, type: 'GROUP_SUSPENSION_CLEARED', details: {} }];
+    return [{ ...group.base, requestId: null, type: 'GROUP_SUSPENSION_CLEARED', details: {} }];
   }
   return { ignored: `unknown status type "${group.type}"` };
 }
