@@ -25,7 +25,11 @@ export interface ParticipantRef {
   username: string | null;
   name: string | null; // profile name, when the provider sends one
   input: string | null; // what the business sent when it acted on this participant
+  /** The person's role in the group, when the provider says (Whapi's `rank` on a group's participants). */
+  rank: ParticipantRank | null;
 }
+
+export type ParticipantRank = 'ADMIN' | 'CREATOR' | 'MEMBER';
 
 export interface FailedParticipant {
   participant: ParticipantRef;
@@ -39,6 +43,10 @@ export type MessageDeliveryStatus = 'SENT' | 'DELIVERED' | 'READ' | 'PLAYED' | '
 /** One field of a settings change: whether it was applied, and why not. */
 export interface SettingChange {
   value: string | null; // new subject/description text
+  /** The text before the change, when the provider sends it (Whapi's `before_update`). */
+  previousValue: string | null;
+  /** Who made the change, when the provider says (Whapi's `name_owner` / `description_owner`). */
+  changedBy: ParticipantRef | null;
   succeeded: boolean;
   errors: EventError[];
 }
@@ -50,6 +58,10 @@ export interface SettingChange {
 export interface PictureChange {
   sha256: string | null;
   url: string | null;
+  /** The URL of the picture before the change (Whapi's `before_update`), when it was one and not a placeholder. */
+  previousUrl: string | null;
+  /** Who changed it, when the provider says (Whapi: the `group_change_icon` system message's sender). */
+  changedBy: ParticipantRef | null;
   mimeType: string | null;
   succeeded: boolean;
   errors: EventError[];
@@ -62,6 +74,10 @@ interface EventDetailsByType {
     description: string | null;
     inviteLink: string | null;
     joinApprovalMode: JoinApprovalMode | null;
+    /** The members at creation, with their rank, when the provider lists them (Whapi); empty otherwise. */
+    participants: ParticipantRef[];
+    /** Who created the group, when the provider says (Whapi `created_by`); null for Meta, where the business did. */
+    createdBy: ParticipantRef | null;
   };
   GROUP_CREATE_FAILED: { subject: string | null; description: string | null; errors: EventError[] };
   GROUP_DELETED: Record<string, never>;
@@ -198,5 +214,5 @@ export type DomainEvent = { [T in GroupEventType]: DomainEventOf<T> }[GroupEvent
 export type StoredEvent = DomainEvent & { cursor: string };
 
 export function emptyParticipant(overrides: Partial<ParticipantRef> = {}): ParticipantRef {
-  return { waId: null, userId: null, parentUserId: null, username: null, name: null, input: null, ...overrides };
+  return { waId: null, userId: null, parentUserId: null, username: null, name: null, input: null, rank: null, ...overrides };
 }

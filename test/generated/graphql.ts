@@ -113,6 +113,8 @@ export type EventParticipant = {
   name?: Maybe<Scalars['String']['output']>;
   /** Parent business-scoped user id, when the user id belongs to a parent business. */
   parentUserId?: Maybe<Scalars['String']['output']>;
+  /** The person's role in the group, when the provider reports roles (Whapi, on a new group's members); null for Meta and YCloud, which have none. */
+  rank?: Maybe<ParticipantRank>;
   /** Business-scoped user id (BSUID), e.g. `US.13491208655302741918`. */
   userId?: Maybe<Scalars['String']['output']>;
   /** WhatsApp username, when the user has one. */
@@ -233,6 +235,8 @@ export type GroupCreateFailedEvent = GroupEvent & {
 /** A group was created: the outcome of createGroup. */
 export type GroupCreatedEvent = GroupEvent & {
   __typename?: 'GroupCreatedEvent';
+  /** Who created the group, when the provider names them (Whapi `created_by`); null for Meta and YCloud, where the business did. */
+  createdBy?: Maybe<EventParticipant>;
   /** Resume token: `groupEvents(after: cursor)` (query or subscription) continues right after this event. */
   cursor: Scalars['String']['output'];
   /** The description the group was created with. */
@@ -249,6 +253,8 @@ export type GroupCreatedEvent = GroupEvent & {
   joinApprovalMode?: Maybe<JoinApprovalMode>;
   /** When it happened, per the provider. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The group's members with their `rank`, when the provider lists them (Whapi); empty for Meta and YCloud, whose create webhook lists none. */
+  participants: Array<EventParticipant>;
   /** The business phone number that received the event, when the provider says. */
   phoneNumberId?: Maybe<Scalars['ID']['output']>;
   /** The provider's payload fragment this event was built from, for debugging. Its shape is the provider's, not part of this API. */
@@ -886,6 +892,15 @@ export type ParticipantChangeInitiator =
   /** The provider did not say. */
   | 'UNKNOWN';
 
+/** A person's role in a group, as a provider that knows roles reports it (Whapi). */
+export type ParticipantRank =
+  /** An admin of the group. */
+  | 'ADMIN'
+  /** The creator of the group (also an admin). */
+  | 'CREATOR'
+  /** A member without admin rights. */
+  | 'MEMBER';
+
 /** People joined the group. */
 export type ParticipantsAddedEvent = GroupEvent & {
   __typename?: 'ParticipantsAddedEvent';
@@ -1036,10 +1051,14 @@ export type PinGroupMessagePayload = {
 /** A change of the group picture and whether it was applied. */
 export type ProfilePictureChange = {
   __typename?: 'ProfilePictureChange';
+  /** Who changed the picture, when the provider names them (Whapi); null for Meta and YCloud. */
+  changedBy?: Maybe<EventParticipant>;
   /** Why the change was not applied (empty when it was). */
   errors: Array<EventError>;
   /** MIME type of the new picture, when the provider sent it. */
   mimeType?: Maybe<Scalars['String']['output']>;
+  /** URL of the picture before the change, when Whapi sent one; null otherwise. */
+  previousUrl?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the new picture, as Meta (and YCloud) report it; always null for Whapi. */
   sha256?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
@@ -1181,8 +1200,12 @@ export type SendGroupMessagePayload = {
 /** One changed setting of a group: its new value and whether it was applied. */
 export type SettingChange = {
   __typename?: 'SettingChange';
+  /** Who made the change, when the provider names them (Whapi); null for Meta and YCloud (the business, through the API). */
+  changedBy?: Maybe<EventParticipant>;
   /** Why the change was not applied (empty when it was). */
   errors: Array<EventError>;
+  /** The text before the change, when the provider sends it (Whapi); null for Meta and YCloud. */
+  previousValue?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
   succeeded: Scalars['Boolean']['output'];
   /** The new text (subject or description); null when the provider did not send it. */

@@ -50,6 +50,12 @@ export class GroupCreatedEvent extends GroupEvent {
 
   @Field(() => JoinApprovalMode, { nullable: true, description: 'The join approval mode of the new group, when the provider sent it.' })
   joinApprovalMode!: ModelJoinApprovalMode | null;
+
+  @Field(() => [EventParticipant], { description: "The group's members with their `rank`, when the provider lists them (Whapi); empty for Meta and YCloud, whose create webhook lists none." })
+  participants!: EventParticipant[];
+
+  @Field(() => EventParticipant, { nullable: true, description: 'Who created the group, when the provider names them (Whapi `created_by`); null for Meta and YCloud, where the business did.' })
+  createdBy!: EventParticipant | null;
 }
 
 @ObjectType({ implements: GroupEvent, description: 'Creating a group failed.' })
@@ -252,11 +258,14 @@ const noFields = (): Record<never, never> => ({});
  * schema (type-graphql adds every decorated class that is loaded); `satisfies` makes the table cover every kind.
  */
 export const GROUP_EVENT_OBJECT_TYPES = {
-  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode }, { requestId }) => ({
+  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode, participants, createdBy }, { requestId }) => ({
     subject,
     description,
     inviteLink,
     joinApprovalMode,
+    // Events stored before creates kept their members and creator have neither.
+    participants: participants ?? [],
+    createdBy: createdBy ?? null,
     requestId,
   })),
   GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }, { requestId }) => ({ subject, description, errors, requestId })),

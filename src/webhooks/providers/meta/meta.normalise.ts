@@ -191,6 +191,7 @@ function withContact(contacts: Contacts, waId: string | null, userId: string | n
     username: idAt(profile, 'username') ?? idAt(contact, 'username'),
     name: stringAt(profile, 'name'),
     input: null,
+    rank: null,
   };
   return { participant, contact };
 }

@@ -132,6 +132,8 @@ function normaliseLifecycle(group: YCloudGroup): Outcome {
             description: stringAt(item, 'description'),
             inviteLink: stringAt(item, 'inviteLink'),
             joinApprovalMode: toJoinApprovalMode(stringAt(item, 'joinApprovalMode')),
+            participants: [],
+            createdBy: null,
           },
         },
       ];
@@ -200,6 +202,7 @@ function participantOf(value: unknown, fallbackProfile: JsonObject | null = null
     username: idAt(profile, 'username'),
     name: stringAt(profile, 'name'),
     input: idAt(value, 'input'),
+    rank: null,
   };
 }
 
@@ -254,20 +257,20 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     const succeeded = group.status !== 'failed';
     const subject = stringAt(group.item, 'subject');
     const description = stringAt(group.item, 'description');
-    if (subject !== null) details.subject = { value: subject, succeeded, errors: [] };
-    if (description !== null) details.description = { value: description, succeeded, errors: [] };
+    if (subject !== null) details.subject = { value: subject, previousValue: null, changedBy: null, succeeded, errors: [] };
+    if (description !== null) details.description = { value: description, previousValue: null, changedBy: null, succeeded, errors: [] };
   }
   return [{ ...group.base, type: 'SETTINGS_UPDATED', details }];
 }
 
 function pictureChange(setting: JsonObject): PictureChange {
   const { value, succeeded, errors } = settingChange(setting, stringAt(setting, 'sha256'));
-  return { sha256: value, url: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
+  return { sha256: value, url: null, previousUrl: null, changedBy: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
 }
 
 function settingChange(setting: JsonObject, value: string | null): SettingChange {
   const errors = eventErrorsAt(setting);
-  return { value, succeeded: booleanAt(setting, 'updateSuccessful') ?? errors.length === 0, errors };
+  return { value, previousValue: null, changedBy: null, succeeded: booleanAt(setting, 'updateSuccessful') ?? errors.length === 0, errors };
 }
 
 /** `whatsapp.group.status_update`: group_suspend (status suspended) or group_suspend_cleared (suspend_cleared). */
