@@ -2,7 +2,7 @@ import type { GroupField, UpstreamGroup } from '../upstream/types';
 import type { CachedGroup } from './group-cache';
 
 interface EncodedGroup {
-  group: Omit<UpstreamGroup, 'createdAt'> & { createdAt?: string | null };
+  group: Omit<UpstreamGroup, 'createdAt'> & { createdAt?: string };
   fields: GroupField[];
 }
 
@@ -10,7 +10,7 @@ interface EncodedGroup {
 export function encodeCachedGroup(entry: CachedGroup): string {
   const { createdAt, ...rest } = entry.group;
   const group: EncodedGroup['group'] = { ...rest };
-  if (createdAt !== undefined) group.createdAt = createdAt === null ? null : createdAt.toISOString();
+  if (createdAt !== undefined) group.createdAt = createdAt.toISOString();
   return JSON.stringify({ group, fields: [...entry.fields] } satisfies EncodedGroup);
 }
 
@@ -18,6 +18,6 @@ export function decodeCachedGroup(json: string): CachedGroup {
   const encoded = JSON.parse(json) as EncodedGroup;
   const { createdAt, ...rest } = encoded.group;
   const group: UpstreamGroup = { ...rest };
-  if (createdAt !== undefined) group.createdAt = createdAt === null ? null : new Date(createdAt);
+  if (createdAt !== undefined) group.createdAt = new Date(createdAt);
   return { group, fields: encoded.fields };
 }

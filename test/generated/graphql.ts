@@ -155,8 +155,8 @@ export type FailedParticipant = {
 /** A WhatsApp group of a business phone number. Each field is fetched from the Groups API only when selected. */
 export type Group = {
   __typename?: 'Group';
-  /** When the group was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the group was created. Every group has a creation time: an upstream answer without it fails the field with UPSTREAM_ERROR. */
+  createdAt: Scalars['DateTime']['output'];
   /** The group description (at most 2048 characters), when set. */
   description?: Maybe<Scalars['String']['output']>;
   /** The Groups API id of the group (opaque). */
@@ -171,8 +171,8 @@ export type Group = {
   participants: Array<Participant>;
   /** The business phone number id the group belongs to; null when this request could not learn it (the Groups API has no such field). */
   phoneNumberId?: Maybe<Scalars['ID']['output']>;
-  /** The group name (at most 128 characters). */
-  subject?: Maybe<Scalars['String']['output']>;
+  /** The group name (1 to 128 characters). Every group has one: an upstream answer without it fails the field with UPSTREAM_ERROR. */
+  subject: Scalars['String']['output'];
   /** True while WhatsApp has suspended the group. */
   suspended?: Maybe<Scalars['Boolean']['output']>;
   /** Number of participants, not counting the business. */
@@ -1396,7 +1396,7 @@ export type CreateGroupMutationVariables = Exact<{
 }>;
 
 
-export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'CreateGroupPayload', clientMutationId?: string | null, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null }, group?: { __typename?: 'Group', id: string, subject?: string | null, description?: string | null, joinApprovalMode?: JoinApprovalMode | null, inviteLink?: string | null } | null } };
+export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'CreateGroupPayload', clientMutationId?: string | null, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null }, group?: { __typename?: 'Group', id: string, subject: string, description?: string | null, joinApprovalMode?: JoinApprovalMode | null, inviteLink?: string | null } | null } };
 
 export type DeleteGroupMutationVariables = Exact<{
   input: DeleteGroupInput;
@@ -1449,23 +1449,23 @@ export type GroupSummaryQueryVariables = Exact<{
 }>;
 
 
-export type GroupSummaryQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, subject?: string | null } | null };
+export type GroupSummaryQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, subject: string } | null };
 
 export type GroupQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject?: string | null, description?: string | null, suspended?: boolean | null, createdAt?: string | null, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> } | null };
+export type GroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject: string, description?: string | null, suspended?: boolean | null, createdAt: string, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> } | null };
 
-export type GroupDetailsFragment = { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject?: string | null, description?: string | null, suspended?: boolean | null, createdAt?: string | null, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> };
+export type GroupDetailsFragment = { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject: string, description?: string | null, suspended?: boolean | null, createdAt: string, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> };
 
 export type GroupsByIdsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type GroupsByIdsQuery = { __typename?: 'Query', groupsByIds: Array<{ __typename?: 'Group', id: string, subject?: string | null, totalParticipantCount?: number | null } | null> };
+export type GroupsByIdsQuery = { __typename?: 'Query', groupsByIds: Array<{ __typename?: 'Group', id: string, subject: string, totalParticipantCount?: number | null } | null> };
 
 export type GroupsPageQueryVariables = Exact<{
   phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1476,7 +1476,7 @@ export type GroupsPageQueryVariables = Exact<{
 }>;
 
 
-export type GroupsPageQuery = { __typename?: 'Query', groups: { __typename?: 'GroupConnection', edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, subject?: string | null, createdAt?: string | null, phoneNumberId?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+export type GroupsPageQuery = { __typename?: 'Query', groups: { __typename?: 'GroupConnection', edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, subject: string, createdAt: string, phoneNumberId?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type ApproveJoinRequestsMutationVariables = Exact<{
   input: JoinRequestsInput;
@@ -1522,7 +1522,7 @@ export type UpdateGroupMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'UpdateGroupPayload', clientMutationId?: string | null, group: { __typename?: 'Group', id: string, subject?: string | null, description?: string | null }, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
+export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'UpdateGroupPayload', clientMutationId?: string | null, group: { __typename?: 'Group', id: string, subject: string, description?: string | null }, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
 
 export const GroupDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"totalParticipantCount"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"parentUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]} as unknown as DocumentNode<GroupDetailsFragment, unknown>;
 export const JoinRequestsOutcomeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JoinRequestsOutcome"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JoinRequestsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"succeededJoinRequestIds"}},{"kind":"Field","name":{"kind":"Name","value":"failedJoinRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinRequestId"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<JoinRequestsOutcomeFragment, unknown>;
