@@ -25,7 +25,11 @@ export interface ParticipantRef {
   username: string | null;
   name: string | null; // profile name, when the provider sends one
   input: string | null; // what the business sent when it acted on this participant
+  /** The person's role in the group, when the provider says (Whapi's `rank` on a group's participants). */
+  rank: ParticipantRank | null;
 }
+
+export type ParticipantRank = 'ADMIN' | 'CREATOR' | 'MEMBER';
 
 export interface FailedParticipant {
   participant: ParticipantRef;
@@ -39,6 +43,10 @@ export type MessageDeliveryStatus = 'SENT' | 'DELIVERED' | 'READ' | 'PLAYED' | '
 /** One field of a settings change: whether it was applied, and why not. */
 export interface SettingChange {
   value: string | null; // new subject/description text
+  /** The text before the change, when the provider sends it (Whapi's `before_update`). */
+  previousValue: string | null;
+  /** Who made the change, when the provider says (Whapi's `name_owner` / `description_owner`). */
+  changedBy: ParticipantRef | null;
   succeeded: boolean;
   errors: EventError[];
 }
@@ -50,6 +58,10 @@ export interface SettingChange {
 export interface PictureChange {
   sha256: string | null;
   url: string | null;
+  /** The URL of the picture before the change (Whapi's `before_update`), when it was one and not a placeholder. */
+  previousUrl: string | null;
+  /** Who changed it, when the provider says (Whapi: the `group_change_icon` system message's sender). */
+  changedBy: ParticipantRef | null;
   mimeType: string | null;
   succeeded: boolean;
   errors: EventError[];
@@ -62,6 +74,10 @@ interface EventDetailsByType {
     description: string | null;
     inviteLink: string | null;
     joinApprovalMode: JoinApprovalMode | null;
+    /** The members at creation, with their rank, when the provider lists them (Whapi); empty otherwise. */
+    participants: ParticipantRef[];
+    /** Who created the group, when the provider says (Whapi `created_by`); null for Meta, where the business did. */
+    createdBy: ParticipantRef | null;
   };
   GROUP_CREATE_FAILED: { subject: string | null; description: string | null; errors: EventError[] };
   GROUP_DELETED: Record<string, never>;
@@ -102,8 +118,21 @@ interface EventDetailsByType {
     /** Set for per-participant statuses (delivered/read); null for per-group ones (sent/failed). */
     participant: ParticipantRef | null;
     pricing: { model: string | null; category: string | null; type: string | null; billable: boolean | null } | null;
+    /** Meta's `conversation`, when sent (since v24.0 only in free-entry-point windows). */
+    conversation: MessageConversation | null;
+    /** Meta's `biz_opaque_callback_data`: the string the business attached to the send, echoed back. */
+    bizOpaqueCallbackData: string | null;
     errors: EventError[];
   };
+}
+
+/** The conversation a status's message was counted in (Meta `conversation {id, origin.type, expiration_timestamp}`). */
+export interface MessageConversation {
+  id: string | null;
+  /** `origin.type`: the conversation category, e.g. "marketing", "service", "referral_conversion". */
+  originType: string | null;
+  /** When the conversation window ends (ISO 8601); Meta sends it only on the status that opens the conversation. */
+  expiresAt: string | null;
 }
 
 /** The kinds of group event: one per entry of EventDetailsByType. */
@@ -136,6 +165,24 @@ export const GROUP_EVENT_TYPES = Object.keys(GROUP_EVENT_KINDS) as readonly Grou
 
 export type EventDetails<T extends GroupEventType = GroupEventType> = EventDetailsByType[T];
 
+/**
+ * The kinds an upstream write can cause, and so the only ones whose item carries the request id of that write (Meta
+ * `request_id`, YCloud `requestId`): create and delete with their failures, the participants added by an approved
+ * join request, removals, settings changes. Messages and statuses, join requests, suspensions and Whapi's admin
+ * changes are never the outcome of a write: their requestId is always null.
+ */
+export const REQUEST_ID_EVENT_TYPES = [
+  'GROUP_CREATED',
+  'GROUP_CREATE_FAILED',
+  'GROUP_DELETED',
+  'GROUP_DELETE_FAILED',
+  'PARTICIPANTS_ADDED',
+  'PARTICIPANTS_REMOVED',
+  'SETTINGS_UPDATED',
+] as const satisfies readonly GroupEventType[];
+
+export type RequestIdEventType = (typeof REQUEST_ID_EVENT_TYPES)[number];
+
 /** An event of one kind. */
 export interface DomainEventOf<T extends GroupEventType> {
   /** Deterministic: the same upstream event always gets the same id (see event-id.ts). */
@@ -150,8 +197,11 @@ export interface DomainEventOf<T extends GroupEventType> {
   occurredAt: string; // ISO 8601
   receivedAt: string; // ISO 8601
   source: EventSource;
-  /** Upstream request id of the write this event completes (Meta `request_id`), when it carries one. */
-  requestId: string | null;
+  /**
+   * Upstream request id of the write this event completes (Meta `request_id`), when it carries one; always null for
+   * the kinds no write causes (see REQUEST_ID_EVENT_TYPES).
+   */
+  requestId: T extends RequestIdEventType ? string | null : null;
   details: EventDetailsByType[T];
   /** The provider's payload fragment this event came from, for debugging. */
   raw: unknown;
@@ -164,5 +214,5 @@ export type DomainEvent = { [T in GroupEventType]: DomainEventOf<T> }[GroupEvent
 export type StoredEvent = DomainEvent & { cursor: string };
 
 export function emptyParticipant(overrides: Partial<ParticipantRef> = {}): ParticipantRef {
-  return { waId: null, userId: null, parentUserId: null, username: null, name: null, input: null, ...overrides };
+  return { waId: null, userId: null, parentUserId: null, username: null, name: null, input: null, rank: null, ...overrides };
 }

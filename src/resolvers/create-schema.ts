@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { createUnusedPubSub } from '../schema/events/unused-pub-sub';
+import { describeRootTypes } from '../schema/root-type-descriptions';
 import { resolvers } from './index';
 
 /**
@@ -9,11 +10,12 @@ import { resolvers } from './index';
  * messages that name the argument.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     validate: false,
     emitSchemaFile: false,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     pubSub: createUnusedPubSub(),
   });
+  return describeRootTypes(schema);
 }

@@ -10,6 +10,7 @@ import { JoinRequestsArgs } from '../schema/group/join-requests.args';
 import { Participant, toParticipant } from '../schema/group/participant.type';
 import { parseConnectionArgs } from '../schema/relay/page-args';
 import type { GroupField, UpstreamGroup } from '../upstream/types';
+import { UpstreamError } from '../upstream/upstream-error';
 import { loadRelayPage } from './relay-pager';
 
 /**
@@ -23,9 +24,11 @@ export class GroupFieldsResolver {
     return group.phoneNumberIdHint ?? ctx.loaders.phoneNumbers.get(group.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The group name (at most 128 characters).' })
-  async subject(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<string | null> {
-    return (await read(group, 'subject', ctx)).subject ?? null;
+  @FieldResolver(() => String, {
+    description: 'The group name (1 to 128 characters). Every group has one: an upstream answer without it fails the field with UPSTREAM_ERROR.',
+  })
+  async subject(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<string> {
+    return present(group, 'subject', (await read(group, 'subject', ctx)).subject);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The group description (at most 2048 characters), when set.' })
@@ -38,9 +41,11 @@ export class GroupFieldsResolver {
     return (await read(group, 'suspended', ctx)).suspended ?? null;
   }
 
-  @FieldResolver(() => GraphQLDateTime, { nullable: true, description: 'When the group was created.' })
-  async createdAt(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<Date | null> {
-    return (await read(group, 'creation_timestamp', ctx)).createdAt ?? null;
+  @FieldResolver(() => GraphQLDateTime, {
+    description: 'When the group was created. Every group has a creation time: an upstream answer without it fails the field with UPSTREAM_ERROR.',
+  })
+  async createdAt(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<Date> {
+    return present(group, 'creation_timestamp', (await read(group, 'creation_timestamp', ctx)).createdAt);
   }
 
   @FieldResolver(() => JoinApprovalMode, { nullable: true, description: 'Whether joining through the invite link needs the business\'s approval.' })
@@ -63,11 +68,14 @@ export class GroupFieldsResolver {
     return ctx.loaders.inviteLink.load(group.id);
   }
 
-  @FieldResolver(() => JoinRequestConnection, { description: 'Pending join requests (groups with APPROVAL_REQUIRED), paged forwards. Fetched only when selected.' })
+  @FieldResolver(() => JoinRequestConnection, {
+    description: 'Pending join requests (groups with APPROVAL_REQUIRED), paged the Relay way (`first`/`after` forwards, `last`/`before` backwards). Fetched only when selected.',
+  })
   async joinRequests(@Root() group: Group, @Args(() => JoinRequestsArgs) args: JoinRequestsArgs, @Ctx() ctx: GatewayContext): Promise<JoinRequestConnection> {
     const pageArgs = parseConnectionArgs(args, 'joinRequests');
-    if (pageArgs.direction === 'forward' && pageArgs.after !== null && pageArgs.after.scope !== group.id) {
-      throw new BadUserInputError(`\`after\` is a cursor of the join requests of another group (${pageArgs.after.scope})`, { argumentName: 'after' });
+    const [cursor, argumentName] = pageArgs.direction === 'forward' ? [pageArgs.after, 'after'] : [pageArgs.before, 'before'];
+    if (cursor !== null && cursor.scope !== group.id) {
+      throw new BadUserInputError(`\`${argumentName}\` is a cursor of the join requests of another group (${cursor.scope})`, { argumentName });
     }
     const page = await loadRelayPage({
       kind: 'joinRequests',
@@ -79,6 +87,15 @@ export class GroupFieldsResolver {
     const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toJoinRequest(edge.node, group) }));
     return { edges, nodes: edges.map((edge) => edge.node), pageInfo: page.pageInfo };
   }
+}
+
+/**
+ * A field every group has. The parsers already refuse an upstream answer without it; a snapshot that still lacks it
+ * (a cache entry written before they did) is reported as the upstream's fault, never answered as null.
+ */
+function present<T>(group: Group, field: GroupField, value: T | null | undefined): T {
+  if (value === undefined || value === null) throw new UpstreamError({ message: `The Groups API gave no ${field} for group ${group.id}; every group has one`, httpStatus: 200, isTransient: false });
+  return value;
 }
 
 /** The group's data with `field` filled in, from the snapshot or the loader. */

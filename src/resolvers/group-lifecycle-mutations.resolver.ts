@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
 import { BadUserInputError } from '../errors/gateway-errors';
+import { mutationInput } from '../schema/mutations/relay-mutation.types';
 import { Group } from '../schema/group/group.type';
 import { JoinApprovalMode } from '../schema/group/join-approval-mode.enum';
 import { CreateGroupInput, CreateGroupPayload, DeleteGroupInput, DeleteGroupPayload, UpdateGroupInput, UpdateGroupPayload } from '../schema/mutations/group-lifecycle.types';
@@ -16,7 +17,7 @@ export class GroupLifecycleMutationsResolver {
   @Mutation(() => CreateGroupPayload, {
     description: 'Creates a group. Answers at once with a PENDING operation (id = upstream request_id), completed by the webhook; `awaitCompletion` waits for it.',
   })
-  async createGroup(@Arg('input', () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: GatewayContext): Promise<CreateGroupPayload> {
+  async createGroup(@Arg('input', () => CreateGroupInput, mutationInput('The group to create: subject, optional description and join approval mode, idempotency key.')) input: CreateGroupInput, @Ctx() ctx: GatewayContext): Promise<CreateGroupPayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
     const request: CreateGroupRequest = {
@@ -34,7 +35,7 @@ export class GroupLifecycleMutationsResolver {
   }
 
   @Mutation(() => UpdateGroupPayload, { description: 'Changes the subject, description and/or profile picture (multipart upload). The operation completes when the webhook confirms each change.' })
-  async updateGroup(@Arg('input', () => UpdateGroupInput) input: UpdateGroupInput, @Ctx() ctx: GatewayContext): Promise<UpdateGroupPayload> {
+  async updateGroup(@Arg('input', () => UpdateGroupInput, mutationInput('The group and the settings to change (at least one of subject, description, profilePicture).')) input: UpdateGroupInput, @Ctx() ctx: GatewayContext): Promise<UpdateGroupPayload> {
     const writes = ctx.mutations;
     const groupId = requireId('input.groupId', input.groupId);
     const request: UpdateGroupSettingsRequest = {};
@@ -55,7 +56,7 @@ export class GroupLifecycleMutationsResolver {
   }
 
   @Mutation(() => DeleteGroupPayload, { description: 'Deletes a group and removes every participant. The operation completes when the webhook confirms it.' })
-  async deleteGroup(@Arg('input', () => DeleteGroupInput) input: DeleteGroupInput, @Ctx() ctx: GatewayContext): Promise<DeleteGroupPayload> {
+  async deleteGroup(@Arg('input', () => DeleteGroupInput, mutationInput('The group to delete.')) input: DeleteGroupInput, @Ctx() ctx: GatewayContext): Promise<DeleteGroupPayload> {
     const writes = ctx.mutations;
     const groupId = requireId('input.groupId', input.groupId);
     const record = await writes.deleteGroup(ctx, { groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
+import { mutationInput } from '../schema/mutations/relay-mutation.types';
 import { Group } from '../schema/group/group.type';
 import {
   DeleteInviteLinkInput,
@@ -21,7 +22,7 @@ export class GroupMembershipMutationsResolver {
   @Mutation(() => RemoveParticipantsPayload, {
     description: 'Removes 1 to 8 participants. The operation completes when the webhook arrives, listing who was removed and who was not.',
   })
-  async removeParticipants(@Arg('input', () => RemoveParticipantsInput) input: RemoveParticipantsInput, @Ctx() ctx: GatewayContext): Promise<RemoveParticipantsPayload> {
+  async removeParticipants(@Arg('input', () => RemoveParticipantsInput, mutationInput('The group and the 1 to 8 participants to remove.')) input: RemoveParticipantsInput, @Ctx() ctx: GatewayContext): Promise<RemoveParticipantsPayload> {
     const writes = ctx.mutations;
     const groupId = requireId('input.groupId', input.groupId);
     const participants = validParticipants('input.participants', input.participants);
@@ -31,7 +32,7 @@ export class GroupMembershipMutationsResolver {
   }
 
   @Mutation(() => ResetInviteLinkPayload, { description: 'Replaces the invite link; every earlier link stops working.' })
-  async resetInviteLink(@Arg('input', () => ResetInviteLinkInput) input: ResetInviteLinkInput, @Ctx() ctx: GatewayContext): Promise<ResetInviteLinkPayload> {
+  async resetInviteLink(@Arg('input', () => ResetInviteLinkInput, mutationInput('The group whose invite link to replace.')) input: ResetInviteLinkInput, @Ctx() ctx: GatewayContext): Promise<ResetInviteLinkPayload> {
     const writes = ctx.mutations;
     const groupId = requireId('input.groupId', input.groupId);
     const inviteLink = await writes.resetInviteLink(ctx, { groupId });
@@ -51,14 +52,14 @@ export class GroupMembershipMutationsResolver {
   }
 
   @Mutation(() => JoinRequestsPayload, { description: 'Approves join requests; approved users become participants. Ids that fail are listed with their errors.' })
-  async approveJoinRequests(@Arg('input', () => JoinRequestsInput) input: JoinRequestsInput, @Ctx() ctx: GatewayContext): Promise<JoinRequestsPayload> {
+  async approveJoinRequests(@Arg('input', () => JoinRequestsInput, mutationInput('The group and the ids of its pending join requests.')) input: JoinRequestsInput, @Ctx() ctx: GatewayContext): Promise<JoinRequestsPayload> {
     const writes = ctx.mutations;
     const { groupId, joinRequestIds } = validJoinRequests(input);
     return answer(input, ctx, groupId, await writes.approveJoinRequests(ctx, { groupId, joinRequestIds }));
   }
 
   @Mutation(() => JoinRequestsPayload, { description: 'Rejects join requests (the users may ask again). Ids that fail are listed with their errors.' })
-  async rejectJoinRequests(@Arg('input', () => JoinRequestsInput) input: JoinRequestsInput, @Ctx() ctx: GatewayContext): Promise<JoinRequestsPayload> {
+  async rejectJoinRequests(@Arg('input', () => JoinRequestsInput, mutationInput('The group and the ids of its pending join requests.')) input: JoinRequestsInput, @Ctx() ctx: GatewayContext): Promise<JoinRequestsPayload> {
     const writes = ctx.mutations;
     const { groupId, joinRequestIds } = validJoinRequests(input);
     return answer(input, ctx, groupId, await writes.rejectJoinRequests(ctx, { groupId, joinRequestIds }));

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
+import { mutationInput } from '../schema/mutations/relay-mutation.types';
 import { Group } from '../schema/group/group.type';
 import {
   PinGroupMessageInput,
@@ -21,7 +22,7 @@ import { toOutboundMessage } from '../schema/mutations/outbound-message';
 @Resolver()
 export class GroupMessageMutationsResolver {
   @Mutation(() => SendGroupMessagePayload, { description: 'Sends a text, media (image, video, audio, document, sticker) or template message to a group, optionally as a reply. Statuses follow as events.' })
-  async sendGroupMessage(@Arg('input', () => SendGroupMessageInput) input: SendGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<SendGroupMessagePayload> {
+  async sendGroupMessage(@Arg('input', () => SendGroupMessageInput, mutationInput('The group and the message: exactly one kind of content.')) input: SendGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<SendGroupMessagePayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
     const groupId = requireId('input.groupId', input.groupId);
@@ -48,7 +49,7 @@ export class GroupMessageMutationsResolver {
   }
 
   @Mutation(() => PinGroupMessagePayload, { description: 'Pins a message for 1 to 30 days (at most 3 pins per group: a 4th unpins the oldest).' })
-  async pinGroupMessage(@Arg('input', () => PinGroupMessageInput) input: PinGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<PinGroupMessagePayload> {
+  async pinGroupMessage(@Arg('input', () => PinGroupMessageInput, mutationInput('The group, the message to pin and for how many days.')) input: PinGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<PinGroupMessagePayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
     const groupId = requireId('input.groupId', input.groupId);
@@ -59,7 +60,7 @@ export class GroupMessageMutationsResolver {
   }
 
   @Mutation(() => UnpinGroupMessagePayload, { description: 'Unpins a pinned message.' })
-  async unpinGroupMessage(@Arg('input', () => UnpinGroupMessageInput) input: UnpinGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<UnpinGroupMessagePayload> {
+  async unpinGroupMessage(@Arg('input', () => UnpinGroupMessageInput, mutationInput('The group and the pinned message.')) input: UnpinGroupMessageInput, @Ctx() ctx: GatewayContext): Promise<UnpinGroupMessagePayload> {
     const writes = ctx.mutations;
     const phoneNumberId = resolvePhoneNumberId('input.phoneNumberId', input.phoneNumberId, ctx.defaultPhoneNumberId);
     const groupId = requireId('input.groupId', input.groupId);

@@ -4,8 +4,15 @@ import { isWireObject, readArray, readBoolean, readNumber, readString, readUnixD
 import type { WireObject } from './wire-values';
 
 /**
+ * The HTTP status of an answer the parsers read: only 2xx answers reach them. A malformed 2xx is the upstream's
+ * error (UPSTREAM_ERROR), not an unreachable upstream, which a null status would say.
+ */
+const ANSWERED = 200;
+
+/**
  * `GET /<GROUP_ID>?fields=...`. Fields not requested stay undefined; requested but absent become null, so the
- * caller can tell "not asked" from "not set" (a group without a description).
+ * caller can tell "not asked" from "not set" (a group without a description). `subject` and `creation_timestamp`
+ * are never "not set": every group has both, so an answer that lacks one it was asked for is refused as malformed.
  */
 export function parseGroup(answer: unknown, fields: readonly GroupField[]): UpstreamGroup {
   if (!isWireObject(answer)) throw unexpectedAnswer('getGroup', 'a JSON object', answer);
@@ -18,9 +25,12 @@ export function parseGroup(answer: unknown, fields: readonly GroupField[]): Upst
 
 function assignField(group: UpstreamGroup, answer: WireObject, field: GroupField): void {
   switch (field) {
-    case 'subject':
-      group.subject = readString(answer, 'subject');
+    case 'subject': {
+      const subject = readString(answer, 'subject');
+      if (subject === null) throw unexpectedAnswer('getGroup', 'a string "subject" (every group has one)', answer, ANSWERED);
+      group.subject = subject;
       return;
+    }
     case 'description':
       group.description = readString(answer, 'description');
       return;
@@ -30,9 +40,12 @@ function assignField(group: UpstreamGroup, answer: WireObject, field: GroupField
     case 'suspended':
       group.suspended = readBoolean(answer, 'suspended');
       return;
-    case 'creation_timestamp':
-      group.createdAt = readUnixDate(answer, 'creation_timestamp');
+    case 'creation_timestamp': {
+      const createdAt = readUnixDate(answer, 'creation_timestamp');
+      if (createdAt === null) throw unexpectedAnswer('getGroup', 'a "creation_timestamp" in Unix seconds (every group has one)', answer, ANSWERED);
+      group.createdAt = createdAt;
       return;
+    }
     case 'participants': {
       const list = readArray(answer, 'participants');
       group.participants = list === null ? null : list.filter(isWireObject).map(parseParticipant);
@@ -60,7 +73,11 @@ function parseParticipant(raw: WireObject): UpstreamParticipant {
   };
 }
 
-/** `GET /<PHONE_NUMBER_ID>/groups`: Meta nests the list as `data.groups`; a plain `data: []` is accepted too. */
+/**
+ * `GET /<PHONE_NUMBER_ID>/groups`: Meta nests the list as `data.groups`; a plain `data: []` is accepted too. Every
+ * item has `id`, `subject` and `created_at`: an item without one is refused, failing the page, rather than listed
+ * with a hole.
+ */
 export function parseGroupSummaryPage(answer: unknown): Page<UpstreamGroupSummary> {
   if (!isWireObject(answer)) throw unexpectedAnswer('listGroups', 'a JSON object', answer);
   const data = answer.data;
@@ -71,7 +88,12 @@ export function parseGroupSummaryPage(answer: unknown): Page<UpstreamGroupSummar
     if (!isWireObject(raw)) continue;
     const id = readString(raw, 'id');
     if (id === null || id === '') continue;
-    items.push({ id, subject: readString(raw, 'subject'), createdAt: readUnixDate(raw, 'created_at') ?? readUnixDate(raw, 'creation_timestamp') });
+    const subject = readString(raw, 'subject');
+    const createdAt = readUnixDate(raw, 'created_at') ?? readUnixDate(raw, 'creation_timestamp');
+    if (subject === null || createdAt === null) {
+      throw unexpectedAnswer('listGroups', 'every group to have a string "subject" and a "created_at" in Unix seconds', raw, ANSWERED);
+    }
+    items.push({ id, subject, createdAt });
   }
   return { items, paging: parsePaging(answer) };
 }

@@ -27,23 +27,27 @@ export const GROUP_FIELDS = [
 ] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
-/** A group as `GET /<GROUP_ID>` returns it. Fields not requested are undefined; requested but absent are null. */
+/**
+ * A group as `GET /<GROUP_ID>` returns it. Fields not requested are undefined; requested but absent are null, except
+ * `subject` and `createdAt`: every group has both (a subject is required and never empty, and creation time is
+ * fixed), so an answer without them is refused (docs/groups-api.md#what-meta-always-returns).
+ */
 export interface UpstreamGroup {
   id: string;
-  subject?: string | null;
+  subject?: string;
   description?: string | null;
   joinApprovalMode?: UpstreamJoinApprovalMode | null;
   suspended?: boolean | null;
-  createdAt?: Date | null; // from creation_timestamp (unix seconds, number or string)
+  createdAt?: Date; // from creation_timestamp (unix seconds, number or string)
   participants?: UpstreamParticipant[] | null;
   totalParticipantCount?: number | null;
 }
 
-/** An item of `GET /<PHONE_NUMBER_ID>/groups` (fixed fields: id, subject, created_at). */
+/** An item of `GET /<PHONE_NUMBER_ID>/groups` (fixed fields: id, subject, created_at; all three always sent). */
 export interface UpstreamGroupSummary {
   id: string;
-  subject: string | null;
-  createdAt: Date | null;
+  subject: string;
+  createdAt: Date;
 }
 
 export interface UpstreamPaging {

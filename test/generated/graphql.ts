@@ -110,10 +110,10 @@ export type DocumentMessageInput = {
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** An error the provider reported inside an event (Meta: `{code, title, message, error_data.details}`). */
+/** An error the upstream reported as data: inside an event, in an operation's outcome, or for one item of a request (e.g. a join request that could not be approved). Meta's shape: `{code, title, message, error_data.details}`. */
 export type EventError = {
   __typename?: 'EventError';
-  /** The provider's numeric error code (Graph API codes for Meta, e.g. 131000). */
+  /** The provider's numeric error code (Graph API codes for Meta, e.g. 131000; 131213: the join request does not exist). */
   code?: Maybe<Scalars['Int']['output']>;
   /** Further details, when the provider sent them. */
   details?: Maybe<Scalars['String']['output']>;
@@ -132,6 +132,8 @@ export type EventParticipant = {
   name?: Maybe<Scalars['String']['output']>;
   /** Parent business-scoped user id, when the user id belongs to a parent business. */
   parentUserId?: Maybe<Scalars['String']['output']>;
+  /** The person's role in the group, when the provider reports roles (Whapi, on a new group's members); null for Meta and YCloud, which have none. */
+  rank?: Maybe<ParticipantRank>;
   /** Business-scoped user id (BSUID), e.g. `US.13491208655302741918`. */
   userId?: Maybe<Scalars['String']['output']>;
   /** WhatsApp username, when the user has one. */
@@ -155,7 +157,7 @@ export type EventSource =
 export type FailedJoinRequest = {
   __typename?: 'FailedJoinRequest';
   /** Why it failed (e.g. 131213: it no longer exists; 131204: the group is full). */
-  errors: Array<UpstreamItemError>;
+  errors: Array<EventError>;
   /** The join request id. */
   joinRequestId: Scalars['ID']['output'];
 };
@@ -172,8 +174,8 @@ export type FailedParticipant = {
 /** A WhatsApp group of a business phone number. Each field is fetched from the Groups API only when selected. */
 export type Group = {
   __typename?: 'Group';
-  /** When the group was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the group was created. Every group has a creation time: an upstream answer without it fails the field with UPSTREAM_ERROR. */
+  createdAt: Scalars['DateTime']['output'];
   /** The group description (at most 2048 characters), when set. */
   description?: Maybe<Scalars['String']['output']>;
   /** The Groups API id of the group (opaque). */
@@ -182,14 +184,14 @@ export type Group = {
   inviteLink?: Maybe<Scalars['String']['output']>;
   /** Whether joining through the invite link needs the business's approval. */
   joinApprovalMode?: Maybe<JoinApprovalMode>;
-  /** Pending join requests (groups with APPROVAL_REQUIRED), paged forwards. Fetched only when selected. */
+  /** Pending join requests (groups with APPROVAL_REQUIRED), paged the Relay way (`first`/`after` forwards, `last`/`before` backwards). Fetched only when selected. */
   joinRequests: JoinRequestConnection;
   /** The participants (at most 8), not counting the business. */
   participants: Array<Participant>;
   /** The business phone number id the group belongs to; null when this request could not learn it (the Groups API has no such field). */
   phoneNumberId?: Maybe<Scalars['ID']['output']>;
-  /** The group name (at most 128 characters). */
-  subject?: Maybe<Scalars['String']['output']>;
+  /** The group name (1 to 128 characters). Every group has one: an upstream answer without it fails the field with UPSTREAM_ERROR. */
+  subject: Scalars['String']['output'];
   /** True while WhatsApp has suspended the group. */
   suspended?: Maybe<Scalars['Boolean']['output']>;
   /** Number of participants, not counting the business. */
@@ -200,7 +202,9 @@ export type Group = {
 /** A WhatsApp group of a business phone number. Each field is fetched from the Groups API only when selected. */
 export type GroupJoinRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the active groups of a business phone number (Relay connection). */
@@ -225,7 +229,7 @@ export type GroupCreateFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -237,7 +241,7 @@ export type GroupCreateFailedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -250,13 +254,15 @@ export type GroupCreateFailedEvent = GroupEvent & {
 /** A group was created: the outcome of createGroup. */
 export type GroupCreatedEvent = GroupEvent & {
   __typename?: 'GroupCreatedEvent';
+  /** Who created the group, when the provider names them (Whapi `created_by`); null for Meta and YCloud, where the business did. */
+  createdBy?: Maybe<EventParticipant>;
   /** Resume token: `groupEvents(after: cursor)` (query or subscription) continues right after this event. */
   cursor: Scalars['String']['output'];
   /** The description the group was created with. */
   description?: Maybe<Scalars['String']['output']>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -266,13 +272,15 @@ export type GroupCreatedEvent = GroupEvent & {
   joinApprovalMode?: Maybe<JoinApprovalMode>;
   /** When it happened, per the provider. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The group's members with their `rank`, when the provider lists them (Whapi); empty for Meta and YCloud, whose create webhook lists none. */
+  participants: Array<EventParticipant>;
   /** The business phone number that received the event, when the provider says. */
   phoneNumberId?: Maybe<Scalars['ID']['output']>;
   /** The provider's payload fragment this event was built from, for debugging. Its shape is the provider's, not part of this API. */
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -291,7 +299,7 @@ export type GroupDeleteFailedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -303,7 +311,7 @@ export type GroupDeleteFailedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -318,7 +326,7 @@ export type GroupDeletedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -330,7 +338,7 @@ export type GroupDeletedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -353,7 +361,7 @@ export type GroupEvent = {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -365,8 +373,6 @@ export type GroupEvent = {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -501,7 +507,7 @@ export type GroupSuspendedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -513,8 +519,6 @@ export type GroupSuspendedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -528,7 +532,7 @@ export type GroupSuspensionClearedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -540,8 +544,6 @@ export type GroupSuspensionClearedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -592,7 +594,7 @@ export type JoinRequestCreatedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -610,8 +612,6 @@ export type JoinRequestCreatedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -634,7 +634,7 @@ export type JoinRequestRevokedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -652,8 +652,6 @@ export type JoinRequestRevokedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -676,7 +674,7 @@ export type JoinRequestsPayload = {
   /** The input's clientMutationId, unchanged. */
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** Errors about the request as a whole, when the upstream sent any. */
-  errors: Array<UpstreamItemError>;
+  errors: Array<EventError>;
   /** The join requests that failed, each with its upstream errors. */
   failedJoinRequests: Array<FailedJoinRequest>;
   /** The group, read after the write. */
@@ -706,6 +704,17 @@ export type MediaMessageInput = {
   link?: InputMaybe<Scalars['String']['input']>;
   /** A media id from uploadMedia (or another WhatsApp media upload of this phone number). */
   mediaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The conversation WhatsApp counted a message in, as reported with its status (Meta's `conversation`). Since Graph API v24.0 Meta sends it only in free-entry-point windows. */
+export type MessageConversation = {
+  __typename?: 'MessageConversation';
+  /** When the conversation window ends; sent only with the status that opened the conversation. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The conversation id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The conversation category (`origin.type`), e.g. `marketing`, `utility`, `service`, `referral_conversion`. */
+  originType?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a message the business sent stands. */
@@ -751,7 +760,7 @@ export type MessageReceivedEvent = GroupEvent & {
   from: EventParticipant;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -767,8 +776,6 @@ export type MessageReceivedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The text, or the caption of a media message. */
@@ -780,13 +787,17 @@ export type MessageReceivedEvent = GroupEvent & {
 /** A message the business sent to the group changed status. */
 export type MessageStatusUpdatedEvent = GroupEvent & {
   __typename?: 'MessageStatusUpdatedEvent';
+  /** The business's own tracking string, echoed from the send (Meta's `biz_opaque_callback_data`), when the message was sent with one. */
+  bizOpaqueCallbackData?: Maybe<Scalars['String']['output']>;
+  /** The conversation the message was counted in, when WhatsApp sent it (Meta only; since v24.0 only in free-entry-point windows). */
+  conversation?: Maybe<MessageConversation>;
   /** Resume token: `groupEvents(after: cursor)` (query or subscription) continues right after this event. */
   cursor: Scalars['String']['output'];
   /** Why the message failed, for FAILED. */
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -804,8 +815,6 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   receivedAt: Scalars['DateTime']['output'];
   /** The participant a per-participant status (delivered, read) is about; null for per-group statuses (sent, failed). */
   recipient?: Maybe<EventParticipant>;
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The new status. */
@@ -814,6 +823,7 @@ export type MessageStatusUpdatedEvent = GroupEvent & {
   type: GroupEventType;
 };
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approves join requests; approved users become participants. Ids that fail are listed with their errors. */
@@ -845,66 +855,79 @@ export type Mutation = {
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationApproveJoinRequestsArgs = {
   input: JoinRequestsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationCreateGroupArgs = {
   input: CreateGroupInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationDeleteGroupArgs = {
   input: DeleteGroupInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationDeleteInviteLinkArgs = {
   input: DeleteInviteLinkInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationPinGroupMessageArgs = {
   input: PinGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationRejectJoinRequestsArgs = {
   input: JoinRequestsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationRemoveParticipantsArgs = {
   input: RemoveParticipantsInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationResetInviteLinkArgs = {
   input: ResetInviteLinkInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationSendGroupInviteTemplateArgs = {
   input: SendGroupInviteTemplateInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationSendGroupMessageArgs = {
   input: SendGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationUnpinGroupMessageArgs = {
   input: UnpinGroupMessageInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationUpdateGroupArgs = {
   input: UpdateGroupInput;
 };
 
 
+/** Writes to the Groups API. Each takes one `input`, checked before any upstream call; writes that Meta completes by webhook answer an `operation` that the webhook completes. */
 export type MutationUploadMediaArgs = {
   input: UploadMediaInput;
 };
@@ -944,6 +967,15 @@ export type ParticipantChangeInitiator =
   /** The provider did not say. */
   | 'UNKNOWN';
 
+/** A person's role in a group, as a provider that knows roles reports it (Whapi). */
+export type ParticipantRank =
+  /** An admin of the group. */
+  | 'ADMIN'
+  /** The creator of the group (also an admin). */
+  | 'CREATOR'
+  /** A member without admin rights. */
+  | 'MEMBER';
+
 /** People joined the group. */
 export type ParticipantsAddedEvent = GroupEvent & {
   __typename?: 'ParticipantsAddedEvent';
@@ -951,7 +983,7 @@ export type ParticipantsAddedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -967,7 +999,7 @@ export type ParticipantsAddedEvent = GroupEvent & {
   reason?: Maybe<Scalars['String']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -982,7 +1014,7 @@ export type ParticipantsDemotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -996,8 +1028,6 @@ export type ParticipantsDemotedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -1011,7 +1041,7 @@ export type ParticipantsPromotedEvent = GroupEvent & {
   cursor: Scalars['String']['output'];
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -1025,8 +1055,6 @@ export type ParticipantsPromotedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
-  requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
   /** The kind of event; the concrete type carries its details. */
@@ -1044,7 +1072,7 @@ export type ParticipantsRemovedEvent = GroupEvent & {
   failedParticipants: Array<FailedParticipant>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -1060,7 +1088,7 @@ export type ParticipantsRemovedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -1098,10 +1126,14 @@ export type PinGroupMessagePayload = {
 /** A change of the group picture and whether it was applied. */
 export type ProfilePictureChange = {
   __typename?: 'ProfilePictureChange';
+  /** Who changed the picture, when the provider names them (Whapi); null for Meta and YCloud. */
+  changedBy?: Maybe<EventParticipant>;
   /** Why the change was not applied (empty when it was). */
   errors: Array<EventError>;
   /** MIME type of the new picture, when the provider sent it. */
   mimeType?: Maybe<Scalars['String']['output']>;
+  /** URL of the picture before the change, when Whapi sent one; null otherwise. */
+  previousUrl?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the new picture, as Meta (and YCloud) report it; always null for Whapi. */
   sha256?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
@@ -1110,6 +1142,7 @@ export type ProfilePictureChange = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type Query = {
   __typename?: 'Query';
   /** A group by id; null when it does not exist or the business is not a member. */
@@ -1125,11 +1158,13 @@ export type Query = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1139,6 +1174,7 @@ export type QueryGroupEventsArgs = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1148,11 +1184,13 @@ export type QueryGroupsArgs = {
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryGroupsByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** Reads: groups of a business phone number, one group or many by id, the event log of groups, and operations (asynchronous writes). */
 export type QueryOperationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1270,8 +1308,12 @@ export type SendGroupMessagePayload = {
 /** One changed setting of a group: its new value and whether it was applied. */
 export type SettingChange = {
   __typename?: 'SettingChange';
+  /** Who made the change, when the provider names them (Whapi); null for Meta and YCloud (the business, through the API). */
+  changedBy?: Maybe<EventParticipant>;
   /** Why the change was not applied (empty when it was). */
   errors: Array<EventError>;
+  /** The text before the change, when the provider sends it (Whapi); null for Meta and YCloud. */
+  previousValue?: Maybe<Scalars['String']['output']>;
   /** True when WhatsApp applied the change. */
   succeeded: Scalars['Boolean']['output'];
   /** The new text (subject or description); null when the provider did not send it. */
@@ -1289,7 +1331,7 @@ export type SettingsUpdatedEvent = GroupEvent & {
   errors: Array<EventError>;
   /** The group as it is now (fetched only when a field beyond `id` is selected); null when it no longer exists or the business is no longer a member. */
   group?: Maybe<Group>;
-  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
+  /** The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types. */
   groupId?: Maybe<Scalars['ID']['output']>;
   /** Stable id: the same upstream event, delivered twice or to two instances, has the same id. */
   id: Scalars['ID']['output'];
@@ -1305,7 +1347,7 @@ export type SettingsUpdatedEvent = GroupEvent & {
   raw?: Maybe<Scalars['JSON']['output']>;
   /** When the gateway received it. */
   receivedAt: Scalars['DateTime']['output'];
-  /** The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one. */
+  /** The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Which provider reported it. */
   source: EventSource;
@@ -1323,6 +1365,7 @@ export type StickerMessageInput = {
   mediaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Events as they are stored, in log order per group. With `after`, first replays every stored event after that cursor, then continues live with no gap and no duplicate. Ends with SUBSCRIBER_TOO_SLOW (extensions.resumeAfter) when the client falls too far behind, CURSOR_EXPIRED for a cursor past retention. */
@@ -1332,6 +1375,7 @@ export type Subscription = {
 };
 
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type SubscriptionGroupEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   groupId?: InputMaybe<Scalars['ID']['input']>;
@@ -1340,6 +1384,7 @@ export type SubscriptionGroupEventsArgs = {
 };
 
 
+/** Live streams: group events (resumable with `after`, no gap or duplicate) and the progress of one operation. */
 export type SubscriptionOperationUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1358,8 +1403,11 @@ export type TemplateComponentInput = {
 
 /** The part of a template a set of parameters fills. */
 export type TemplateComponentType =
+  /** The body text: its {{n}} parameters, in order. */
   | 'BODY'
+  /** One button (`subType` and `index` say which): its URL suffix (TEXT) or quick-reply payload (PAYLOAD). */
   | 'BUTTON'
+  /** The header: a text, image, video or document parameter. */
   | 'HEADER';
 
 /** An approved message template (text- or media-based; authentication templates are not allowed in groups). */
@@ -1488,25 +1536,12 @@ export type UploadMediaPayload = {
   phoneNumberId: Scalars['ID']['output'];
 };
 
-/** An error the Groups API reported for one item of a request. */
-export type UpstreamItemError = {
-  __typename?: 'UpstreamItemError';
-  /** The Graph API error code, e.g. 131213 (join request does not exist). */
-  code?: Maybe<Scalars['Int']['output']>;
-  /** Further details, when sent. */
-  details?: Maybe<Scalars['String']['output']>;
-  /** The error message. */
-  message?: Maybe<Scalars['String']['output']>;
-  /** Short title of the error. */
-  title?: Maybe<Scalars['String']['output']>;
-};
-
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'CreateGroupPayload', clientMutationId?: string | null, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null }, group?: { __typename?: 'Group', id: string, subject?: string | null, description?: string | null, joinApprovalMode?: JoinApprovalMode | null, inviteLink?: string | null } | null } };
+export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'CreateGroupPayload', clientMutationId?: string | null, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null }, group?: { __typename?: 'Group', id: string, subject: string, description?: string | null, joinApprovalMode?: JoinApprovalMode | null, inviteLink?: string | null } | null } };
 
 export type DeleteGroupMutationVariables = Exact<{
   input: DeleteGroupInput;
@@ -1533,10 +1568,12 @@ export type GroupJoinRequestsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type GroupJoinRequestsQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, joinApprovalMode?: JoinApprovalMode | null, joinRequests: { __typename?: 'JoinRequestConnection', edges: Array<{ __typename?: 'JoinRequestEdge', cursor: string, node: { __typename?: 'JoinRequest', id: string, waId?: string | null, userId?: string | null, username?: string | null, createdAt?: string | null, group: { __typename?: 'Group', id: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+export type GroupJoinRequestsQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, joinApprovalMode?: JoinApprovalMode | null, joinRequests: { __typename?: 'JoinRequestConnection', edges: Array<{ __typename?: 'JoinRequestEdge', cursor: string, node: { __typename?: 'JoinRequest', id: string, waId?: string | null, userId?: string | null, username?: string | null, createdAt?: string | null, group: { __typename?: 'Group', id: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
 
 export type SendGroupMessageMutationVariables = Exact<{
   input: SendGroupMessageInput;
@@ -1571,23 +1608,23 @@ export type GroupSummaryQueryVariables = Exact<{
 }>;
 
 
-export type GroupSummaryQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, subject?: string | null } | null };
+export type GroupSummaryQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, subject: string } | null };
 
 export type GroupQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type GroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject?: string | null, description?: string | null, suspended?: boolean | null, createdAt?: string | null, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> } | null };
+export type GroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject: string, description?: string | null, suspended?: boolean | null, createdAt: string, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> } | null };
 
-export type GroupDetailsFragment = { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject?: string | null, description?: string | null, suspended?: boolean | null, createdAt?: string | null, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> };
+export type GroupDetailsFragment = { __typename?: 'Group', id: string, phoneNumberId?: string | null, subject: string, description?: string | null, suspended?: boolean | null, createdAt: string, joinApprovalMode?: JoinApprovalMode | null, totalParticipantCount?: number | null, participants: Array<{ __typename?: 'Participant', waId?: string | null, userId?: string | null, parentUserId?: string | null, username?: string | null }> };
 
 export type GroupsByIdsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type GroupsByIdsQuery = { __typename?: 'Query', groupsByIds: Array<{ __typename?: 'Group', id: string, subject?: string | null, totalParticipantCount?: number | null } | null> };
+export type GroupsByIdsQuery = { __typename?: 'Query', groupsByIds: Array<{ __typename?: 'Group', id: string, subject: string, totalParticipantCount?: number | null } | null> };
 
 export type GroupsPageQueryVariables = Exact<{
   phoneNumberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1598,23 +1635,23 @@ export type GroupsPageQueryVariables = Exact<{
 }>;
 
 
-export type GroupsPageQuery = { __typename?: 'Query', groups: { __typename?: 'GroupConnection', edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, subject?: string | null, createdAt?: string | null, phoneNumberId?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+export type GroupsPageQuery = { __typename?: 'Query', groups: { __typename?: 'GroupConnection', edges: Array<{ __typename?: 'GroupEdge', cursor: string, node: { __typename?: 'Group', id: string, subject: string, createdAt: string, phoneNumberId?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type ApproveJoinRequestsMutationVariables = Exact<{
   input: JoinRequestsInput;
 }>;
 
 
-export type ApproveJoinRequestsMutation = { __typename?: 'Mutation', approveJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> } };
+export type ApproveJoinRequestsMutation = { __typename?: 'Mutation', approveJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> } };
 
 export type RejectJoinRequestsMutationVariables = Exact<{
   input: JoinRequestsInput;
 }>;
 
 
-export type RejectJoinRequestsMutation = { __typename?: 'Mutation', rejectJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> } };
+export type RejectJoinRequestsMutation = { __typename?: 'Mutation', rejectJoinRequests: { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> } };
 
-export type JoinRequestsOutcomeFragment = { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'UpstreamItemError', code?: number | null, message?: string | null }> };
+export type JoinRequestsOutcomeFragment = { __typename?: 'JoinRequestsPayload', clientMutationId?: string | null, succeededJoinRequestIds: Array<string>, group: { __typename?: 'Group', id: string }, failedJoinRequests: Array<{ __typename?: 'FailedJoinRequest', joinRequestId: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }> }>, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> };
 
 export type OperationQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1644,7 +1681,7 @@ export type UpdateGroupMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'UpdateGroupPayload', clientMutationId?: string | null, group: { __typename?: 'Group', id: string, subject?: string | null, description?: string | null }, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
+export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'UpdateGroupPayload', clientMutationId?: string | null, group: { __typename?: 'Group', id: string, subject: string, description?: string | null }, operation: { __typename?: 'GroupOperation', id: string, kind: GroupOperationKind, status: GroupOperationStatus, groupId?: string | null, phoneNumberId?: string | null, inviteLink?: string | null, createdAt: string, updatedAt: string, errors: Array<{ __typename?: 'EventError', code?: number | null, title?: string | null, message?: string | null, details?: string | null }>, removedParticipants: Array<{ __typename?: 'EventParticipant', waId?: string | null, userId?: string | null, input?: string | null }>, failedParticipants: Array<{ __typename?: 'FailedParticipant', participant: { __typename?: 'EventParticipant', waId?: string | null, input?: string | null }, errors: Array<{ __typename?: 'EventError', code?: number | null, message?: string | null }> }>, group?: { __typename?: 'Group', id: string } | null } } };
 
 export type UploadMediaMutationVariables = Exact<{
   input: UploadMediaInput;
@@ -1660,7 +1697,7 @@ export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const DeleteGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"deletedGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OperationDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OperationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupOperation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failedParticipants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"input"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const DeleteInviteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteInviteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteInviteLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInviteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteInviteLinkMutation, DeleteInviteLinkMutationVariables>;
 export const GroupInviteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupInviteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"inviteLink"}}]}}]}}]} as unknown as DocumentNode<GroupInviteLinkQuery, GroupInviteLinkQueryVariables>;
-export const GroupJoinRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupJoinRequests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"joinRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
+export const GroupJoinRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupJoinRequests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinApprovalMode"}},{"kind":"Field","name":{"kind":"Name","value":"joinRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"waId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupJoinRequestsQuery, GroupJoinRequestsQueryVariables>;
 export const SendGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}}]}}]}}]}}]} as unknown as DocumentNode<SendGroupMessageMutation, SendGroupMessageMutationVariables>;
 export const PinGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PinGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PinGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pinGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PinGroupMessageMutation, PinGroupMessageMutationVariables>;
 export const UnpinGroupMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnpinGroupMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnpinGroupMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unpinGroupMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}},{"kind":"Field","name":{"kind":"Name","value":"unpinnedMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UnpinGroupMessageMutation, UnpinGroupMessageMutationVariables>;

@@ -57,7 +57,7 @@ function detailsFor(type: GroupEventType): DomainEvent['details'] {
   const someone = emptyParticipant({ waId: '15550001111' });
   switch (type) {
     case 'GROUP_CREATED':
-      return { subject: 'Team', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' };
+      return { subject: 'Team', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE', participants: [], createdBy: null };
     case 'GROUP_CREATE_FAILED':
       return { subject: 'Team', description: null, errors: [{ code: 131000, title: 'Failure', message: null, details: null }] };
     case 'GROUP_DELETE_FAILED':
@@ -77,10 +77,10 @@ function detailsFor(type: GroupEventType): DomainEvent['details'] {
     case 'JOIN_REQUEST_REVOKED':
       return { joinRequestId: 'jr1', participant: someone, reason: null };
     case 'SETTINGS_UPDATED':
-      return { subject: { value: 'New subject', succeeded: true, errors: [] }, description: null, profilePicture: null, otherChanges: [], errors: [] };
+      return { subject: { value: 'New subject', previousValue: null, changedBy: null, succeeded: true, errors: [] }, description: null, profilePicture: null, otherChanges: [], errors: [] };
     case 'MESSAGE_RECEIVED':
       return { messageId: 'wamid.1', from: someone, messageType: 'text', text: 'hi', content: { body: 'hi' }, errors: [] };
     case 'MESSAGE_STATUS_UPDATED':
-      return { messageId: 'wamid.1', status: 'READ', participant: someone, pricing: null, errors: [] };
+      return { messageId: 'wamid.1', status: 'READ', participant: someone, pricing: null, conversation: null, bizOpaqueCallbackData: null, errors: [] };
   }
 }

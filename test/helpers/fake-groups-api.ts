@@ -29,6 +29,15 @@ export function notFound(): UpstreamError {
   return new UpstreamError({ message: '(#131041) Group unknown', httpStatus: 400, code: 131041 });
 }
 
+/** Like Meta, the fake has a subject and a creation time for every group; a test group may leave them out. */
+function subjectOf(group: UpstreamGroup): string {
+  return group.subject ?? `Group ${group.id}`;
+}
+
+function createdAtOf(group: UpstreamGroup): Date {
+  return group.createdAt ?? new Date(0);
+}
+
 export function createFakeGroupsApi(options: { phoneNumberId: string; groups: UpstreamGroup[]; joinRequests?: Record<string, UpstreamJoinRequest[]> }): FakeGroupsApi {
   const calls: FakeCall[] = [];
   const failures = new Map<string, UpstreamError>();
@@ -37,11 +46,11 @@ export function createFakeGroupsApi(options: { phoneNumberId: string; groups: Up
   const project = (group: UpstreamGroup, fields: readonly GroupField[]): UpstreamGroup => {
     const out: UpstreamGroup = { id: group.id };
     for (const field of fields) {
-      if (field === 'subject') out.subject = group.subject ?? null;
+      if (field === 'subject') out.subject = subjectOf(group);
       if (field === 'description') out.description = group.description ?? null;
       if (field === 'join_approval_mode') out.joinApprovalMode = group.joinApprovalMode ?? null;
       if (field === 'suspended') out.suspended = group.suspended ?? null;
-      if (field === 'creation_timestamp') out.createdAt = group.createdAt ?? null;
+      if (field === 'creation_timestamp') out.createdAt = createdAtOf(group);
       if (field === 'participants') out.participants = group.participants ?? null;
       if (field === 'total_participant_count') out.totalParticipantCount = group.totalParticipantCount ?? null;
     }
@@ -66,7 +75,7 @@ export function createFakeGroupsApi(options: { phoneNumberId: string; groups: Up
     async listGroups(phoneNumberId, page) {
       calls.push({ method: 'listGroups', args: [phoneNumberId, page] });
       const items: UpstreamGroupSummary[] = phoneNumberId === options.phoneNumberId
-        ? options.groups.map((group) => ({ id: group.id, subject: group.subject ?? null, createdAt: group.createdAt ?? null }))
+        ? options.groups.map((group) => ({ id: group.id, subject: subjectOf(group), createdAt: createdAtOf(group) }))
         : [];
       return pageOf(items, page);
     },

@@ -3,6 +3,7 @@ import type {
   GroupEventType as ModelGroupEventType,
   MessageDeliveryStatus as ModelMessageDeliveryStatus,
   ParticipantChangeInitiator as ModelInitiator,
+  ParticipantRank as ModelParticipantRank,
 } from '../../events/event-model';
 import { GROUP_EVENT_KINDS } from '../../events/event-model';
 import { registerStringEnum } from './string-enum';
@@ -19,6 +20,12 @@ export const ParticipantChangeInitiator = registerStringEnum<ModelInitiator>('Pa
   BUSINESS: 'The business (a removeParticipants call).',
   PARTICIPANT: 'The participant themselves (for example, they left).',
   UNKNOWN: 'The provider did not say.',
+});
+
+export const ParticipantRank = registerStringEnum<ModelParticipantRank>('ParticipantRank', "A person's role in a group, as a provider that knows roles reports it (Whapi).", {
+  ADMIN: 'An admin of the group.',
+  CREATOR: 'The creator of the group (also an admin).',
+  MEMBER: 'A member without admin rights.',
 });
 
 export const MessageDeliveryStatus = registerStringEnum<ModelMessageDeliveryStatus>('MessageDeliveryStatus', 'Where a message the business sent stands.', {

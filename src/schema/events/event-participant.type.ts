@@ -1,4 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { ParticipantRank as ModelParticipantRank } from '../../events/event-model';
+import { ParticipantRank } from './event-enums';
 import { EventError } from './event-error.type';
 
 /**
@@ -24,6 +26,12 @@ export class EventParticipant {
 
   @Field(() => String, { nullable: true, description: 'What the business sent when it acted on this person (e.g. the phone number given to removeParticipants).' })
   input!: string | null;
+
+  @Field(() => ParticipantRank, {
+    nullable: true,
+    description: "The person's role in the group, when the provider reports roles (Whapi, on a new group's members); null for Meta and YCloud, which have none.",
+  })
+  rank!: ModelParticipantRank | null;
 }
 
 @ObjectType({ description: 'A participant an action could not be applied to, with the reasons.' })

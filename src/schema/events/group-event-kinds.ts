@@ -5,6 +5,7 @@ import type {
   EventDetails,
   GroupEventType,
   JoinApprovalMode as ModelJoinApprovalMode,
+  MessageConversation as ModelMessageConversation,
   MessageDeliveryStatus as ModelMessageDeliveryStatus,
   ParticipantChangeInitiator as ModelInitiator,
   StoredEvent,
@@ -15,8 +16,18 @@ import { EventError } from './event-error.type';
 import { EventParticipant, FailedParticipant } from './event-participant.type';
 import type { AttachedLoaders } from './group-event.interface';
 import { GroupEvent } from './group-event.interface';
+import { MessageConversation } from './message-conversation.type';
 import { MessagePricing } from './message-pricing.type';
 import { ProfilePictureChange, SettingChange } from './setting-change.type';
+
+/**
+ * `requestId` is a field of the kinds a business write can cause (REQUEST_ID_EVENT_TYPES), not of the interface: on
+ * messages, statuses, join requests, suspensions and admin changes it would always be null.
+ */
+const REQUEST_ID_FIELD = {
+  nullable: true,
+  description: 'The upstream request id of the write this event completes (the `operation.id` of the mutation that caused it), when the provider sent one.',
+} as const;
 
 // Every kind of group event as GraphQL sees it: one object type per kind implementing GroupEvent, and the table that
 // pairs each kind with its type and turns a stored event into it. Adding a kind to the event model makes the
@@ -25,6 +36,9 @@ import { ProfilePictureChange, SettingChange } from './setting-change.type';
 
 @ObjectType({ implements: GroupEvent, description: 'A group was created: the outcome of createGroup.' })
 export class GroupCreatedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'The subject the group was created with.' })
   subject!: string | null;
 
@@ -36,10 +50,19 @@ export class GroupCreatedEvent extends GroupEvent {
 
   @Field(() => JoinApprovalMode, { nullable: true, description: 'The join approval mode of the new group, when the provider sent it.' })
   joinApprovalMode!: ModelJoinApprovalMode | null;
+
+  @Field(() => [EventParticipant], { description: "The group's members with their `rank`, when the provider lists them (Whapi); empty for Meta and YCloud, whose create webhook lists none." })
+  participants!: EventParticipant[];
+
+  @Field(() => EventParticipant, { nullable: true, description: 'Who created the group, when the provider names them (Whapi `created_by`); null for Meta and YCloud, where the business did.' })
+  createdBy!: EventParticipant | null;
 }
 
 @ObjectType({ implements: GroupEvent, description: 'Creating a group failed.' })
 export class GroupCreateFailedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'The subject of the group that could not be created.' })
   subject!: string | null;
 
@@ -51,10 +74,16 @@ export class GroupCreateFailedEvent extends GroupEvent {
 }
 
 @ObjectType({ implements: GroupEvent, description: 'A group was deleted.' })
-export class GroupDeletedEvent extends GroupEvent {}
+export class GroupDeletedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+}
 
 @ObjectType({ implements: GroupEvent, description: 'Deleting a group failed.' })
 export class GroupDeleteFailedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventError], { description: 'Why it failed.' })
   errors!: EventError[];
 }
@@ -67,6 +96,9 @@ export class GroupSuspensionClearedEvent extends GroupEvent {}
 
 @ObjectType({ implements: GroupEvent, description: 'People joined the group.' })
 export class ParticipantsAddedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventParticipant], { description: 'Who joined.' })
   participants!: EventParticipant[];
 
@@ -79,6 +111,9 @@ export class ParticipantsAddedEvent extends GroupEvent {
   description: 'Participants were removed by the business or left. A removal that failed for some participants lists them in `failedParticipants`.',
 })
 export class ParticipantsRemovedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => [EventParticipant], { description: 'Who is no longer in the group.' })
   participants!: EventParticipant[];
 
@@ -134,6 +169,9 @@ export class JoinRequestRevokedEvent extends GroupEvent {
   description: 'Group settings changed, or failed to: each changed setting says whether it was applied. Null means the setting was not part of the change.',
 })
 export class SettingsUpdatedEvent extends GroupEvent {
+  @Field(() => String, REQUEST_ID_FIELD)
+  requestId!: string | null;
+
   @Field(() => SettingChange, { nullable: true, description: 'The subject change, when the subject was changed.' })
   subjectChange!: SettingChange | null;
 
@@ -186,6 +224,15 @@ export class MessageStatusUpdatedEvent extends GroupEvent {
   @Field(() => MessagePricing, { nullable: true, description: 'Pricing information, when WhatsApp sent it.' })
   pricing!: MessagePricing | null;
 
+  @Field(() => MessageConversation, { nullable: true, description: 'The conversation the message was counted in, when WhatsApp sent it (Meta only; since v24.0 only in free-entry-point windows).' })
+  conversation!: MessageConversation | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The business's own tracking string, echoed from the send (Meta's `biz_opaque_callback_data`), when the message was sent with one.",
+  })
+  bizOpaqueCallbackData!: string | null;
+
   @Field(() => [EventError], { description: 'Why the message failed, for FAILED.' })
   errors!: EventError[];
 }
@@ -193,11 +240,14 @@ export class MessageStatusUpdatedEvent extends GroupEvent {
 /** The GraphQL object type of one kind of event, and how that kind's details become its fields. */
 interface GroupEventObjectType<T extends GroupEventType, C extends GroupEvent = GroupEvent> {
   readonly type: new () => C;
-  readonly fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>;
+  readonly fields: (details: EventDetails<T>, event: DomainEventOf<T>) => Omit<C, keyof GroupEvent>;
 }
 
 /** Pairs a class with its mapping, so the compiler checks the mapping produces exactly that class's fields. */
-function objectType<T extends GroupEventType, C extends GroupEvent>(type: new () => C, fields: (details: EventDetails<T>) => Omit<C, keyof GroupEvent>): GroupEventObjectType<T, C> {
+function objectType<T extends GroupEventType, C extends GroupEvent>(
+  type: new () => C,
+  fields: (details: EventDetails<T>, event: DomainEventOf<T>) => Omit<C, keyof GroupEvent>,
+): GroupEventObjectType<T, C> {
   return { type, fields };
 }
 
@@ -208,27 +258,38 @@ const noFields = (): Record<never, never> => ({});
  * schema (type-graphql adds every decorated class that is loaded); `satisfies` makes the table cover every kind.
  */
 export const GROUP_EVENT_OBJECT_TYPES = {
-  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode }) => ({ subject, description, inviteLink, joinApprovalMode })),
-  GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }) => ({ subject, description, errors })),
-  GROUP_DELETED: objectType(GroupDeletedEvent, noFields),
-  GROUP_DELETE_FAILED: objectType(GroupDeleteFailedEvent, ({ errors }) => ({ errors })),
-  PARTICIPANTS_ADDED: objectType(ParticipantsAddedEvent, ({ participants, reason }) => ({ participants, reason })),
-  PARTICIPANTS_REMOVED: objectType(ParticipantsRemovedEvent, ({ participants, failedParticipants, initiatedBy, errors }) => ({
+  GROUP_CREATED: objectType(GroupCreatedEvent, ({ subject, description, inviteLink, joinApprovalMode, participants, createdBy }, { requestId }) => ({
+    subject,
+    description,
+    inviteLink,
+    joinApprovalMode,
+    // Events stored before creates kept their members and creator have neither.
+    participants: participants ?? [],
+    createdBy: createdBy ?? null,
+    requestId,
+  })),
+  GROUP_CREATE_FAILED: objectType(GroupCreateFailedEvent, ({ subject, description, errors }, { requestId }) => ({ subject, description, errors, requestId })),
+  GROUP_DELETED: objectType(GroupDeletedEvent, (_details, { requestId }) => ({ requestId })),
+  GROUP_DELETE_FAILED: objectType(GroupDeleteFailedEvent, ({ errors }, { requestId }) => ({ errors, requestId })),
+  PARTICIPANTS_ADDED: objectType(ParticipantsAddedEvent, ({ participants, reason }, { requestId }) => ({ participants, reason, requestId })),
+  PARTICIPANTS_REMOVED: objectType(ParticipantsRemovedEvent, ({ participants, failedParticipants, initiatedBy, errors }, { requestId }) => ({
     participants,
     failedParticipants,
     initiatedBy,
     errors,
+    requestId,
   })),
   PARTICIPANTS_PROMOTED: objectType(ParticipantsPromotedEvent, ({ participants }) => ({ participants })),
   PARTICIPANTS_DEMOTED: objectType(ParticipantsDemotedEvent, ({ participants }) => ({ participants })),
   JOIN_REQUEST_CREATED: objectType(JoinRequestCreatedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
   JOIN_REQUEST_REVOKED: objectType(JoinRequestRevokedEvent, ({ joinRequestId, participant, reason }) => ({ joinRequestId, participant, reason })),
-  SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }) => ({
+  SETTINGS_UPDATED: objectType(SettingsUpdatedEvent, ({ subject, description, profilePicture, otherChanges, errors }, { requestId }) => ({
     subjectChange: subject,
     descriptionChange: description,
     profilePictureChange: profilePicture,
     otherChanges,
     errors,
+    requestId,
   })),
   GROUP_SUSPENDED: objectType(GroupSuspendedEvent, noFields),
   GROUP_SUSPENSION_CLEARED: objectType(GroupSuspensionClearedEvent, noFields),
@@ -240,14 +301,22 @@ export const GROUP_EVENT_OBJECT_TYPES = {
     content: content ?? null,
     errors,
   })),
-  MESSAGE_STATUS_UPDATED: objectType(MessageStatusUpdatedEvent, ({ messageId, status, participant, pricing, errors }) => ({
+  MESSAGE_STATUS_UPDATED: objectType(MessageStatusUpdatedEvent, ({ messageId, status, participant, pricing, conversation, bizOpaqueCallbackData, errors }) => ({
     messageId,
     status,
     recipient: participant,
     pricing,
+    // Events stored before these fields existed have neither.
+    conversation: toConversation(conversation ?? null),
+    bizOpaqueCallbackData: bizOpaqueCallbackData ?? null,
     errors,
   })),
 } satisfies { readonly [T in GroupEventType]: GroupEventObjectType<T, GroupEvent> };
+
+function toConversation(conversation: ModelMessageConversation | null): MessageConversation | null {
+  if (conversation === null) return null;
+  return { id: conversation.id, originType: conversation.originType, expiresAt: conversation.expiresAt === null ? null : new Date(conversation.expiresAt) };
+}
 
 /** Any concrete event object. */
 export type GroupEventNode = InstanceType<(typeof GROUP_EVENT_OBJECT_TYPES)[GroupEventType]['type']>;
@@ -273,9 +342,8 @@ function toNode<T extends GroupEventType>(event: DomainEventOf<T> & { cursor: st
     occurredAt: new Date(event.occurredAt),
     receivedAt: new Date(event.receivedAt),
     source: event.source,
-    requestId: event.requestId,
     raw: event.raw ?? null,
     ...(loaders === undefined ? {} : { __loaders: loaders }),
   };
-  return Object.assign(new type(), base, fields(event.details)) as GroupEventNode;
+  return Object.assign(new type(), base, fields(event.details, event)) as GroupEventNode;
 }

@@ -28,7 +28,7 @@ export abstract class GroupEvent {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types.',
+      'The group the event is about. Null only on a GroupCreateFailedEvent whose create was refused before a group existed: that event reaches subscribers filtered by phone number (or unfiltered), never those filtered by group, and its `requestId` ties it to its createGroup operation. Every other event always has a group; the field is nullable on every event type because GraphQL requires one type for a field that one selection reads from several event types.',
   })
   groupId!: string | null;
 
@@ -43,9 +43,6 @@ export abstract class GroupEvent {
 
   @Field(() => EventSource, { description: 'Which provider reported it.' })
   source!: ModelEventSource;
-
-  @Field(() => String, { nullable: true, description: 'The upstream request id of the write this event completes (e.g. the `operation.id` of createGroup), when there is one.' })
-  requestId!: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: "The provider's payload fragment this event was built from, for debugging. Its shape is the provider's, not part of this API." })
   raw!: unknown;

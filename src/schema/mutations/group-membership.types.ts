@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Group } from '../group/group.type';
 import { GroupOperation } from '../operations/operation.type';
 import { RelayMutationInput, RelayMutationPayload } from './relay-mutation.types';
+import { EventError } from '../events/event-error.type';
 
 @InputType({ description: 'Participants to remove from a group. Removed users can no longer join through the invite link.' })
 export class RemoveParticipantsInput extends RelayMutationInput {
@@ -60,28 +61,13 @@ export class JoinRequestsInput extends RelayMutationInput {
   joinRequestIds!: string[];
 }
 
-@ObjectType({ description: 'An error the Groups API reported for one item of a request.' })
-export class UpstreamItemError {
-  @Field(() => Int, { nullable: true, description: 'The Graph API error code, e.g. 131213 (join request does not exist).' })
-  code!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Short title of the error.' })
-  title!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The error message.' })
-  message!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Further details, when sent.' })
-  details!: string | null;
-}
-
 @ObjectType({ description: 'A join request that could not be approved or rejected, and why.' })
 export class FailedJoinRequest {
   @Field(() => ID, { description: 'The join request id.' })
   joinRequestId!: string;
 
-  @Field(() => [UpstreamItemError], { description: 'Why it failed (e.g. 131213: it no longer exists; 131204: the group is full).' })
-  errors!: UpstreamItemError[];
+  @Field(() => [EventError], { description: 'Why it failed (e.g. 131213: it no longer exists; 131204: the group is full).' })
+  errors!: EventError[];
 }
 
 @ObjectType({ description: 'The outcome of approveJoinRequests / rejectJoinRequests. A partial failure is data, not a GraphQL error.' })
@@ -95,6 +81,6 @@ export class JoinRequestsPayload extends RelayMutationPayload {
   @Field(() => [FailedJoinRequest], { description: 'The join requests that failed, each with its upstream errors.' })
   failedJoinRequests!: FailedJoinRequest[];
 
-  @Field(() => [UpstreamItemError], { description: 'Errors about the request as a whole, when the upstream sent any.' })
-  errors!: UpstreamItemError[];
+  @Field(() => [EventError], { description: 'Errors about the request as a whole, when the upstream sent any.' })
+  errors!: EventError[];
 }

@@ -51,7 +51,15 @@ export enum TemplateComponentType {
   BUTTON = 'BUTTON',
 }
 
-registerEnumType(TemplateComponentType, { name: 'TemplateComponentType', description: 'The part of a template a set of parameters fills.' });
+registerEnumType(TemplateComponentType, {
+  name: 'TemplateComponentType',
+  description: 'The part of a template a set of parameters fills.',
+  valuesConfig: {
+    HEADER: { description: 'The header: a text, image, video or document parameter.' },
+    BODY: { description: 'The body text: its {{n}} parameters, in order.' },
+    BUTTON: { description: 'One button (`subType` and `index` say which): its URL suffix (TEXT) or quick-reply payload (PAYLOAD).' },
+  },
+});
 
 export enum TemplateParameterType {
   TEXT = 'TEXT',

@@ -110,6 +110,27 @@ describe('GraphApiClient against the sandbox: every method', () => {
     expect(summaries.items[0]!.createdAt).toBeInstanceOf(Date);
   });
 
+  it('answers a subject and a creation time for every group, seeded, created or renamed, in lists and lookups alike', async () => {
+    sandbox.control.seedGroups(SANDBOX_PHONE_A, 3, { subjectPrefix: 'Guaranteed' });
+    await client.createGroup(SANDBOX_PHONE_A, { subject: 'Created here' });
+    await sandbox.webhooksIdle();
+    const ids = sandbox.control.state().groups.map((group) => group.id);
+    await client.updateGroupSettings(ids[0]!, { subject: 'Renamed' });
+    // The parsers refuse an answer without either field, so a group lacking one would fail these calls.
+    const groups = await client.getGroups(ids, ['subject', 'creation_timestamp'], { mode: 'batch', concurrency: 4 });
+    for (const group of groups) {
+      if (group instanceof Error) throw group;
+      expect(typeof group.subject).toBe('string');
+      expect(group.subject).not.toBe('');
+      expect(group.createdAt).toBeInstanceOf(Date);
+    }
+    const listed = [...(await client.listGroups(SANDBOX_PHONE_A, { limit: 1024 })).items, ...(await client.listGroups(SANDBOX_PHONE_B, { limit: 1024 })).items];
+    expect(listed.map((group) => group.id).sort()).toEqual([...ids].sort());
+    // Meta refuses an empty subject on create and on update, as the sandbox does: no group can lose its subject.
+    await expect(client.createGroup(SANDBOX_PHONE_A, { subject: '   ' })).rejects.toMatchObject({ code: 100 });
+    await expect(client.updateGroupSettings(ids[0]!, { subject: '' })).rejects.toMatchObject({ code: 100 });
+  });
+
   it('updates settings with JSON and with a multipart JPEG', async () => {
     const id = idOf('Watch Enthusiasts');
     expect(await client.updateGroupSettings(id, { subject: 'Horology', description: 'All about watches' })).toEqual({ success: true, requestId: null });

@@ -1,11 +1,11 @@
 import { completionRuleFor, correlationCutoff } from '../../../src/operations/operation-completion';
 import { error131212, makeEvent, removal, T0 } from '../../helpers/events';
 
-const change = (value: string, succeeded: boolean, errors = succeeded ? [] : [error131212]) => ({ value, succeeded, errors });
+const change = (value: string, succeeded: boolean, errors = succeeded ? [] : [error131212]) => ({ value, previousValue: null, changedBy: null, succeeded, errors });
 
 describe('completionRuleFor: which webhook completes which operation', () => {
   it('completes a create by its request_id: SUCCEEDED with the group and invite link', () => {
-    const event = makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' }, requestId: 'req-1', groupId: 'g-new' });
+    const event = makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE', participants: [], createdBy: null }, requestId: 'req-1', groupId: 'g-new' });
     expect(completionRuleFor(event)).toEqual({
       by: 'request-id',
       requestId: 'req-1',
@@ -17,14 +17,14 @@ describe('completionRuleFor: which webhook completes which operation', () => {
   it('fails a create with the webhook errors; a create event without request_id completes nothing', () => {
     const errors = [{ code: 131211, title: 'limit', message: 'Group create limit reached', details: null }];
     expect(completionRuleFor(makeEvent({ type: 'GROUP_CREATE_FAILED', details: { subject: 's', description: null, errors }, requestId: 'req-2' }))?.completion).toMatchObject({ status: 'FAILED', errors });
-    expect(completionRuleFor(makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: null, joinApprovalMode: null } }))).toBeNull();
+    expect(completionRuleFor(makeEvent({ type: 'GROUP_CREATED', details: { subject: 's', description: null, inviteLink: null, joinApprovalMode: null, participants: [], createdBy: null } }))).toBeNull();
   });
 
   it('correlates deletes, settings and business removals by group and kind, keeping any request_id to try first', () => {
     expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETED', details: {}, requestId: 'r' }))).toMatchObject({ by: 'correlation', requestId: 'r', kind: 'DELETE_GROUP', groupId: 'g1', completion: { status: 'SUCCEEDED' } });
     expect(completionRuleFor(makeEvent({ type: 'GROUP_DELETE_FAILED', details: { errors: [error131212] } }))).toMatchObject({ kind: 'DELETE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
     const settings = (subject: boolean, picture: boolean) =>
-      completionRuleFor(makeEvent({ type: 'SETTINGS_UPDATED', details: { subject: change('New', subject), description: null, profilePicture: { sha256: 'sha', url: null, succeeded: picture, errors: change('sha', picture).errors, mimeType: 'image/jpeg' }, otherChanges: [], errors: [] } }));
+      completionRuleFor(makeEvent({ type: 'SETTINGS_UPDATED', details: { subject: change('New', subject), description: null, profilePicture: { sha256: 'sha', url: null, previousUrl: null, changedBy: null, succeeded: picture, errors: change('sha', picture).errors, mimeType: 'image/jpeg' }, otherChanges: [], errors: [] } }));
     expect(settings(true, true)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'SUCCEEDED', errors: [] } });
     expect(settings(true, false)).toMatchObject({ kind: 'UPDATE_GROUP', completion: { status: 'FAILED', errors: [error131212] } });
   });

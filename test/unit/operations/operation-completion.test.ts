@@ -11,7 +11,7 @@ import { makeEvent, removal, T0 } from '../../helpers/events';
 
 const topics = createTopics('test:');
 const stored = (events: DomainEvent[]): StoredEvent[] => events.map((event, index) => ({ ...event, cursor: String(index) }));
-const created = (inviteLink = 'https://chat.whatsapp.com/new') => ({ subject: 's', description: null, inviteLink, joinApprovalMode: 'AUTO_APPROVE' as const });
+const created = (inviteLink = 'https://chat.whatsapp.com/new') => ({ subject: 's', description: null, inviteLink, joinApprovalMode: 'AUTO_APPROVE' as const, participants: [], createdBy: null });
 
 function setup(store?: OperationStore) {
   const clock = createFakeClock(T0);
@@ -65,7 +65,7 @@ describe('createOperationCompleter', () => {
     clock.advance(60_000);
     await operations.create({ id: 'op-later', kind: 'UPDATE_GROUP', phoneNumberId: null, groupId: 'g1', input: {} });
 
-    const subject = { value: 'New', succeeded: true, errors: [] };
+    const subject = { value: 'New', previousValue: null, changedBy: null, succeeded: true, errors: [] };
     await deliver([makeEvent({ type: 'SETTINGS_UPDATED', details: { subject, description: null, profilePicture: null, otherChanges: [], errors: [] }, atMs: T0 + 500 })]);
     const statuses = await Promise.all(['op-old', 'op-other-group', 'op-delete', 'op-new', 'op-later'].map(async (id) => (await operations.get(id))?.status));
     expect(statuses).toEqual(['PENDING', 'PENDING', 'PENDING', 'SUCCEEDED', 'PENDING']);

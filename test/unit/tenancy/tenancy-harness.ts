@@ -13,7 +13,7 @@ export function fakeListingApi(groupsByNumber: Record<string, string[]>, pageSiz
       calls.push(`${phoneNumberId}:${page.after ?? ''}`);
       const all = groupsByNumber[phoneNumberId] ?? [];
       const start = page.after === undefined ? 0 : Number(page.after);
-      const items = all.slice(start, start + pageSize).map((id) => ({ id, subject: null, createdAt: null }));
+      const items = all.slice(start, start + pageSize).map((id) => ({ id, subject: `Group ${id}`, createdAt: new Date(0) }));
       const next = start + pageSize < all.length ? String(start + pageSize) : null;
       return { items, paging: { after: next, before: null, hasNext: next !== null, hasPrevious: start > 0 } };
     },

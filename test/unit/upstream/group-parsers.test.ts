@@ -39,15 +39,25 @@ describe('parseGroup', () => {
   });
 
   it('leaves fields that were not requested undefined and requested-but-absent ones null', () => {
-    const group = parseGroup(fixture('get_group_info.default_fields.response'), ['subject', 'description']);
-    expect(group).toEqual({ id: GROUP_ID, subject: null, description: null });
-    expect('suspended' in group).toBe(false);
+    const group = parseGroup(fixture('get_group_info.default_fields.response'), ['description', 'suspended']);
+    expect(group).toEqual({ id: GROUP_ID, description: null, suspended: null });
+    expect('subject' in group).toBe(false);
     expect(parseGroup(fixture('get_group_info.default_fields.response'), [])).toEqual({ id: GROUP_ID });
   });
 
-  it('answers null for values of the wrong type instead of failing the group', () => {
-    const group = parseGroup({ id: 'g', suspended: 'maybe', total_participant_count: 'many', join_approval_mode: 'open', creation_timestamp: {} }, GROUP_FIELDS);
-    expect(group).toMatchObject({ suspended: null, totalParticipantCount: null, joinApprovalMode: null, createdAt: null, subject: null, participants: null });
+  it('answers null for optional values of the wrong type instead of failing the group', () => {
+    const group = parseGroup({ id: 'g', subject: 'S', suspended: 'maybe', total_participant_count: 'many', join_approval_mode: 'open', creation_timestamp: 1700000000 }, GROUP_FIELDS);
+    expect(group).toMatchObject({ suspended: null, totalParticipantCount: null, joinApprovalMode: null, subject: 'S', participants: null });
+  });
+
+  it.each([
+    ['subject', { id: GROUP_ID, creation_timestamp: 1700000000 }, /expected a string "subject" \(every group has one\)/],
+    ['subject', { id: GROUP_ID, subject: null }, /expected a string "subject"/],
+    ['creation_timestamp', { id: GROUP_ID, subject: 'S' }, /expected a "creation_timestamp" in Unix seconds \(every group has one\)/],
+    ['creation_timestamp', { id: GROUP_ID, creation_timestamp: {} }, /expected a "creation_timestamp"/],
+  ] as const)('refuses an answer without %s, which every group has, as an UpstreamError (%j)', (field, answer, message) => {
+    expect(() => parseGroup(answer, [field])).toThrow(UpstreamError);
+    expect(() => parseGroup(answer, [field])).toThrow(message);
   });
 
   it('throws an UpstreamError when the answer has no id', () => {
@@ -80,5 +90,14 @@ describe('parseGroupSummaryPage', () => {
 
   it('throws an UpstreamError when there is no list at all', () => {
     expect(() => parseGroupSummaryPage({ data: { nope: [] } })).toThrow(/expected "data.groups" to be an array/);
+  });
+
+  it.each([
+    ['without a subject', { id: 'g2', created_at: '1700000000' }],
+    ['without a created_at', { id: 'g2', subject: 'Two' }],
+  ])('refuses a page with a group %s, instead of listing it with a hole', (_case, item) => {
+    const answer = { data: { groups: [{ id: 'g1', subject: 'One', created_at: '1700000000' }, item] } };
+    expect(() => parseGroupSummaryPage(answer)).toThrow(UpstreamError);
+    expect(() => parseGroupSummaryPage(answer)).toThrow(/every group to have a string "subject" and a "created_at"/);
   });
 });

@@ -70,30 +70,30 @@ export type WebGroupsPageQueryVariables = Exact<{
 }>;
 
 
-export type WebGroupsPageQuery = { groups: { edges: Array<{ cursor: string, node: { id: string, subject: string | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WebGroupsPageQuery = { groups: { edges: Array<{ cursor: string, node: { id: string, subject: string, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type WebGroupDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WebGroupDetailQuery = { group: { id: string, subject: string | null, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } | null };
+export type WebGroupDetailQuery = { group: { id: string, subject: string, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } | null };
 
-export type WebGroupDetailFragment = { id: string, subject: string | null, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } };
+export type WebGroupDetailFragment = { id: string, subject: string, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } };
 
 export type WebApproveJoinRequestMutationVariables = Exact<{
   input: JoinRequestsInput;
 }>;
 
 
-export type WebApproveJoinRequestMutation = { approveJoinRequests: { succeededJoinRequestIds: Array<string>, failedJoinRequests: Array<{ joinRequestId: string, errors: Array<{ code: number | null, message: string | null }> }>, group: { id: string, subject: string | null, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } } };
+export type WebApproveJoinRequestMutation = { approveJoinRequests: { succeededJoinRequestIds: Array<string>, failedJoinRequests: Array<{ joinRequestId: string, errors: Array<{ code: number | null, message: string | null }> }>, group: { id: string, subject: string, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } } };
 
 export type WebRejectJoinRequestMutationVariables = Exact<{
   input: JoinRequestsInput;
 }>;
 
 
-export type WebRejectJoinRequestMutation = { rejectJoinRequests: { succeededJoinRequestIds: Array<string>, failedJoinRequests: Array<{ joinRequestId: string, errors: Array<{ code: number | null, message: string | null }> }>, group: { id: string, subject: string | null, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } } };
+export type WebRejectJoinRequestMutation = { rejectJoinRequests: { succeededJoinRequestIds: Array<string>, failedJoinRequests: Array<{ joinRequestId: string, errors: Array<{ code: number | null, message: string | null }> }>, group: { id: string, subject: string, description: string | null, suspended: boolean | null, joinApprovalMode: JoinApprovalMode | null, totalParticipantCount: number | null, inviteLink: string | null, participants: Array<{ waId: string | null, userId: string | null, username: string | null }>, joinRequests: { edges: Array<{ node: { id: string, waId: string | null, userId: string | null, username: string | null, createdAt: string | null } }> } } } };
 
 type WebGroupEvent_GroupCreateFailedEvent_Fragment = { __typename: 'GroupCreateFailedEvent', id: string, cursor: string, type: GroupEventType, occurredAt: string };
 

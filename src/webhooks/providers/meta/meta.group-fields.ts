@@ -159,6 +159,7 @@ function participantOf(value: unknown): ParticipantRef {
     username: idAt(value, 'username') ?? idAt(objectAt(value, 'profile'), 'username'),
     name: stringAt(objectAt(value, 'profile'), 'name'),
     input: idAt(value, 'input'),
+    rank: null, // Meta's API has no roles
   };
 }
 
@@ -181,6 +182,9 @@ export function normaliseMetaLifecycle(group: MetaGroupItem, out: ParseCollector
           description: stringAt(item, 'description'),
           inviteLink: stringAt(item, 'invite_link'),
           joinApprovalMode: toJoinApprovalMode(stringAt(item, 'join_approval_mode')),
+          // Meta's create webhook lists no members, and the creator is the business itself.
+          participants: [],
+          createdBy: null,
         };
         out.emit({ ...base, type: 'GROUP_CREATED', details }, groupIdentity(group, { type: group.type, eventType: 'GROUP_CREATED' }));
       }
@@ -264,7 +268,8 @@ function normaliseJoinRequest(group: MetaGroupItem, type: string, out: ParseColl
   const details = { joinRequestId, participant, reason: stringAt(group.item, 'reason') };
   const eventType = type === 'group_join_request_created' ? 'JOIN_REQUEST_CREATED' : 'JOIN_REQUEST_REVOKED';
   const key = groupIdentity(group, { type, eventType, participants: [participant], joinRequestId });
-  out.emit({ ...groupDraftBase(group), type: eventType, details }, key);
+  // A join request is the user's doing, never the outcome of a business write: it completes no request.
+  out.emit({ ...groupDraftBase(group), requestId: null, type: eventType, details }, key);
 }
 
 /**
@@ -303,7 +308,15 @@ export function normaliseMetaSettings(group: MetaGroupItem, out: ParseCollector)
 
 function pictureChange(picture: JsonObject | null): PictureChange | null {
   const change = settingChange(picture, 'sha256');
-  return change === null ? null : { sha256: change.value, url: null, mimeType: stringAt(picture, 'mime_type'), succeeded: change.succeeded, errors: change.errors };
+  return change === null ? null : {
+        sha256: change.value,
+        url: null,
+        previousUrl: null,
+        changedBy: null,
+        mimeType: stringAt(picture, 'mime_type'),
+        succeeded: change.succeeded,
+        errors: change.errors,
+      };
 }
 
 function settingChange(setting: JsonObject | null, valueKey: string): SettingChange | null {
@@ -311,12 +324,14 @@ function settingChange(setting: JsonObject | null, valueKey: string): SettingCha
   const errors = eventErrorsAt(setting);
   // update_successful is documented on every sub-object; if a delivery omits it, errors are the only evidence.
   const succeeded = booleanAt(setting, 'update_successful') ?? errors.length === 0;
-  return { value: stringAt(setting, valueKey), succeeded, errors };
+  // Meta reports neither the old value nor who changed it (the business did, through the API).
+  return { value: stringAt(setting, valueKey), previousValue: null, changedBy: null, succeeded, errors };
 }
 
 /** `group_status_update`: WhatsApp suspended a group, or lifted the suspension. */
 export function normaliseMetaGroupStatus(group: MetaGroupItem, out: ParseCollector): void {
-  const base = groupDraftBase(group);
+  // WhatsApp suspends a group on its own: no business request to complete.
+  const base = { ...groupDraftBase(group), requestId: null };
   switch (group.type) {
     case 'group_suspend':
       out.emit({ ...base, type: 'GROUP_SUSPENDED', details: {} }, groupIdentity(group, { type: group.type, eventType: 'GROUP_SUSPENDED' }));

@@ -1,4 +1,4 @@
-import type { EventDetails, MessageDeliveryStatus, ParticipantRef } from '../../../events/event-model';
+import type { EventDetails, MessageConversation, MessageDeliveryStatus, ParticipantRef } from '../../../events/event-model';
 import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json';
 import { arrayAt, booleanAt, idAt, isJsonObject, objectAt, own, stringAt, unixSecondsToIso } from '../shared/json';
@@ -147,6 +147,8 @@ function normaliseStatus(change: MetaChangeContext, status: unknown, contacts: C
     status: deliveryStatus,
     participant,
     pricing: statusPricing(status),
+    conversation: statusConversation(status),
+    bizOpaqueCallbackData: stringAt(status, 'biz_opaque_callback_data'),
     errors: eventErrorsAt(status),
   };
   const participantKey = participant === null ? '' : participantIdentity(participant);
@@ -189,6 +191,7 @@ function withContact(contacts: Contacts, waId: string | null, userId: string | n
     username: idAt(profile, 'username') ?? idAt(contact, 'username'),
     name: stringAt(profile, 'name'),
     input: null,
+    rank: null,
   };
   return { participant, contact };
 }
@@ -209,6 +212,21 @@ function statusPricing(status: JsonObject): EventDetails<'MESSAGE_STATUS_UPDATED
     type: stringAt(pricing, 'type'),
     billable: booleanAt(pricing, 'billable'),
   };
+}
+
+/**
+ * `conversation {id, origin: {type}, expiration_timestamp}`: Meta omits it since v24.0 except in free-entry-point
+ * windows, and sends `expiration_timestamp` only on the status that opened the conversation. An object with none of
+ * the three (e.g. one that only nests `pricing`, as Meta's aggregated examples print it) is no conversation.
+ */
+function statusConversation(status: JsonObject): MessageConversation | null {
+  const conversation = objectAt(status, 'conversation');
+  if (conversation === null) return null;
+  const id = idAt(conversation, 'id');
+  const originType = stringAt(objectAt(conversation, 'origin'), 'type');
+  const expiresAt = unixSecondsToIso(own(conversation, 'expiration_timestamp'));
+  if (id === null && originType === null && expiresAt === null) return null;
+  return { id, originType, expiresAt };
 }
 
 /** `value.contacts[]` of a messages change, looked up by wa_id or BSUID. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParticipantRef, SettingChange } from '../../../events/event-model';
+import type { ParticipantRank, ParticipantRef, PictureChange, SettingChange } from '../../../events/event-model';
 import { canonicalJson } from '../../../lib/canonical-json';
 import { WebhookPayloadError } from '../../webhook-errors';
 import type { JsonObject } from '../shared/json';
@@ -61,7 +61,8 @@ function readEnvelope(document: unknown): WhapiEnvelope {
 
 /**
  * groups.post (`groups[]`): "you have been added to a group, or a group has been created with you". Both
- * mean the group now exists for this channel, so both become GROUP_CREATED with the group's name as subject.
+ * mean the group now exists for this channel, so both become GROUP_CREATED with the group's name as subject, its
+ * members with their `rank`, and its creator (`created_by`).
  */
 function normaliseGroupJoined(envelope: WhapiEnvelope, item: unknown, out: ParseCollector): void {
   const groupId = idAt(item, 'id');
@@ -76,6 +77,8 @@ function normaliseGroupJoined(envelope: WhapiEnvelope, item: unknown, out: Parse
     description: stringAt(item, 'description'),
     inviteLink: inviteCode === null ? null : `https://chat.whatsapp.com/${inviteCode}`,
     joinApprovalMode: null,
+    participants: rankedParticipants(arrayAt(item, 'participants')),
+    createdBy: actorOf(idAt(item, 'created_by')),
   };
   const draft = {
     type: 'GROUP_CREATED' as const,
@@ -148,7 +151,9 @@ const PICTURE_CHANGED = 'changed';
  * of the changed fields. A setting counts as changed when `changes[]` names it or the snapshots differ
  * (`changes[]` is a free list of field names, so the snapshots are diffed too). A picture change carries the new URL
  * (`chat_pic_full`, the full-size picture, else the `chat_pic` thumbnail), or null when Whapi only says "changed";
- * Whapi never sends a sha256. Whapi has no failure path here: every change succeeded.
+ * Whapi never sends a sha256. Each change keeps its before-value from `before_update` and its author where Whapi
+ * names one (`name_owner`, `description_owner`; for the picture, the sender of the `group_change_icon` system message
+ * in `last_message`). Whapi has no failure path here: every change succeeded.
  */
 function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: ParseCollector): void {
   const before = objectAt(item, 'before_update');
@@ -161,11 +166,12 @@ function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: Parse
   const changes = new Set(arrayAt(item, 'changes').map(toText).filter((name): name is string => name !== null));
   const changed = (fields: ReadonlySet<string>, field: string): boolean =>
     [...fields].some((name) => changes.has(name)) || (before !== null && stringAt(before, field) !== stringAt(after, field));
-  const pictureUrl = [stringAt(after, 'chat_pic_full'), stringAt(after, 'chat_pic')].find((url) => url !== null && url !== PICTURE_CHANGED) ?? null;
+  const textChange = (field: string, ownerField: string): SettingChange =>
+    succeeded(stringAt(after, field), before === null ? null : stringAt(before, field), actorOf(idAt(after, ownerField)));
   const details = {
-    subject: changed(SUBJECT_FIELDS, 'name') ? succeeded(stringAt(after, 'name')) : null,
-    description: changed(DESCRIPTION_FIELDS, 'description') ? succeeded(stringAt(after, 'description')) : null,
-    profilePicture: changed(PICTURE_FIELDS, 'chat_pic') ? { sha256: null, url: pictureUrl, mimeType: null, succeeded: true, errors: [] } : null,
+    subject: changed(SUBJECT_FIELDS, 'name') ? textChange('name', 'name_owner') : null,
+    description: changed(DESCRIPTION_FIELDS, 'description') ? textChange('description', 'description_owner') : null,
+    profilePicture: changed(PICTURE_FIELDS, 'chat_pic') ? pictureChange(before, after) : null,
     otherChanges: [...changes].filter((name) => !SUBJECT_FIELDS.has(name) && !DESCRIPTION_FIELDS.has(name) && !PICTURE_FIELDS.has(name)),
     errors: [],
   };
@@ -185,8 +191,54 @@ function normaliseGroupUpdate(envelope: WhapiEnvelope, item: unknown, out: Parse
   out.emit(draft, groupIdentity(envelope, itemDigest(item)));
 }
 
-function succeeded(value: string | null): SettingChange {
-  return { value, succeeded: true, errors: [] };
+function succeeded(value: string | null, previousValue: string | null, changedBy: ParticipantRef | null): SettingChange {
+  return { value, previousValue, changedBy, succeeded: true, errors: [] };
+}
+
+/** A picture URL of a snapshot: the full-size one first; the placeholder "changed" is no URL. */
+function pictureUrlOf(snapshot: JsonObject | null): string | null {
+  return [stringAt(snapshot, 'chat_pic_full'), stringAt(snapshot, 'chat_pic')].find((url) => url !== null && url !== PICTURE_CHANGED) ?? null;
+}
+
+/** The system message Whapi puts in `last_message` when someone changes the group's picture. */
+const PICTURE_CHANGE_SUBTYPE = 'group_change_icon';
+
+function pictureChange(before: JsonObject | null, after: JsonObject): PictureChange {
+  const lastMessage = objectAt(after, 'last_message');
+  const isPictureChangeMessage = stringAt(lastMessage, 'type') === 'system' && stringAt(lastMessage, 'subtype') === PICTURE_CHANGE_SUBTYPE;
+  return {
+    sha256: null,
+    url: pictureUrlOf(after),
+    previousUrl: pictureUrlOf(before),
+    changedBy: isPictureChangeMessage ? actorOf(idAt(lastMessage, 'from')) : null,
+    mimeType: null,
+    succeeded: true,
+    errors: [],
+  };
+}
+
+/** Whapi's ranks (`participants[].rank` of a group); anything else is no rank we know. */
+const RANKS: ReadonlyMap<string, ParticipantRank> = new Map([
+  ['admin', 'ADMIN'],
+  ['creator', 'CREATOR'],
+  ['member', 'MEMBER'],
+]);
+
+/** A group's `participants[]`: `{id, rank}` objects (bare id strings are accepted, without a rank). */
+function rankedParticipants(values: readonly unknown[]): ParticipantRef[] {
+  const participants: ParticipantRef[] = [];
+  for (const value of values) {
+    const id = toText(value) ?? idAt(value, 'id');
+    if (id === null || id.trim() === '') continue;
+    const rank = RANKS.get(stringAt(value, 'rank')?.toLowerCase() ?? '') ?? null;
+    participants.push({ ...participantOf(id), rank });
+  }
+  return participants;
+}
+
+/** Who did something, from an id field Whapi may leave out. */
+function actorOf(id: string | null): ParticipantRef | null {
+  return id === null || id.trim() === '' ? null : participantOf(id);
 }
 
 const GROUP_CHAT_SUFFIX = '@g.us';
@@ -238,7 +290,7 @@ const PHONE_JID = /^(\d+)@(?:s\.whatsapp\.net|c\.us)$/;
  */
 function participantOf(id: string | null, name: string | null = null): ParticipantRef {
   const phone = id === null ? null : PHONE_JID.exec(id);
-  return { waId: phone ? (phone[1] ?? id) : id, userId: null, parentUserId: null, username: null, name, input: null };
+  return { waId: phone ? (phone[1] ?? id) : id, userId: null, parentUserId: null, username: null, name, input: null, rank: null };
 }
 
 /** `participants[]` of groups.put: id strings (objects with an `id` are accepted too, as newer APIs send). */

@@ -132,6 +132,8 @@ function normaliseLifecycle(group: YCloudGroup): Outcome {
             description: stringAt(item, 'description'),
             inviteLink: stringAt(item, 'inviteLink'),
             joinApprovalMode: toJoinApprovalMode(stringAt(item, 'joinApprovalMode')),
+            participants: [],
+            createdBy: null,
           },
         },
       ];
@@ -174,7 +176,7 @@ function normaliseParticipants(group: YCloudGroup): Outcome {
       if (joinRequestId === null && !hasIdentifier(participant)) return { ignored: 'join request without joinRequestId or requester' };
       const details = { joinRequestId, participant, reason: stringAt(item, 'reason') };
       const type = group.type === 'group_join_request_created' ? 'JOIN_REQUEST_CREATED' : 'JOIN_REQUEST_REVOKED';
-      return [{ ...group.base, type, details }];
+      return [{ ...group.base, requestId: null, type, details }];
     }
     default:
       return { ignored: `unknown participants type "${group.type}"` };
@@ -200,6 +202,7 @@ function participantOf(value: unknown, fallbackProfile: JsonObject | null = null
     username: idAt(profile, 'username'),
     name: stringAt(profile, 'name'),
     input: idAt(value, 'input'),
+    rank: null,
   };
 }
 
@@ -254,29 +257,29 @@ function normaliseSettings(group: YCloudGroup): Outcome {
     const succeeded = group.status !== 'failed';
     const subject = stringAt(group.item, 'subject');
     const description = stringAt(group.item, 'description');
-    if (subject !== null) details.subject = { value: subject, succeeded, errors: [] };
-    if (description !== null) details.description = { value: description, succeeded, errors: [] };
+    if (subject !== null) details.subject = { value: subject, previousValue: null, changedBy: null, succeeded, errors: [] };
+    if (description !== null) details.description = { value: description, previousValue: null, changedBy: null, succeeded, errors: [] };
   }
   return [{ ...group.base, type: 'SETTINGS_UPDATED', details }];
 }
 
 function pictureChange(setting: JsonObject): PictureChange {
   const { value, succeeded, errors } = settingChange(setting, stringAt(setting, 'sha256'));
-  return { sha256: value, url: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
+  return { sha256: value, url: null, previousUrl: null, changedBy: null, mimeType: stringAt(setting, 'mimeType'), succeeded, errors };
 }
 
 function settingChange(setting: JsonObject, value: string | null): SettingChange {
   const errors = eventErrorsAt(setting);
-  return { value, succeeded: booleanAt(setting, 'updateSuccessful') ?? errors.length === 0, errors };
+  return { value, previousValue: null, changedBy: null, succeeded: booleanAt(setting, 'updateSuccessful') ?? errors.length === 0, errors };
 }
 
 /** `whatsapp.group.status_update`: group_suspend (status suspended) or group_suspend_cleared (suspend_cleared). */
 function normaliseGroupStatus(group: YCloudGroup): Outcome {
   if (group.type === 'group_suspend' || (group.type === '' && group.status === 'suspended')) {
-    return [{ ...group.base, type: 'GROUP_SUSPENDED', details: {} }];
+    return [{ ...group.base, requestId: null, type: 'GROUP_SUSPENDED', details: {} }];
   }
   if (group.type === 'group_suspend_cleared' || (group.type === '' && group.status === 'suspend_cleared')) {
-    return [{ ...group.base, type: 'GROUP_SUSPENSION_CLEARED', details: {} }];
+    return [{ ...group.base, requestId: null, type: 'GROUP_SUSPENSION_CLEARED', details: {} }];
   }
   return { ignored: `unknown status type "${group.type}"` };
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, isNonNullType } from 'graphql';
-import { EVENT_SOURCES, GROUP_EVENT_TYPES } from '../../../../src/events/event-model';
+import { EVENT_SOURCES, GROUP_EVENT_TYPES, REQUEST_ID_EVENT_TYPES } from '../../../../src/events/event-model';
 import { GROUP_EVENT_OBJECT_TYPES, toGroupEvent } from '../../../../src/schema/events/group-event-kinds';
 import { makeEvent } from '../../../helpers/events';
 import { buildEventsSchema } from '../../../helpers/events-schema-harness';
@@ -43,10 +43,25 @@ describe('event schema fragment', () => {
       occurredAt: 'DateTime!',
       receivedAt: 'DateTime!',
       source: 'EventSource!',
-      requestId: 'String',
       raw: 'JSON',
       group: 'Group',
     });
+  });
+
+  it('puts requestId on the kinds a write can cause, and only there, resolved from the stored event', () => {
+    const withRequestId = GROUP_EVENT_TYPES.filter((type) => {
+      const objectType = schema.getType(GROUP_EVENT_TYPE_NAMES[type] ?? '') as GraphQLObjectType;
+      return objectType.getFields().requestId !== undefined;
+    });
+    expect(withRequestId).toEqual([...REQUEST_ID_EVENT_TYPES]);
+    expect(withRequestId).not.toContain('MESSAGE_RECEIVED');
+    expect(withRequestId).not.toContain('MESSAGE_STATUS_UPDATED');
+    for (const type of REQUEST_ID_EVENT_TYPES) {
+      const objectType = schema.getType(GROUP_EVENT_TYPE_NAMES[type] ?? '') as GraphQLObjectType;
+      expect(objectType.getFields().requestId?.type.toString()).toBe('String');
+      expect(toGroupEvent({ ...makeEvent({ type, requestId: 'req-7' }), cursor: 'c' })).toMatchObject({ requestId: 'req-7' });
+    }
+    expect(toGroupEvent({ ...makeEvent({ type: 'MESSAGE_RECEIVED' }), cursor: 'c' })).not.toHaveProperty('requestId');
   });
 
   it('has one object type per event kind, implementing GroupEvent, named as resolveType answers', () => {

@@ -95,25 +95,31 @@ describe('Query.groupEvents', () => {
   it('exposes the details of every kind of event on its concrete type', async () => {
     const someone = emptyParticipant({ waId: '15550001111', name: 'Ann' });
     const base = { groupId: 'g1' };
+    const creator = emptyParticipant({ waId: '15550002222' });
     const stored: StoredEvent[] = await h.append(
-      makeEvent({ ...base, type: 'GROUP_CREATED' }),
+      {
+        ...makeEvent({ ...base, type: 'GROUP_CREATED', requestId: 'req-9' }),
+        details: { subject: 'Team', description: null, inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE', participants: [{ ...creator, rank: 'CREATOR' }, { ...someone, rank: 'ADMIN' }], createdBy: creator },
+      } as never,
       { ...makeEvent({ ...base, type: 'PARTICIPANTS_REMOVED' }), details: { participants: [someone], failedParticipants: [{ participant: emptyParticipant({ input: '+1555' }), errors: [{ code: 131000, title: 'Nope', message: null, details: 'x' }] }], initiatedBy: 'BUSINESS', errors: [] } } as never,
-      { ...makeEvent({ ...base, type: 'SETTINGS_UPDATED' }), details: { subject: { value: 'New', succeeded: true, errors: [] }, description: null, profilePicture: { sha256: 'abc123', url: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ code: 1, title: null, message: 'bad', details: null }] }, otherChanges: ['announcements'], errors: [] } } as never,
+      { ...makeEvent({ ...base, type: 'SETTINGS_UPDATED' }), details: { subject: { value: 'New', previousValue: 'Old', changedBy: someone, succeeded: true, errors: [] }, description: null, profilePicture: { sha256: 'abc123', url: null, previousUrl: 'https://example.com/old.jpg', changedBy: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ code: 1, title: null, message: 'bad', details: null }] }, otherChanges: ['announcements'], errors: [] } } as never,
       makeEvent({ ...base, type: 'JOIN_REQUEST_CREATED' }),
       makeEvent({ ...base, type: 'MESSAGE_RECEIVED' }),
-      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.2', status: 'DELIVERED', participant: someone, pricing: { model: 'PMP', category: 'utility', type: 'regular', billable: true }, errors: [] } } as never,
+      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.2', status: 'DELIVERED', participant: someone, pricing: { model: 'PMP', category: 'utility', type: 'regular', billable: true }, conversation: { id: 'conv1', originType: 'utility', expiresAt: '2025-01-02T00:00:00.000Z' }, bizOpaqueCallbackData: 'order=42', errors: [] } } as never,
       makeEvent({ ...base, type: 'GROUP_DELETED' }),
+      // Stored before statuses kept their conversation and callback data: both read as null.
+      { ...makeEvent({ ...base, type: 'MESSAGE_STATUS_UPDATED' }), details: { messageId: 'wamid.3', status: 'SENT', participant: null, pricing: null, errors: [] } } as never,
     );
 
     const result = await h.query(`{
       groupEvents(groupId: "g1") { nodes {
         __typename occurredAt source raw
-        ... on GroupCreatedEvent { subject inviteLink joinApprovalMode }
+        ... on GroupCreatedEvent { subject inviteLink joinApprovalMode participants { waId rank } createdBy { waId rank } requestId }
         ... on ParticipantsRemovedEvent { participants { waId name } failedParticipants { participant { input } errors { code title details } } initiatedBy errors { code } }
-        ... on SettingsUpdatedEvent { subjectChange { value succeeded } descriptionChange { value } profilePictureChange { sha256 url mimeType succeeded errors { message } } otherChanges }
+        ... on SettingsUpdatedEvent { subjectChange { value previousValue changedBy { waId } succeeded } descriptionChange { value } profilePictureChange { sha256 url previousUrl changedBy { waId } mimeType succeeded errors { message } } otherChanges }
         ... on JoinRequestCreatedEvent { joinRequestId participant { waId } reason }
         ... on MessageReceivedEvent { messageId from { waId } messageType text content }
-        ... on MessageStatusUpdatedEvent { messageId status recipient { name } pricing { model billable } }
+        ... on MessageStatusUpdatedEvent { messageId status recipient { name } pricing { model billable } conversation { id originType expiresAt } bizOpaqueCallbackData }
       } }
     }`);
 
@@ -127,8 +133,16 @@ describe('Query.groupEvents', () => {
       'MessageReceivedEvent',
       'MessageStatusUpdatedEvent',
       'GroupDeletedEvent',
+      'MessageStatusUpdatedEvent',
     ]);
-    expect(nodes[0]).toMatchObject({ occurredAt: new Date('2025-01-01T00:00:00.000Z'), source: 'META', subject: 'Team', inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE' });
+    expect(nodes[0]).toMatchObject({ occurredAt: new Date('2025-01-01T00:00:00.000Z'), source: 'META', subject: 'Team', inviteLink: 'https://chat.whatsapp.com/abc', joinApprovalMode: 'AUTO_APPROVE',
+      participants: [
+        { waId: '15550002222', rank: 'CREATOR' },
+        { waId: '15550001111', rank: 'ADMIN' },
+      ],
+      createdBy: { waId: '15550002222', rank: null },
+      requestId: 'req-9',
+    });
     expect(nodes[0].raw).toEqual(stored[0].raw);
     expect(nodes[1]).toMatchObject({
       participants: [{ waId: '15550001111', name: 'Ann' }],
@@ -137,14 +151,22 @@ describe('Query.groupEvents', () => {
       errors: [],
     });
     expect(nodes[2]).toMatchObject({
-      subjectChange: { value: 'New', succeeded: true },
+      subjectChange: { value: 'New', previousValue: 'Old', changedBy: { waId: '15550001111' }, succeeded: true },
       descriptionChange: null,
-      profilePictureChange: { sha256: 'abc123', url: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ message: 'bad' }] },
+      profilePictureChange: { sha256: 'abc123', url: null, previousUrl: 'https://example.com/old.jpg', changedBy: null, mimeType: 'image/jpeg', succeeded: false, errors: [{ message: 'bad' }] },
       otherChanges: ['announcements'],
     });
     expect(nodes[3]).toMatchObject({ joinRequestId: 'jr1', participant: { waId: '15550001111' }, reason: null });
     expect(nodes[4]).toMatchObject({ messageId: 'wamid.1', from: { waId: '15550001111' }, messageType: 'text', text: 'hi', content: { body: 'hi' } });
-    expect(nodes[5]).toMatchObject({ messageId: 'wamid.2', status: 'DELIVERED', recipient: { name: 'Ann' }, pricing: { model: 'PMP', billable: true } });
+    expect(nodes[5]).toMatchObject({
+      messageId: 'wamid.2',
+      status: 'DELIVERED',
+      recipient: { name: 'Ann' },
+      pricing: { model: 'PMP', billable: true },
+      conversation: { id: 'conv1', originType: 'utility', expiresAt: new Date('2025-01-02T00:00:00.000Z') },
+      bizOpaqueCallbackData: 'order=42',
+    });
+    expect(nodes[7]).toMatchObject({ messageId: 'wamid.3', conversation: null, bizOpaqueCallbackData: null });
   });
 
   it('resolves `group` through the request loaders, and only when a field beyond id is selected', async () => {

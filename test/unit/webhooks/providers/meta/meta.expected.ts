@@ -12,6 +12,8 @@ const PARENT = 'US.8823419920012';
 const S1 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSQzQyRjFFQzI3N0JBNkE5QTI1AA==';
 const S2 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRDQyRjFFQzI3N0JBNkE5QTI1AA==';
 const S3 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRTQyRjFFQzI3N0JBNkE5QTI1AA==';
+const S4 = 'wamid.HBgLMTY1MDUwNTUxMjM0FQIAERgSRjQyRjFFQzI3N0JBNkE5QTI1AA==';
+const CALLBACK_DATA = 'campaign=spring-sale;batch=7';
 const JOIN_REQUEST = 'MTY0NjcwNDM1OTU6MTIwMzYzNDA0Njk0MjMzODIw';
 const MARKETING = { model: 'PMP', category: 'group_marketing', type: 'regular', billable: true };
 
@@ -29,14 +31,19 @@ function group(overrides: Partial<ExpectedEvent> & Pick<ExpectedEvent, 'type' | 
   return { groupId: G, phoneNumberId: SANDBOX_PHONE_A, requestId: null, ...overrides } as ExpectedEvent;
 }
 
-function status(messageId: string, deliveryStatus: string, at: number, rest: Partial<Record<'participant' | 'pricing' | 'errors', unknown>> = {}): ExpectedEvent {
+function status(
+  messageId: string,
+  deliveryStatus: string,
+  at: number,
+  rest: Partial<Record<'participant' | 'pricing' | 'conversation' | 'bizOpaqueCallbackData' | 'errors', unknown>> = {},
+): ExpectedEvent {
   return {
     type: 'MESSAGE_STATUS_UPDATED',
     groupId: G,
     phoneNumberId: SANDBOX_PHONE_A,
     occurredAt: iso(at),
     requestId: null,
-    details: { messageId, status: deliveryStatus, participant: null, pricing: null, errors: [], ...rest },
+    details: { messageId, status: deliveryStatus, participant: null, pricing: null, conversation: null, bizOpaqueCallbackData: null, errors: [], ...rest },
   } as ExpectedEvent;
 }
 
@@ -50,7 +57,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         type: 'GROUP_CREATED',
         occurredAt: iso(1755548877),
         requestId: '4a3f0c1e-request-id-example',
-        details: { subject: 'New Purchase Inquiry', description: null, inviteLink: 'https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv', joinApprovalMode: 'AUTO_APPROVE' },
+        details: { subject: 'New Purchase Inquiry', description: null, inviteLink: 'https://chat.whatsapp.com/AbCdEfGhIjKlMnOpQrStUv', joinApprovalMode: 'AUTO_APPROVE', participants: [], createdBy: null },
       }),
     ],
   },
@@ -66,6 +73,8 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
           description: 'Early access for our VIP customers.',
           inviteLink: 'https://chat.whatsapp.com/ZyXwVuTsRqPoNmLkJiHgFe',
           joinApprovalMode: 'APPROVAL_REQUIRED',
+          participants: [],
+          createdBy: null,
         },
       }),
     ],
@@ -298,9 +307,9 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         occurredAt: iso(1755553000),
         requestId: '5e77ab12-request-id-example',
         details: {
-          subject: { value: 'Watch Enthusiasts', succeeded: true, errors: [] },
-          description: { value: 'Discuss the latest timepieces.', succeeded: true, errors: [] },
-          profilePicture: { url: null, sha256: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
+          subject: { value: 'Watch Enthusiasts', previousValue: null, changedBy: null, succeeded: true, errors: [] },
+          description: { value: 'Discuss the latest timepieces.', previousValue: null, changedBy: null, succeeded: true, errors: [] },
+          profilePicture: { url: null, previousUrl: null, changedBy: null, sha256: '81d3bd8a8db4868c9520ed47186e8b7c5789e61ff79f7f834be6950b808a90d3', succeeded: true, errors: [], mimeType: 'image/jpeg' },
           otherChanges: [],
           errors: [],
         },
@@ -314,10 +323,12 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         occurredAt: iso(1755553100),
         requestId: '5e77ab13-request-id-example',
         details: {
-          subject: { value: 'Watch Collectors', succeeded: true, errors: [] },
+          subject: { value: 'Watch Collectors', previousValue: null, changedBy: null, succeeded: true, errors: [] },
           description: null,
           profilePicture: {
             url: null,
+            previousUrl: null,
+            changedBy: null,
             sha256: '3b9d1c0e5f2a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e',
             succeeded: false,
             errors: [error(131209, 'Invalid group profile picture aspect ratio', 'Invalid group profile picture aspect ratio', 'The image must be square.')],
@@ -336,9 +347,11 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         occurredAt: iso(1755553200),
         requestId: '5e77ab14-request-id-example',
         details: {
-          subject: { value: '', succeeded: false, errors: [error(100, 'Invalid parameter', 'Invalid parameter', 'Subject must not be empty.')] },
+          subject: { value: '', previousValue: null, changedBy: null, succeeded: false, errors: [error(100, 'Invalid parameter', 'Invalid parameter', 'Subject must not be empty.')] },
           description: {
             value: 'Too long description',
+            previousValue: null,
+            changedBy: null,
             succeeded: false,
             errors: [error(100, 'Invalid parameter', 'Invalid parameter', 'Description exceeds 2048 characters.')],
           },
@@ -357,7 +370,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
         requestId: '5e77ab15-request-id-example',
         details: {
           subject: null,
-          description: { value: 'Weekly drops every Friday.', succeeded: true, errors: [] },
+          description: { value: 'Weekly drops every Friday.', previousValue: null, changedBy: null, succeeded: true, errors: [] },
           profilePicture: null,
           otherChanges: [],
           errors: [],
@@ -437,7 +450,25 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
     events: [status(S2, 'FAILED', 1755554100, { errors: [error(131020, 'Bad Group', '(#131020) Bad Group', 'Cannot send to a group with a single member.')] })],
   },
   'messages.group_status_delivered': {
-    events: [status(S1, 'DELIVERED', 1755554010, { participant: person({ waId: '16505551234' }), pricing: MARKETING })],
+    events: [
+      status(S1, 'DELIVERED', 1755554010, {
+        participant: person({ waId: '16505551234' }),
+        pricing: MARKETING,
+        conversation: { id: 'f8a2c0e9b4d7', originType: 'marketing', expiresAt: null },
+      }),
+    ],
+  },
+  'messages.group_status_sent.conversation_and_callback_data': {
+    events: [
+      status(S4, 'SENT', 1755554060, {
+        pricing: MARKETING,
+        conversation: { id: 'c0ffee00b1a5', originType: 'marketing', expiresAt: iso(1755640460) },
+        bizOpaqueCallbackData: CALLBACK_DATA,
+      }),
+    ],
+  },
+  'messages.group_status_delivered.callback_data_only': {
+    events: [status(S4, 'DELIVERED', 1755554070, { participant: person({ waId: '16505551234' }), pricing: MARKETING, bizOpaqueCallbackData: CALLBACK_DATA })],
   },
   'messages.group_status_delivered.doc_variant_participant_recipient_id': {
     events: [status(S1, 'DELIVERED', 1755554011, { participant: person({ waId: '16467043595' }), pricing: MARKETING })],
@@ -461,6 +492,7 @@ export const META_EXPECTED: Record<FixtureName<'meta'>, ExpectedParse> = {
       status(S3, 'DELIVERED', 1755554040, {
         participant: person({ waId: '16467043595' }),
         pricing: { model: 'PMP', category: 'group_service', type: 'free_group_customer_service', billable: false },
+        conversation: { id: 'a1b2c3d4e5f6', originType: 'service', expiresAt: null },
       }),
     ],
   },

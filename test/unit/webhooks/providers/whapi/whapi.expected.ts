@@ -10,6 +10,13 @@ const TRIP = '120363498775936551@g.us';
 const PICTURE_FULL =
   'https://pps.whatsapp.net/v/t62.24694-24/491878509_1329198295045131_8243456031832458554_n.jpg?ccb=11-4&oh=01_Q5Aa1gEq-WZYAgjAZMZd6UEZFN30lEsxoha3JZH0bs07_p7F7Q&oe=683838BA&_nc_sid=5e03e0&_nc_cat=111';
 
+/** The thumbnail URL the picture_unknown fixture's before_update holds: the picture before the change. */
+const PICTURE_BEFORE =
+  'https://pps.whatsapp.net/v/t62.24694-24/491878509_1329198295045131_8243456031832458554_n.jpg?stp=dst-jpg_s96x96_tt6&ccb=11-4&oh=01_Q5Aa1gEq-WZYAgjAZMZd6UEZFN30lEsxoha3JZH0bs07_p7F7Q&oe=683838BA&_nc_sid=5e03e0&_nc_cat=111';
+/** The fixtures' creator: `created_by`, rank `creator`, and the sender of the picture-change system message. */
+const CREATOR = '919984351847';
+const MEMBER = '61371989950';
+
 /** groups.put has no time: occurredAt is the receive time. */
 function put(overrides: Partial<ExpectedEvent> & Pick<ExpectedEvent, 'type' | 'details'>): ExpectedEvent {
   return { groupId: GROUP, phoneNumberId: CHANNEL, occurredAt: RECEIVED_ISO, requestId: null, ...overrides } as ExpectedEvent;
@@ -34,7 +41,14 @@ export const WHAPI_EXPECTED: Record<FixtureName<'whapi'>, ExpectedParse> = {
       put({
         type: 'GROUP_CREATED',
         occurredAt: iso(1713791253),
-        details: { subject: 'Group name! 😃', description: null, inviteLink: null, joinApprovalMode: null },
+        details: {
+          subject: 'Group name! 😃',
+          description: null,
+          inviteLink: null,
+          joinApprovalMode: null,
+          participants: [person({ waId: MEMBER, rank: 'MEMBER' }), person({ waId: CREATOR, rank: 'CREATOR' })],
+          createdBy: person({ waId: CREATOR }),
+        },
       }),
     ],
   },
@@ -49,6 +63,8 @@ export const WHAPI_EXPECTED: Record<FixtureName<'whapi'>, ExpectedParse> = {
           description: 'Questions about orders from Store 12',
           inviteLink: 'https://chat.whatsapp.com/HfJ3kLmN0pQ9rS7tU5vW1x',
           joinApprovalMode: null,
+          participants: [person({ waId: CREATOR, rank: 'CREATOR' }), person({ waId: MEMBER, rank: 'ADMIN' })],
+          createdBy: person({ waId: CREATOR }),
         },
       }),
     ],
@@ -83,12 +99,31 @@ export const WHAPI_EXPECTED: Record<FixtureName<'whapi'>, ExpectedParse> = {
       }),
     ],
   },
-  'groups.patch.name': { events: [settings({ subject: { value: 'Good trip ⛰️🏖️', succeeded: true, errors: [] } })] },
-  'groups.patch.unlisted_name_diff': { events: [settings({ subject: { value: 'Our journey 2026', succeeded: true, errors: [] } })] },
-  'groups.patch.chat_pic': { events: [settings({ profilePicture: { sha256: null, url: PICTURE_FULL, succeeded: true, errors: [], mimeType: null } })] },
-  'groups.patch.picture_unknown': { events: [settings({ profilePicture: { sha256: null, url: null, succeeded: true, errors: [], mimeType: null } })] },
+  'groups.patch.name': { events: [settings({ subject: { value: 'Good trip ⛰️🏖️', previousValue: 'Our journey ⛰️', changedBy: null, succeeded: true, errors: [] } })] },
+  'groups.patch.name_by_admin': {
+    events: [
+      settings({
+        subject: { value: 'Trip 2026: the Alps', previousValue: 'Good trip ⛰️🏖️', changedBy: person({ waId: MEMBER }), succeeded: true, errors: [] },
+      }),
+    ],
+  },
+  'groups.patch.unlisted_name_diff': {
+    events: [settings({ subject: { value: 'Our journey 2026', previousValue: 'Our journey ⛰️', changedBy: null, succeeded: true, errors: [] } })],
+  },
+  'groups.patch.chat_pic': {
+    // before_update holds only the placeholder "changed": no previous URL.
+    events: [settings({ profilePicture: { sha256: null, url: PICTURE_FULL, previousUrl: null, changedBy: person({ waId: CREATOR }), succeeded: true, errors: [], mimeType: null } })],
+  },
+  'groups.patch.picture_unknown': {
+    events: [settings({ profilePicture: { sha256: null, url: null, previousUrl: PICTURE_BEFORE, changedBy: person({ waId: CREATOR }), succeeded: true, errors: [], mimeType: null } })],
+  },
   'groups.patch.description_and_settings': {
-    events: [settings({ description: { value: 'Trip planning — bring passports', succeeded: true, errors: [] }, otherChanges: ['announcements'] })],
+    events: [
+      settings({
+        description: { value: 'Trip planning — bring passports', previousValue: 'Trip planning', changedBy: person({ waId: CREATOR }), succeeded: true, errors: [] },
+        otherChanges: ['announcements'],
+      }),
+    ],
   },
   'messages.post.group_text': {
     events: [
