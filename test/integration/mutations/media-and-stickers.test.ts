@@ -85,6 +85,16 @@ describe('uploadMedia, stickers and bizOpaqueCallbackData against the sandbox', 
       .filter((status) => status.id === wamid);
     expect(statuses.length).toBeGreaterThanOrEqual(3);
     expect(statuses.every((status) => status.biz_opaque_callback_data === 'campaign=spring;step=2')).toBe(true);
+
+    // ...and each status event a client reads back carries it.
+    const events = await t.query<{ groupEvents: { nodes: { messageId?: string; bizOpaqueCallbackData?: string | null }[] } }, { groupId: string }>(
+      'query ($groupId: ID!) { groupEvents(groupId: $groupId, first: 100) { nodes { ... on MessageStatusUpdatedEvent { messageId bizOpaqueCallbackData } } } }',
+      { groupId },
+    );
+    expect(events.body.errors).toBeUndefined();
+    const ours = (events.body.data?.groupEvents.nodes ?? []).filter((node) => node.messageId === wamid);
+    expect(ours).toHaveLength(statuses.length);
+    expect(ours.every((node) => node.bizOpaqueCallbackData === 'campaign=spring;step=2')).toBe(true);
   });
 
   it('sends a sticker by link', async () => {
