@@ -1,7 +1,7 @@
 import type { EventServices } from './events/event-services';
 import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
-import type { BatchMode } from './loaders/group.loader';
+import type { BatchMode, LoaderHooks } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
@@ -45,17 +45,19 @@ export interface ContextFactoryOptions {
   concurrency: number;
   events: EventServices;
   mutations: WriteService;
+  /** Metrics and tracing of loader batches. @default none */
+  loaderHooks?: LoaderHooks;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
-  const { cache, batchMode, concurrency, events, mutations, security } = options;
+  const { cache, batchMode, concurrency, events, mutations, security, loaderHooks } = options;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
     const { access, upstream } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
-    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
+    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }), ...(loaderHooks === undefined ? {} : { hooks: loaderHooks }) });
     return {
       requestId: request.requestId,
       logger: request.logger,

@@ -94,6 +94,7 @@ async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayC
     queueLimit: events.subscriberQueueLimit,
     logger,
     ...(events.decoder === undefined ? {} : { decoder: events.decoder }),
+    ...(events.streamObserver === undefined ? {} : { observer: events.streamObserver }),
   });
   try {
     await stream.ready;

@@ -49,6 +49,7 @@ async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<As
     initial: () => writes.getOperation(id),
     supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
     isFinal: (value) => value.status !== 'PENDING',
+    ...(events.streamObserver === undefined ? {} : { observer: events.streamObserver }),
   });
   try {
     await stream.ready;
