@@ -1,8 +1,8 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ConsoleSpanExporter, ParentBasedSampler, SimpleSpanProcessor, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { createOtlpJsonExporter } from './otlp-json-exporter';
 
 export interface TracerProviderSetup {
   provider: NodeTracerProvider;
@@ -14,7 +14,7 @@ export interface TracerProviderSetup {
 
 /**
  * A tracer provider from the standard OTEL_* variables (config.tracing.otel): OTEL_TRACES_EXPORTER (otlp, console),
- * OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT and _HEADERS, OTEL_TRACES_SAMPLER and _ARG, OTEL_SERVICE_NAME,
+ * OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT, _HEADERS and _TIMEOUT, OTEL_TRACES_SAMPLER and _ARG, OTEL_SERVICE_NAME,
  * OTEL_RESOURCE_ATTRIBUTES, OTEL_BSP_SCHEDULE_DELAY and OTEL_BSP_MAX_EXPORT_BATCH_SIZE. Never registered globally:
  * the gateway asks it for its tracer, so two gateways in one process keep their own.
  */
@@ -25,7 +25,7 @@ export function createTracerProvider(options: { otel: Readonly<Record<string, st
   const endpoint = console ? 'console' : tracesEndpoint(otel);
   const processor: SpanProcessor = console
     ? new SimpleSpanProcessor(new ConsoleSpanExporter())
-    : new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint, headers: parseKeyValues(otel.OTEL_EXPORTER_OTLP_TRACES_HEADERS ?? otel.OTEL_EXPORTER_OTLP_HEADERS) }), {
+    : new BatchSpanProcessor(createOtlpJsonExporter({ url: endpoint, headers: parseKeyValues(otel.OTEL_EXPORTER_OTLP_TRACES_HEADERS ?? otel.OTEL_EXPORTER_OTLP_HEADERS), ...positive('timeoutMs', otel.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? otel.OTEL_EXPORTER_OTLP_TIMEOUT) }), {
         ...positive('scheduledDelayMillis', otel.OTEL_BSP_SCHEDULE_DELAY),
         ...positive('maxExportBatchSize', otel.OTEL_BSP_MAX_EXPORT_BATCH_SIZE),
       });
