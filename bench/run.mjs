@@ -14,6 +14,7 @@ import { fanOut } from './scenarios/fan-out.mjs';
 import { fanOutCapacity, fanOutLatency, sseFanOut } from './scenarios/fan-out-latency.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
+import { observabilityCost } from './scenarios/observability-cost.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'observability-cost' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -40,7 +41,7 @@ if (args.profile) mkdirSync(profileDir, { recursive: true });
 
 const children = [];
 const gatewayModule = join(here, 'lib', 'start-gateway.mjs');
-async function startGateway({ batch = true, label }) {
+async function startGateway({ batch = true, label, env = {} }) {
   const gateway = await startChild({
     module: gatewayModule,
     label,
@@ -57,6 +58,9 @@ async function startGateway({ batch = true, label }) {
       GRAPH_API_BATCH: batch ? 'on' : 'off',
       REDIS_URL: redis?.url ?? '',
       REDIS_KEY_PREFIX: keyPrefix,
+      // Metrics on, as in production, on a free port: several gateways of one run must not collide on 9464.
+      METRICS_PORT: '0',
+      ...env,
     },
     execArgv: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
@@ -133,6 +137,10 @@ try {
       rows.push(...(await sseFanOut({ ...common, seconds: args.quick ? 3 : 10 })));
     }
     await stopChild(fresh);
+  }
+  if (wanted(10)) {
+    console.error('bench: 10 observability cost (metrics off, on, and traces at 100%)');
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');
