@@ -10,7 +10,7 @@ import { webhookIngest } from './webhook-ingest.mjs';
  * a sink in this process), each against the bare baseline measured right after it. The cost is the ratio of the
  * ratios: metrics on (or tracing on) over metrics off. Target: metrics within 5%; tracing is recorded.
  *
- * The variants take turns `rounds` times and each keeps its best ratio: on a shared machine one slow second
+ * The variants take turns `rounds` times, in reverse order every other round, and each keeps its best ratio: on a shared machine one slow second
  * (another process's burst) otherwise decides the comparison. Server CPU per request is reported beside it: it
  * moves much less with the machine's load than throughput does.
  */
@@ -25,7 +25,8 @@ export async function observabilityCost({ startGateway, stopChild, baseline, tim
   const best = {};
   try {
     for (let round = 1; round <= rounds; round++) {
-      for (const variant of variants) {
+      // Even rounds run the variants in reverse: a drift during the run (Redis growing, other load) favours none.
+      for (const variant of round % 2 === 0 ? [...variants].reverse() : variants) {
         const gateway = await startGateway({ label: `gateway-${variant.key}-${round}`, env: variant.env });
         try {
           const [phoneNumberId] = gateway.phoneNumberIds;
