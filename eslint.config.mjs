@@ -21,6 +21,7 @@ const PART = {
   cache: 'cache',
   loaders: 'loaders',
   operations: 'operations',
+  observability: 'observability',
   schema: GRAPHQL_TYPES,
   auth: 'auth',
   limits: 'limits',
@@ -47,6 +48,8 @@ const MAY_IMPORT = {
   cache: ['lib', 'config', 'upstream', 'events'],
   loaders: ['lib', 'config', 'upstream', 'cache'],
   operations: ['lib', 'config', 'upstream', 'events', 'errors', 'webhooks', 'cache'],
+  // Builds the hooks the other parts take (they never import it): only gateway.ts and main.ts use it.
+  observability: ['lib', 'config', 'upstream', 'events', 'webhooks', 'cache', 'loaders', 'operations'],
   schema: ['lib', 'config', 'upstream', 'events', 'errors', 'loaders', 'operations'],
   auth: ['lib', 'config', 'errors'],
   limits: ['lib', 'config', 'upstream', 'events', 'errors', 'auth'],
@@ -72,10 +75,15 @@ const PACKAGES = [
     regex: '^(fastify|@fastify/.+|@as-integrations/.+|@apollo/server|ws|graphql-ws|graphql-sse|graphql-http)(/|$)',
   },
   {
-    // The sandbox stands in for graph.facebook.com, so it has a listener of its own.
+    // The sandbox stands in for graph.facebook.com, and the metrics are scraped off the public port: each has a listener of its own.
     what: "Node's HTTP and socket modules",
-    only: ['server', 'sandbox'],
+    only: ['server', 'sandbox', 'observability'],
     regex: '^(node:)?(http|https|http2|net)$',
+  },
+  {
+    what: 'Prometheus metrics and OpenTelemetry',
+    only: ['observability'],
+    regex: '^(prom-client|@opentelemetry/.+)(/|$)',
   },
 ];
 

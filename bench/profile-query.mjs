@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
 const gateway = await startChild({
   module: join(here, 'lib', 'start-gateway.mjs'),
   label: 'gateway',
-  env: { NODE_ENV: 'production', SANDBOX: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', GRAPH_API_URL: '', WHATSAPP_ACCESS_TOKEN: '', GATEWAY_AUTH: 'off', REDIS_URL: redis?.url ?? '', REDIS_KEY_PREFIX: `wgg-bench-prof:${process.pid}:`, ...(distArg === undefined ? {} : { BENCH_DIST: distArg }) },
+  env: { NODE_ENV: 'production', SANDBOX: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', GRAPH_API_URL: '', WHATSAPP_ACCESS_TOKEN: '', GATEWAY_AUTH: 'off', METRICS_PORT: process.env.METRICS_PORT ?? '0', REDIS_URL: redis?.url ?? '', REDIS_KEY_PREFIX: `wgg-bench-prof:${process.pid}:`, ...(distArg === undefined ? {} : { BENCH_DIST: distArg }) },
   execArgv: [],
 });
 const [phoneNumberId] = gateway.phoneNumberIds;

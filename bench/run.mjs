@@ -15,6 +15,7 @@ import { fanOutCapacity, fanOutLatency, sseFanOut } from './scenarios/fan-out-la
 import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
 import { deadUpstream } from './scenarios/dead-upstream.mjs';
+import { observabilityCost } from './scenarios/observability-cost.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream', 11: 'observability-cost' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -59,6 +60,8 @@ async function startGateway({ batch = true, label, env = {}, expectUpstream = fa
       REDIS_URL: redis?.url ?? '',
       REDIS_KEY_PREFIX: keyPrefix,
       BENCH_EXPECT_UPSTREAM: expectUpstream ? 'on' : 'off',
+      // Metrics on, as in production, on a free port: several gateways of one run must not collide on 9464.
+      METRICS_PORT: '0',
       ...env,
     },
     execArgv: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
@@ -140,6 +143,10 @@ try {
   if (wanted(10)) {
     console.error('bench: 10 dead upstream (breaker, deadline, single-flight)');
     rows.push(...(await deadUpstream({ startGateway, stopChild, windows: args.quick ? 2 : 3 })));
+  }
+  if (wanted(11)) {
+    console.error('bench: 11 observability cost (metrics off, on, and traces at 100%)');
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');

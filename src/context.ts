@@ -2,7 +2,7 @@ import { DEFAULTS } from './config/defaults';
 import type { EventServices } from './events/event-services';
 import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
-import type { BatchMode } from './loaders/group.loader';
+import type { BatchMode, LoaderHooks } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
@@ -51,20 +51,23 @@ export interface ContextFactoryOptions {
    * waits included. @default DEFAULTS.graphApiRequestDeadlineMs
    */
   upstreamDeadlineMs?: number;
+  /** Metrics and tracing of loader batches. @default none */
+  loaderHooks?: LoaderHooks;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
-  const { cache, batchMode, concurrency, events, mutations, security } = options;
+  const { cache, batchMode, concurrency, events, mutations, security, loaderHooks } = options;
   const deadlineMs = options.upstreamDeadlineMs ?? DEFAULTS.graphApiRequestDeadlineMs;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
     const { access, upstreamWithin } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
     // One deadline for the whole request (AbortSignal.timeout's timer is unref'd and needs no teardown).
     const upstream = upstreamWithin(AbortSignal.timeout(deadlineMs));
-    const loadersOver = (api: GroupsApi): Loaders => createLoaders({ upstream: api, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
+    const loadersOver = (api: GroupsApi): Loaders =>
+      createLoaders({ upstream: api, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }), ...(loaderHooks === undefined ? {} : { hooks: loaderHooks }) });
     // A subscription lives longer than any deadline: each emitted event's loaders get a deadline of their own.
     const freshLoaders = (): Loaders => loadersOver(upstreamWithin(AbortSignal.timeout(deadlineMs)));
     return {

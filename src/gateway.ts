@@ -36,6 +36,9 @@ import type { ApiKeyRecord, Principal } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
 import { createGatewaySecurity, loadGatewayApiKeys } from './tenancy/gateway-security';
 import { createGraphApiClient } from './upstream/graph-api-client';
+import type { Observability } from './observability/observability';
+import { createObservability } from './observability/observability';
+import type { Tracing } from './observability/tracing';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
 export interface GatewayOptions {
@@ -45,11 +48,24 @@ export interface GatewayOptions {
   groupCache?: GroupCache;
   /** Tuning of the embedded sandbox (sandbox mode only), e.g. latency to make concurrency observable in tests. */
   sandbox?: { latencyMs?: number };
+  /**
+   * The tracing the logger's mixin reads (main.ts creates it before the logger); null: off. @default built from
+   * config.tracing. The gateway disposes it on stop.
+   */
+  tracing?: Tracing | null;
+}
+
+/** Where a started gateway can be reached. */
+export interface GatewayAddresses {
+  url: string;
+  graphqlUrl: string;
+  /** The Prometheus endpoint (`http://host:port/metrics`); null with METRICS_PORT=off. */
+  metricsUrl: string | null;
 }
 
 export interface Gateway {
   /** Builds and starts every part; answers where to reach the gateway. */
-  start(): Promise<{ url: string; graphqlUrl: string }>;
+  start(): Promise<GatewayAddresses>;
   /** Drains HTTP first, then closes the rest in reverse order of creation. Idempotent; safe before start(). */
   stop(): Promise<void>;
   /** The embedded Groups API emulator (sandbox mode, once started), else null. */
@@ -68,6 +84,8 @@ export interface Gateway {
   readonly ws: WsServer | null;
   /** GraphQL over SSE on /graphql/stream (once started), else null. */
   readonly sse: SseServer | null;
+  /** Metrics and tracing (once started), else null. */
+  readonly observability: Observability | null;
 }
 
 /** graphql-ws clients send credentials in `connection_init` (`{ authorization: "Bearer ..." }`), not as HTTP headers. */
@@ -91,7 +109,7 @@ interface Teardown extends Disposable {
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, logger } = options;
   let state: GatewayState = 'created';
-  let starting: Promise<{ url: string; graphqlUrl: string }> | null = null;
+  let starting: Promise<GatewayAddresses> | null = null;
   let stopping: Promise<void> | null = null;
   const teardowns: Teardown[] = [];
   let sandbox: Sandbox | null = null;
@@ -102,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let groupCache: GroupCache | null = null;
   let wsServer: WsServer | null = null;
   let sseServer: SseServer | null = null;
+  let observability: Observability | null = null;
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -119,7 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     config.upstream.defaultPhoneNumberId ?? (config.mode === 'sandbox' ? (config.sandbox.phoneNumberIds[0] ?? null) : null);
 
   /** The Groups API client, over HTTP to Meta or to the embedded sandbox (started here in sandbox mode). */
-  const startUpstream = async (): Promise<GroupsApiClient> => {
+  const startUpstream = async (observed: Observability): Promise<GroupsApiClient> => {
     let baseUrl = config.upstream.baseUrl;
     let accessToken = config.upstream.accessToken;
     if (config.mode === 'sandbox') {
@@ -153,35 +172,40 @@ export function createGateway(options: GatewayOptions): Gateway {
       breakerFailureThreshold: config.upstream.breakerFailures,
       breakerOpenMs: config.upstream.breakerOpenMs,
       logger: logger.child({ part: 'upstream' }),
+      ...(observed.hooks.upstream === undefined ? {} : { hooks: observed.hooks.upstream }),
     });
     onTeardown('upstream', () => client.dispose());
     return client;
   };
 
   /** Event log, bus and topics; on Redis when configured (the connections later parts borrow). */
-  const startEvents = (): EventInfrastructure => {
+  const startEvents = (observed: Observability): EventInfrastructure => {
     // The infrastructure names its own parts (redis, bus): a `part` bound here as well would repeat the key in every line.
     const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger });
     onTeardown('events', () => infrastructure.dispose());
+    if (infrastructure.redis !== null) {
+      const unwatch = observed.watchRedis(infrastructure.redis);
+      onTeardown('redis-metrics', async () => unwatch());
+    }
     return infrastructure;
   };
 
-  const startGroupCache = (infrastructure: EventInfrastructure): GroupCache => {
-    if (options.groupCache !== undefined) return options.groupCache; // the caller's: not ours to close
+  const startGroupCache = (infrastructure: EventInfrastructure, observed: Observability): GroupCache => {
+    if (options.groupCache !== undefined) return observed.observeGroupCache(options.groupCache); // the caller's: not ours to close
     const cache =
       infrastructure.redis === null
         ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
         : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) });
     onTeardown('group-cache', () => cache.dispose());
-    return cache;
+    return observed.observeGroupCache(cache);
   };
 
   /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
-  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache): WriteService => {
+  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache, observed: Observability): WriteService => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
     return createWriteService({
-      operations: stores.operations,
+      operations: observed.observeOperations(stores.operations, config.events.operationTtlSeconds),
       idempotency: stores.idempotency,
       bus: infrastructure.bus,
       topics: infrastructure.topics,
@@ -207,12 +231,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     return created;
   };
 
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, writes: WriteService): WebhookIngress => {
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, writes: WriteService, observed: Observability): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
       log: infrastructure.log,
       logger: logger.child({ part: 'webhooks' }),
+      ...(observed.hooks.ingress === undefined ? {} : { observer: observed.hooks.ingress }),
       hooks: [
         // Invalidate before storing: if the cache cannot be told, the delivery is answered 503 and retried, so a
         // stored event never leaves stale metadata behind for longer than the retry.
@@ -228,18 +253,26 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
-  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, writes: WriteService): ContextFactory =>
+  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, writes: WriteService, observed: Observability): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
       cache,
-      events: createEventServices({ log: infrastructure.log, bus: infrastructure.bus, topics: infrastructure.topics, subscriberQueueLimit: config.subscriptions.queueLimit }),
+      events: createEventServices({
+        log: infrastructure.log,
+        bus: infrastructure.bus,
+        topics: infrastructure.topics,
+        subscriberQueueLimit: config.subscriptions.queueLimit,
+        ...(observed.hooks.events === undefined ? {} : { observer: observed.hooks.events }),
+      }),
       mutations: writes,
       upstreamDeadlineMs: config.upstream.requestDeadlineMs,
+      ...(observed.hooks.loaders === undefined ? {} : { loaderHooks: observed.hooks.loaders }),
     });
 
-  const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {
+  const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient, observed: Observability): Promise<HttpServer> => {
+    const { hooks } = observed;
     const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
@@ -257,10 +290,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
       timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs, connectionMs: config.http.connectionTimeoutMs },
+      observe: { ...(hooks.graphql === undefined ? {} : { graphql: hooks.graphql }), ...(hooks.around === undefined ? {} : { around: hooks.around }) },
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
-    registerWebhookRoutes(server, pipeline, { bodyLimitBytes: config.http.webhookBodyLimitBytes });
+    registerWebhookRoutes(server, pipeline, {
+      bodyLimitBytes: config.http.webhookBodyLimitBytes,
+      ...(hooks.around === undefined ? {} : { around: hooks.around }),
+      ...(hooks.webhookBodyTooLarge === undefined ? {} : { onBodyTooLarge: hooks.webhookBodyTooLarge }),
+    });
     /** The key each acknowledged WebSocket connection authenticated with, by its connection_init payload. */
     const connectionPrincipals = new WeakMap<Readonly<Record<string, unknown>>, Principal>();
     const connectionCap = createWsConnectionCap({ maxPerKey: config.subscriptions.maxConnectionsPerKey });
@@ -315,19 +353,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       exposeInternals: config.nodeEnv === 'development',
       hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
+      ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
+      ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
     });
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
     server.addDrainStep('graphql-ws', () => ws.dispose());
-    const sse = startSse(server, schema, guard, createContext);
+    const sse = startSse(server, schema, guard, createContext, observed);
     sseServer = sse;
+    observed.watchSubscriptions(() => ({ ws: ws.stats().subscriptions, sse: sse.stats().streams }));
     server.addDrainStep('graphql-sse', () => sse.dispose());
     onTeardown('http', () => server.close());
     return server;
   };
 
   /** GraphQL over SSE on the HTTP server's port: the same schema, context factory and limits as WebSocket. */
-  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory): SseServer => {
+  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory, observed: Observability): SseServer => {
+    const { hooks } = observed;
     const sse = createSseServer<GatewayContext>({
       schema,
       createContext: ({ headers, requestId }) => createContext({ requestId, logger: logger.child({ requestId, transport: 'sse' }), headers, transport: 'http' }),
@@ -338,27 +380,34 @@ export function createGateway(options: GatewayOptions): Gateway {
       exposeInternals: config.nodeEnv === 'development',
       hideSuggestions: config.nodeEnv === 'production',
       introspection: config.graphql.introspection,
+      ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
+      ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
     });
     server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));
     return sse;
   };
 
   /** Every part in dependency order: each is built from parts already running, and is closed before them. */
-  const doStart = async (): Promise<{ url: string; graphqlUrl: string }> => {
+  const doStart = async (): Promise<GatewayAddresses> => {
     const apiKeys = await loadGatewayApiKeys(config.auth, logger); // before anything opens: a bad key file fails the start
-    const client = await startUpstream();
+    // First, so it closes last: the spans of the shutdown itself are flushed.
+    const observed = createObservability({ config, logger: logger.child({ part: 'observability' }), ...(options.tracing === undefined ? {} : { tracing: options.tracing }) });
+    observability = observed;
+    onTeardown('observability', () => observed.dispose());
+    const client = await startUpstream(observed);
     upstream = client;
-    const infrastructure = startEvents();
+    const infrastructure = startEvents(observed);
     events = infrastructure;
-    const cache = startGroupCache(infrastructure);
+    const cache = startGroupCache(infrastructure, observed);
     groupCache = cache;
-    const writes = startWrites(infrastructure, cache);
+    const writes = startWrites(infrastructure, cache, observed);
     const guard = startSecurity(apiKeys, client, infrastructure);
-    const pipeline = startIngress(infrastructure, cache, guard, writes);
+    const pipeline = startIngress(infrastructure, cache, guard, writes, observed);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes), infrastructure, pipeline, client);
+    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes, observed), infrastructure, pipeline, client, observed);
     http = server;
     const { url } = await server.listen();
+    const metricsUrl = (await observed.listen())?.url ?? null;
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;
     if (sandbox !== null) {
       const port = new URL(url).port;
@@ -373,8 +422,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     } else if (!config.auth.enabled) {
       logger.warn({ auth: 'off' }, 'authentication is OFF (GATEWAY_AUTH=off): anyone who can reach this port can act for every phone number');
     }
-    logger.info({ graphqlUrl, mode: config.mode, batch: config.upstream.batch }, `GraphQL endpoint ready at ${graphqlUrl}`);
-    return { url, graphqlUrl };
+    logger.info({ graphqlUrl, metricsUrl, mode: config.mode, batch: config.upstream.batch }, `GraphQL endpoint ready at ${graphqlUrl}`);
+    return { url, graphqlUrl, metricsUrl };
   };
 
   return {
@@ -401,6 +450,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     get sse() {
       return sseServer;
+    },
+    get observability() {
+      return observability;
     },
     start() {
       if (state !== 'created') throw new Error(`Gateway.start() can be called once; the gateway is ${state}`);

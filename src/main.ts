@@ -6,6 +6,7 @@ import { redactConfig } from './config/config';
 import { createGateway } from './gateway';
 import { ensureError } from './lib/errors';
 import { createLogger } from './lib/logger';
+import { createTracing } from './observability/tracing';
 
 /** Process entry: config → gateway → start; SIGINT/SIGTERM stop it (Apollo's own signal handling is off). */
 async function main(): Promise<void> {
@@ -19,10 +20,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  // Before the logger: with tracing on, every log line written inside a span carries its traceId and spanId.
+  const tracing = createTracing(config.tracing);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, ...(tracing === null ? {} : { mixin: tracing.logFields }) });
   for (const warning of config.warnings) logger.warn({ configuration: 'warning' }, warning);
   logger.info({ config: redactConfig(config) }, 'starting gateway');
-  const gateway = createGateway({ config, logger });
+  const gateway = createGateway({ config, logger, tracing });
 
   const shutdown = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping gateway');

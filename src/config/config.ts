@@ -94,6 +94,13 @@ export interface Config {
   };
   /** Browser pages on other origins: CORS answers and the WebSocket `Origin` check (README "Browser apps"). */
   readonly cors: CorsConfig;
+  /** Prometheus metrics on a listener of their own (README "Observability"); `port: null` when METRICS_PORT=off. */
+  readonly metrics: { readonly port: number | null; readonly host: string };
+  /**
+   * OpenTelemetry traces: on when OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set or
+   * OTEL_TRACES_EXPORTER names an exporter; `otel` holds every OTEL_* variable for the tracing setup to read.
+   */
+  readonly tracing: { readonly enabled: boolean; readonly otel: Readonly<Record<string, string>> };
   /** The embedded Groups API emulator (sandbox mode, `npm run sandbox`). Its secrets are dev-only values. */
   readonly sandbox: {
     readonly port: number;
@@ -233,6 +240,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       { origins: read.string('CORS_ORIGINS'), credentials: read.onOff('CORS_CREDENTIALS', false), localDefault: mode === 'sandbox' || nodeEnv === 'development' },
       problems,
     ),
+    metrics: readMetrics(read, problems),
+    tracing: readTracing(env, problems),
     sandbox: {
       port: read.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535),
       portExplicit: read.string('SANDBOX_PORT') !== null,
@@ -246,6 +255,42 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** METRICS_PORT: a port (0 picks a free one, for tests) or `off`; METRICS_HOST defaults to HOST. */
+function readMetrics(read: ReturnType<typeof createReaders>, problems: string[]): Config['metrics'] {
+  const host = read.string('METRICS_HOST') ?? read.string('HOST') ?? DEFAULTS.host;
+  const raw = read.string('METRICS_PORT');
+  if (raw === null) return { port: DEFAULTS.metricsPort, host };
+  if (raw.toLowerCase() === 'off') return { port: null, host };
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`METRICS_PORT must be a port from 0 to 65535 (0: any free port) or off, got "${raw}"`);
+    return { port: null, host };
+  }
+  return { port, host };
+}
+
+/**
+ * Tracing is off (and costs nothing) unless an OTLP endpoint is configured or OTEL_TRACES_EXPORTER asks for an
+ * exporter. Only OTLP over HTTP with JSON bodies is built in: other protocols are refused here, not at the first export.
+ */
+function readTracing(env: Env, problems: string[]): Config['tracing'] {
+  const otel: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('OTEL_') && value !== undefined && value.trim() !== '') otel[name] = value.trim();
+  }
+  const exporter = otel.OTEL_TRACES_EXPORTER?.toLowerCase() ?? null;
+  if (exporter !== null && !['otlp', 'console', 'none'].includes(exporter)) problems.push(`OTEL_TRACES_EXPORTER must be otlp, console or none, got "${otel.OTEL_TRACES_EXPORTER}"`);
+  const endpoint = otel.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? otel.OTEL_EXPORTER_OTLP_ENDPOINT ?? null;
+  const enabled = exporter === null ? endpoint !== null : exporter !== 'none';
+  const protocol = otel.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? otel.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/json';
+  if (enabled && exporter !== 'console' && protocol !== 'http/json') {
+    problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL: the gateway exports traces as OTLP over HTTP with JSON bodies; set it to http/json (or unset it), got "${protocol}"`);
+  }
+  if (enabled && exporter !== 'console' && endpoint === null) problems.push('OTEL_TRACES_EXPORTER=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://collector:4318)');
+  // Off, the OTEL_* values mean nothing: the configuration is the same as with none set.
+  return { enabled, otel: enabled ? otel : {} };
 }
 
 /**

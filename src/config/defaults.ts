@@ -4,6 +4,8 @@
  */
 export const DEFAULTS = {
   port: 4000,
+  /** Prometheus' registered default port for Node exporters: a scrape config can say 9464 without asking. */
+  metricsPort: 9464,
   host: '0.0.0.0',
   graphApiUrl: 'https://graph.facebook.com',
   graphApiVersion: 'v23.0',

@@ -124,10 +124,12 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
   {
     title: 'Observability',
     variables: [
-      { name: 'METRICS_PORT', default: '9464', meaning: 'port of the Prometheus GET /metrics listener; off disables it' },
+      { name: 'METRICS_PORT', default: String(DEFAULTS.metricsPort), meaning: 'port of the Prometheus GET /metrics listener (0: any free port); off disables it' },
       { name: 'METRICS_HOST', default: rule('the value of HOST'), meaning: 'listen address of the metrics listener' },
-      { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', default: unset, meaning: 'OTLP/HTTP endpoint for OpenTelemetry traces (unset: tracing off; other standard OTEL_* variables are honoured)' },
+      { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', default: unset, meaning: 'OTLP/HTTP (JSON) collector base URL, e.g. http://collector:4318; traces go to <it>/v1/traces (unset: tracing off)' },
+      { name: 'OTEL_TRACES_EXPORTER', default: rule('otlp when an endpoint is set, else none'), meaning: 'otlp, console (spans printed to stdout, for development) or none' },
       { name: 'OTEL_SERVICE_NAME', default: 'whatsapp-groups-gateway', meaning: 'service name on exported traces' },
+      { name: 'OTEL_TRACES_SAMPLER', default: 'parentbased_always_on', meaning: 'always_on, always_off, traceidratio or their parentbased_ forms; OTEL_TRACES_SAMPLER_ARG is the ratio' },
     ],
   },
   {

@@ -9,6 +9,7 @@ import type { StoredEvent } from './event-model';
 import type { DecodedEvent, EventDecoder } from './stream/event-decoder';
 import { createEventDecoder, withPosition } from './stream/event-decoder';
 import { createRecentIds } from './stream/recent-ids';
+import type { StreamObserver } from './stream/stream-core';
 import { createStreamCore } from './stream/stream-core';
 import { channelForFilter, createEventMatcher } from './stream/stream-filter';
 import type { Topics } from './topics';
@@ -26,6 +27,8 @@ export interface EventStreamOptions {
   logger: Logger;
   /** Share one between the streams of an instance so each bus message is parsed once. @default a private one */
   decoder?: EventDecoder;
+  /** Told when the stream starts and ends (metrics). @default none */
+  observer?: StreamObserver;
 }
 
 /** What a stream holds right now, for tests and metrics. Both stay at or below queueLimit. */
@@ -90,7 +93,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let room: Deferred<void> | null = null;
 
   const core = createStreamCore<DecodedEvent, StoredEvent>(
-    { bus, channel, queueLimit, logger, name: 'event', logFields: { filter }, decode: (message) => decoder.decode(message) },
+    { bus, channel, queueLimit, logger, name: 'event', logFields: { filter }, decode: (message) => decoder.decode(message), ...(options.observer === undefined ? {} : { observer: options.observer }) },
     (control) => {
       function isNew(decoded: DecodedEvent): boolean {
         if (lastPosition !== null && comparePositions(decoded.position, lastPosition) <= 0) return false;

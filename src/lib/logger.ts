@@ -10,10 +10,12 @@ export type LogFormat = 'json' | 'pretty';
  * records as coloured lines through pino-pretty (a development dependency, in a worker thread); configuration
  * refuses it in production.
  */
-export function createLogger(options: { level: LogLevel; name?: string; format?: LogFormat }): Logger {
+export function createLogger(options: { level: LogLevel; name?: string; format?: LogFormat; mixin?: () => object }): Logger {
   return pino({
     name: options.name ?? 'gateway',
     level: options.level,
+    // Fields added to every line, e.g. the active span's traceId/spanId when tracing is on.
+    ...(options.mixin === undefined ? {} : { mixin: options.mixin }),
     redact: {
       paths: ['req.headers.authorization', 'headers.authorization', '*.accessToken', '*.secret', '*.secrets', 'authorization'],
       censor: '[redacted]',

@@ -1,7 +1,7 @@
 import type { Logger } from '../lib/logger';
 import type { GroupsApi } from '../upstream/types';
 import type { GroupCacheLike } from './group-cache';
-import type { BatchMode, GroupLoader } from './group.loader';
+import type { BatchMode, GroupLoader, LoaderHooks } from './group.loader';
 import { createGroupLoader } from './group.loader';
 import type { GroupPhoneNumbers } from './group-phone-numbers';
 import { createGroupPhoneNumbers } from './group-phone-numbers';
@@ -26,12 +26,14 @@ export interface CreateLoadersOptions {
   concurrency: number;
   /** For cache failures, which are logged and otherwise ignored. */
   logger: Logger;
+  /** Metrics and tracing of the group loader's batches. @default none */
+  hooks?: LoaderHooks;
 }
 
 export function createLoaders(options: CreateLoadersOptions): Loaders {
-  const { upstream, cache, batchMode, concurrency, logger } = options;
+  const { upstream, cache, batchMode, concurrency, logger, hooks } = options;
   return {
-    group: createGroupLoader({ upstream, batchMode, concurrency, logger, ...(cache === undefined ? {} : { cache }) }),
+    group: createGroupLoader({ upstream, batchMode, concurrency, logger, ...(cache === undefined ? {} : { cache }), ...(hooks === undefined ? {} : { hooks }) }),
     inviteLink: createInviteLinkLoader({ upstream, concurrency }),
     joinRequests: createJoinRequestPages({ upstream }),
     phoneNumbers: createGroupPhoneNumbers(),

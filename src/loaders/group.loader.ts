@@ -17,6 +17,15 @@ export interface GroupLoaderOptions {
   /** Single GETs in flight when `batchMode` is 'parallel'. */
   concurrency: number;
   logger: Logger;
+  hooks?: LoaderHooks;
+}
+
+/** What the loaders tell (metrics, tracing). Hooks must not throw. */
+export interface LoaderHooks {
+  /** Ids of one batch the cache answered with every field they need (hits) and the rest (misses). */
+  onCacheRead?(read: { hits: number; misses: number }): void;
+  /** Runs one batch (a tracing span around cache read and fetch); must call `run` once and return its promise. */
+  aroundBatch?<T>(batch: { loader: string; keys: number }, run: () => Promise<T>): Promise<T>;
 }
 
 /** Per-request group lookups. Create one per request: it memoises what the request has seen. */
@@ -46,7 +55,7 @@ interface Known {
  * any other per-id failure a per-id error, never a failed batch.
  */
 export function createGroupLoader(options: GroupLoaderOptions): GroupLoader {
-  const { upstream, cache, batchMode, concurrency, logger } = options;
+  const { upstream, cache, batchMode, concurrency, logger, hooks } = options;
   const known = new Map<string, Known>();
 
   const remember = (id: string, group: UpstreamGroup | null, fields: readonly GroupField[]): void => {
@@ -76,6 +85,7 @@ export function createGroupLoader(options: GroupLoaderOptions): GroupLoader {
       if (entry != null && coversFields(entry, [...needed])) remember(id, entry.group, entry.fields);
       else misses.push(id);
     });
+    hooks?.onCacheRead?.({ hits: ids.length - misses.length, misses: misses.length });
     return { misses, ticket: lookup.ticket };
   };
 
@@ -117,7 +127,9 @@ export function createGroupLoader(options: GroupLoaderOptions): GroupLoader {
     return keys.map((key) => failures.get(key.id) ?? known.get(key.id)?.group ?? null);
   };
 
-  const loader = new DataLoader<GroupKey, UpstreamGroup | null, string>(batchGroups, {
+  const aroundBatch = hooks?.aroundBatch;
+  const batch = aroundBatch === undefined ? batchGroups : (keys: readonly GroupKey[]) => aroundBatch({ loader: 'group', keys: keys.length }, () => batchGroups(keys));
+  const loader = new DataLoader<GroupKey, UpstreamGroup | null, string>(batch, {
     cacheKeyFn: (key) => `${key.id}\u0000${key.fields.join(',')}`,
   });
 

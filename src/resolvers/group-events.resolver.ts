@@ -93,6 +93,7 @@ async function subscribeToGroupEvents(args: GroupEventsFilterArgs, ctx: GatewayC
     queueLimit: events.subscriberQueueLimit,
     logger,
     ...(events.decoder === undefined ? {} : { decoder: events.decoder }),
+    ...(events.streamObserver === undefined ? {} : { observer: events.streamObserver }),
   });
   return startSubscriptionSource(stream, { logger, field: 'groupEvents' });
 }

@@ -47,6 +47,7 @@ async function subscribeToOperation(id: string, ctx: GatewayContext): Promise<As
     initial: () => writes.getOperation(id),
     supersedes: (value, last) => value.status !== last.status || value.updatedAt > last.updatedAt,
     isFinal: (value) => value.status !== 'PENDING',
+    ...(events.streamObserver === undefined ? {} : { observer: events.streamObserver }),
   });
   return startSubscriptionSource(stream, { logger, field: 'operationUpdated', logFields: { operationId: id } });
 }

@@ -32,7 +32,15 @@ export function createGraphEndpoint(options: GraphEndpointOptions): (request: Ra
       try {
         body = await parseRequestBody(request.body, request.headers['content-type']);
       } finally {
-        options.stats.record({ method: request.method, path: request.url.pathname, query, ...(body?.recorded === undefined ? {} : { body: redactToken(body.recorded) }), at: new Date() });
+        const traceparent = request.headers.traceparent;
+        options.stats.record({
+          method: request.method,
+          path: request.url.pathname,
+          query,
+          ...(body?.recorded === undefined ? {} : { body: redactToken(body.recorded) }),
+          ...(typeof traceparent === 'string' ? { traceparent } : {}),
+          at: new Date(),
+        });
       }
       const { version, segments } = splitGraphPath(request.url.pathname);
       const params: Record<string, unknown> = { ...Object.fromEntries(request.url.searchParams), ...body.params };

@@ -59,6 +59,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON/form body; a multipart file is summarised as `{filename, mimeType, size}`. */
   body?: unknown;
+  /** The W3C `traceparent` header the caller sent (a traced gateway's upstream call span), when it sent one. */
+  traceparent?: string;
   at: Date;
 }
 

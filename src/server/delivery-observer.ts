@@ -5,26 +5,33 @@ export interface Delivery {
   transport: 'ws' | 'sse';
   /** When the gateway received the event the result was executed for (a stored event's receivedAt), else null. */
   receivedAt: string | null;
+  /** The id of that event (tracing links the delivery to the webhook that brought it), else null. */
+  eventId: string | null;
 }
 
 /** Called once per delivery, synchronously: keep it cheap (a counter, a histogram observation). */
 export type OnDelivery = (delivery: Delivery) => void;
 
-/** Remembers, per result, when its event was received, so each delivery of a shared result can report its lag. */
+/** The event a result was executed for, as a delivery reports it. */
+export type DeliveredEvent = Pick<Delivery, 'receivedAt' | 'eventId'>;
+
+const UNKNOWN_EVENT: DeliveredEvent = { receivedAt: null, eventId: null };
+
+/** Remembers, per result, when its event was received (and its id), so each delivery of a shared result can report its lag. */
 export interface ReceivedTimes {
   /** For SharedExecutionOptions.onResult. */
   record(result: ExecutionResult, payload: unknown): void;
-  of(result: ExecutionResult): string | null;
+  of(result: ExecutionResult): DeliveredEvent;
 }
 
 export function createReceivedTimes(): ReceivedTimes {
-  const times = new WeakMap<ExecutionResult, string>();
+  const events = new WeakMap<ExecutionResult, DeliveredEvent>();
   return {
     record(result, payload) {
       if (typeof payload !== 'object' || payload === null || !('receivedAt' in payload)) return;
-      const { receivedAt } = payload as { receivedAt: unknown };
-      if (typeof receivedAt === 'string') times.set(result, receivedAt);
+      const { receivedAt, id } = payload as { receivedAt: unknown; id?: unknown };
+      if (typeof receivedAt === 'string') events.set(result, { receivedAt, eventId: typeof id === 'string' ? id : null });
     },
-    of: (result) => times.get(result) ?? null,
+    of: (result) => events.get(result) ?? UNKNOWN_EVENT,
   };
 }

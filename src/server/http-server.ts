@@ -29,6 +29,8 @@ import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
 import { createReadiness } from './readiness';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import type { AroundRequest, GraphQLRequestObserver } from './request-observer';
+import { requestObserverPlugin } from './plugins/request-observer.plugin';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -66,6 +68,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
    * closed. @default config's defaults (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_CONNECTION_TIMEOUT_MS)
    */
   timeouts?: HttpTimeouts;
+  /** Metrics (`graphql`) and tracing (`around` each GraphQL request, and `graphql.onOperation`). @default none */
+  observe?: { graphql?: GraphQLRequestObserver; around?: AroundRequest };
 }
 
 export interface HttpTimeouts {
@@ -155,7 +159,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, requestLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)])],
+    plugins: [drainPlugin, requestLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)]), ...(options.observe?.graphql === undefined ? [] : [requestObserverPlugin<TContext>(options.observe.graphql)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -195,17 +199,26 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       apolloStarted = true;
       // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
       void fastify.register(async (scope) => {
+        const handler = fastifyApolloHandler<TContext>(apollo, {
+          context: async (request) => {
+            const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
+            requestLog.bind(request, context);
+            return context;
+          },
+        });
+        const around = options.observe?.around;
         scope.route({
           method: ['GET', 'POST'],
           url: GRAPHQL_PATH,
           errorHandler: graphqlRouteErrorHandler,
-          handler: fastifyApolloHandler<TContext>(apollo, {
-            context: async (request) => {
-              const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
-              requestLog.bind(request, context);
-              return context;
-            },
-          }),
+          // Without an observer, Apollo's handler itself: nothing is added per request.
+          handler:
+            around === undefined
+              ? handler
+              : function observedGraphQL(this: typeof scope, ...args: Parameters<typeof handler>) {
+                  const [request] = args;
+                  return around({ name: `${request.method} ${GRAPHQL_PATH}`, headers: request.headers }, () => Promise.resolve(handler.apply(this, args)));
+                },
         });
       });
       await fastify.listen({ host: options.host, port: options.port });

@@ -9,6 +9,8 @@ export interface SharedExecutionOptions {
   shareKey(contextValue: unknown): string | null;
   /** Sees each result with the event it was executed for (SSE takes the event's cursor as the message id). */
   onResult?(result: ExecutionResult, payload: unknown): void;
+  /** Per subscriber and event: whether an equal subscription's execution was reused (metrics). */
+  onExecution?(shared: boolean): void;
 }
 
 export interface SharedExecution {
@@ -40,8 +42,12 @@ export function createSharedExecution(options: SharedExecutionOptions): SharedEx
     return `${documentId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${caller}`;
   }
 
+  const { onExecution } = options;
   function executeFor(args: ExecutionArgs, key: string | null, payload: unknown): Promise<ExecutionResult> | ExecutionResult {
-    const run = (): Promise<ExecutionResult> | ExecutionResult => execute({ ...args, rootValue: payload });
+    const run = (): Promise<ExecutionResult> | ExecutionResult => {
+      onExecution?.(false);
+      return execute({ ...args, rootValue: payload });
+    };
     if (key === null || typeof payload !== 'object' || payload === null) return run();
     let results = resultsByEvent.get(payload);
     if (results === undefined) {
@@ -49,7 +55,10 @@ export function createSharedExecution(options: SharedExecutionOptions): SharedEx
       resultsByEvent.set(payload, results);
     }
     const shared = results.get(key);
-    if (shared !== undefined) return shared;
+    if (shared !== undefined) {
+      onExecution?.(true);
+      return shared;
+    }
     const result = run();
     results.set(key, result);
     return result;

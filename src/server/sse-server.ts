@@ -49,6 +49,8 @@ export interface SseServerOptions<TContext extends object> {
   turnBudget?: TurnBudget;
   /** Sees every delivery (e.g. delivery lag by transport, for metrics). @default none */
   onDelivery?: OnDelivery;
+  /** Told, per subscriber and event, whether the result was shared with an equal subscription (metrics). @default none */
+  onExecution?: (shared: boolean) => void;
 }
 
 export interface SseServer extends Disposable {
@@ -100,6 +102,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
   const receivedTimes = createReceivedTimes();
   const sharedExecution = createSharedExecution({
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
+    ...(options.onExecution === undefined ? {} : { onExecution: options.onExecution }),
     onResult(result, payload) {
       const cursor = cursorOf(payload);
       if (cursor !== null) cursors.set(result, cursor);
@@ -158,7 +161,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
       const state = req.context;
       delivered++;
       state.ids?.push(cursors.get(result as ExecutionResult) ?? null);
-      onDelivery?.({ transport: 'sse', receivedAt: receivedTimes.of(result as ExecutionResult) });
+      onDelivery?.({ transport: 'sse', ...receivedTimes.of(result as ExecutionResult) });
       const spent = turnBudget.yieldIfSpent();
       if (spent !== null) await spent;
       // Back-pressure: while the socket holds unsent bytes, the operation stops pulling events (see above).

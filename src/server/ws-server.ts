@@ -108,6 +108,8 @@ export interface WsServerOptions<TContext extends object> {
   turnBudget?: TurnBudget;
   /** Sees every delivery (e.g. delivery lag by transport, for metrics). @default none */
   onDelivery?: OnDelivery;
+  /** Told, per subscriber and event, whether the result was shared with an equal subscription (metrics). @default none */
+  onExecution?: (shared: boolean) => void;
 }
 
 export interface WsServer extends Disposable {
@@ -161,6 +163,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   const sharedExecution = createSharedExecution({
     shareKey: (contextValue) => (shareExecutionKey === undefined ? null : shareExecutionKey(contextValue as TContext)),
     ...(receivedTimes === null ? {} : { onResult: receivedTimes.record }),
+    ...(options.onExecution === undefined ? {} : { onExecution: options.onExecution }),
   });
   const activity = createWsActivity({
     subscribe: (args) => sharedExecution.subscribe(args),
@@ -251,7 +254,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
     onNext(_ctx, id, _payload, _args, result) {
-      if (receivedTimes !== null) onDelivery?.({ transport: 'ws', receivedAt: receivedTimes.of(result) });
+      if (receivedTimes !== null) onDelivery?.({ transport: 'ws', ...receivedTimes.of(result) });
       // Formatted (errors masked, unexpected ones logged) and serialised once per result, however many sockets share it.
       return frames.payloadFor(result, ({ errors, ...rest }) =>
         errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, id, 'INTERNAL_SERVER_ERROR') },

@@ -36,6 +36,7 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
     ...(options.random ? { random: options.random } : {}),
     deadlineMs: options.deadlineMs ?? 10_000,
     breaker: createCircuitBreaker({ failureThreshold: options.breakerFailureThreshold ?? 5, openMs: options.breakerOpenMs ?? 10_000 }),
+    ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
   });
   // Shared by every view: a stampede of equal reads from many requests (and keys) makes one call.
   const flights = createSingleFlight();

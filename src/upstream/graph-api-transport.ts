@@ -7,6 +7,7 @@ import { parseGraphError } from './graph-api-error-parser';
 import { deadlinePassedError, startDeadline } from './request-deadline';
 import { isRetryableError, retryDelayMs } from './retry-policy';
 import { UpstreamError } from './upstream-error';
+import type { UpstreamAttemptObserver, UpstreamHooks } from './types';
 import type { WireObject } from './wire-values';
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE';
@@ -49,6 +50,8 @@ export interface GraphTransportOptions {
   deadlineMs: number;
   /** The upstream's breaker: attempts it refuses fail fast; timeouts, connection failures and 5xx trip it. */
   breaker: CircuitBreaker;
+  /** The client's own hooks: they hear each attempt and retry. */
+  hooks?: UpstreamHooks;
 }
 
 export interface GraphTransport extends Disposable {
@@ -101,14 +104,19 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       controller.abort();
     }, timeoutMs);
     const started = performance.now();
+    const observer = observeAttempt(request, attemptNumber);
+    let answered: Response | null = null;
     try {
+      const headers = buildHeaders(options.accessToken, request.body);
+      if (observer?.headers !== undefined) Object.assign(headers, observer.headers);
       const response = await options.fetch(buildUrl(base, request), {
         method: request.method,
-        headers: buildHeaders(options.accessToken, request.body),
+        headers,
         body: encodeBody(request.body),
         signal: controller.signal,
       });
       const text = await response.text();
+      answered = response;
       options.logger.debug(
         { call: request.call, method: request.method, path: request.path, status: response.status, attempt: attemptNumber, durationMs: Math.round(performance.now() - started) },
         'graph api answer',
@@ -128,6 +136,26 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       clearTimeout(timer);
       root.signal.removeEventListener('abort', onRootAbort);
       deadline?.removeEventListener('abort', onDeadline);
+      if (observer !== undefined) endAttempt(observer, answered, timedOut);
+    }
+  }
+
+  /** Hooks must not throw (UpstreamHooks); one that does is logged, and the call goes on without it. */
+  function observeAttempt(request: GraphRequest, attemptNumber: number): UpstreamAttemptObserver | undefined {
+    if (options.hooks?.onAttempt === undefined) return undefined;
+    try {
+      return options.hooks.onAttempt({ call: request.call, method: request.method, attempt: attemptNumber });
+    } catch (error) {
+      options.logger.error({ err: error }, 'onAttempt hook threw; ignored');
+      return undefined;
+    }
+  }
+
+  function endAttempt(observer: UpstreamAttemptObserver, response: Response | null, timedOut: boolean): void {
+    try {
+      observer.end({ status: response?.status ?? null, headers: response?.headers ?? null, timedOut });
+    } catch (error) {
+      options.logger.error({ err: error }, 'onAttempt observer threw; ignored');
     }
   }
 
@@ -167,6 +195,11 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
           // No attempt would have time left after the wait: the deadline ends the call with what it has.
           if (delayMs >= deadline.remainingMs()) throw error;
           options.logger.warn({ call: request.call, path: request.path, code: error.code, httpStatus: error.httpStatus, retry: retry + 1, delayMs }, 'retrying graph api request');
+          try {
+            options.hooks?.onRetry?.({ call: request.call, delayMs });
+          } catch (hookError) {
+            options.logger.error({ err: hookError }, 'onRetry hook threw; ignored');
+          }
           try {
             await abortableSleep(delayMs, stopped);
           } catch {

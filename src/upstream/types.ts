@@ -199,6 +199,28 @@ export interface GroupsApi {
 export interface UpstreamHooks {
   /** Every rate-limit answer, retried or not, a throttled batch item included. */
   onRateLimited?(error: UpstreamError): void;
+  /**
+   * One HTTP attempt is about to be sent (metrics, tracing). What it returns may add headers (e.g. `traceparent`)
+   * and is told how the attempt ended. Only the client's own hooks (construction options) hear attempts.
+   */
+  onAttempt?(attempt: UpstreamAttempt): UpstreamAttemptObserver | undefined;
+  /** A failed attempt will be retried after `delayMs`. Only the client's own hooks hear retries. */
+  onRetry?(retry: { call: string; delayMs: number }): void;
+}
+
+export interface UpstreamAttempt {
+  /** The GroupsApi method (`getGroup`, `batch`, ...): the endpoint kind. */
+  call: string;
+  method: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export interface UpstreamAttemptObserver {
+  /** Added to the request's headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The answer's status and headers, or null for both when none came (timeout, no connection, client disposed). */
+  end(outcome: { status: number | null; headers: Headers | null; timedOut: boolean }): void;
 }
 
 /** What bounds the calls of one view. */

@@ -41,6 +41,31 @@ export interface IngressStats {
   ignored: number;
 }
 
+/** The steps of a delivery an observer may wrap (tracing spans). */
+export type IngressStep = 'verify' | 'parse' | 'append';
+
+/** What one delivery came to, told once it is answered. */
+export interface DeliveryOutcome {
+  provider: string;
+  /** The HTTP status answered. */
+  status: number;
+  /** Events stored now; each went out on the bus. */
+  stored: readonly StoredEvent[];
+  /** Events already stored by an earlier delivery. */
+  duplicates: readonly DomainEvent[];
+  /** Items of the delivery the gateway does not model. */
+  ignored: number;
+  /** Time the append (de-duplicate, store, publish) took, when it ran. */
+  appendSeconds: number | null;
+}
+
+/** Metrics and tracing of the ingress. It must not throw; it runs inside the delivery's own async context. */
+export interface IngressObserver {
+  /** Runs one step of the delivery; must call `run` once and return what it returns (a promise for 'append'). */
+  step?<T>(name: IngressStep, run: () => T): T;
+  onDelivered?(outcome: DeliveryOutcome): void;
+}
+
 export interface WebhookIngress {
   handshake(provider: string, query: URLSearchParams): IngressResponse;
   deliver(delivery: WebhookDelivery): Promise<IngressResponse>;
@@ -56,8 +81,10 @@ export function createWebhookIngress(options: {
   log: EventLog;
   logger: Logger;
   hooks?: readonly IngressHooks[];
+  observer?: IngressObserver;
 }): WebhookIngress {
-  const { providers, log, logger } = options;
+  const { providers, log, logger, observer } = options;
+  const step = <T>(name: IngressStep, run: () => T): T => (observer?.step === undefined ? run() : observer.step(name, run));
   const hooks = options.hooks ?? [];
   const stats: IngressStats = {
     deliveries: 0,
@@ -86,54 +113,74 @@ export function createWebhookIngress(options: {
     },
 
     async deliver(delivery) {
-      stats.deliveries++;
-      const deliveryLog = logger.child({ provider: delivery.provider, requestId: delivery.requestId });
-      const provider = lookup(delivery.provider);
-      if (provider === undefined) {
-        stats.rejected['404']++;
-        return json(404, { error: 'not_found', message: `Webhook provider "${delivery.provider}" is not enabled` });
-      }
-      let events: DomainEvent[];
+      if (observer?.onDelivered === undefined) return deliverOne(delivery, null);
+      const outcome: DeliveryOutcome = { provider: delivery.provider, status: 0, stored: [], duplicates: [], ignored: 0, appendSeconds: null };
+      const response = await deliverOne(delivery, outcome);
       try {
-        provider.verify(delivery.rawBody, delivery.headers, delivery.receivedAt);
-        const parsed = provider.parse(delivery.rawBody, delivery.receivedAt);
-        events = parsed.events;
-        if (parsed.ignored.length > 0) {
-          stats.ignored += parsed.ignored.length;
-          deliveryLog.info({ ignored: parsed.ignored }, 'webhook items ignored (unknown kinds)');
-        }
+        observer.onDelivered({ ...outcome, status: response.status });
       } catch (error) {
-        if (error instanceof WebhookError) {
-          stats.rejected[String(error.httpStatus) as '401' | '400']++;
-          deliveryLog.warn({ status: error.httpStatus, reason: error.message, bytes: delivery.rawBody.length }, 'webhook rejected');
-          return json(error.httpStatus, { error: error.httpStatus === 401 ? 'unauthorized' : 'bad_request', message: error.message });
-        }
-        throw error;
+        logger.error({ err: ensureError(error) }, 'webhook ingress observer threw; ignored');
       }
-
-      try {
-        for (const hook of hooks) await hook.beforeStore?.(events);
-        const result = events.length > 0 ? await log.append(events) : { stored: [], duplicates: [] };
-        stats.eventsStored += result.stored.length;
-        stats.duplicates += result.duplicates.length;
-        for (const hook of hooks) {
-          try {
-            await hook.afterStore?.(events, result.stored);
-          } catch (error) {
-            deliveryLog.error({ err: ensureError(error) }, 'webhook after-store hook failed; events are stored');
-          }
-        }
-        deliveryLog.info(
-          { events: events.length, stored: result.stored.length, duplicates: result.duplicates.length },
-          'webhook delivery stored',
-        );
-        return json(200, { received: events.length, stored: result.stored.length, duplicates: result.duplicates.length });
-      } catch (error) {
-        stats.rejected['503']++;
-        const err = ensureError(error);
-        deliveryLog.error({ err, unavailable: err instanceof EventLogUnavailableError }, 'webhook not stored; answering 503 so the provider retries');
-        return json(503, { error: 'unavailable', message: 'The event log cannot be written; retry later' });
-      }
+      return response;
     },
   };
+
+  /** `outcome`, when given, is filled in as the delivery goes. */
+  async function deliverOne(delivery: WebhookDelivery, outcome: DeliveryOutcome | null): Promise<IngressResponse> {
+    stats.deliveries++;
+    const deliveryLog = logger.child({ provider: delivery.provider, requestId: delivery.requestId });
+    const provider = lookup(delivery.provider);
+    if (provider === undefined) {
+      stats.rejected['404']++;
+      return json(404, { error: 'not_found', message: `Webhook provider "${delivery.provider}" is not enabled` });
+    }
+    let events: DomainEvent[];
+    try {
+      step('verify', () => provider.verify(delivery.rawBody, delivery.headers, delivery.receivedAt));
+      const parsed = step('parse', () => provider.parse(delivery.rawBody, delivery.receivedAt));
+      events = parsed.events;
+      if (parsed.ignored.length > 0) {
+        stats.ignored += parsed.ignored.length;
+        if (outcome !== null) outcome.ignored = parsed.ignored.length;
+        deliveryLog.info({ ignored: parsed.ignored }, 'webhook items ignored (unknown kinds)');
+      }
+    } catch (error) {
+      if (error instanceof WebhookError) {
+        stats.rejected[String(error.httpStatus) as '401' | '400']++;
+        deliveryLog.warn({ status: error.httpStatus, reason: error.message, bytes: delivery.rawBody.length }, 'webhook rejected');
+        return json(error.httpStatus, { error: error.httpStatus === 401 ? 'unauthorized' : 'bad_request', message: error.message });
+      }
+      throw error;
+    }
+
+    try {
+      for (const hook of hooks) await hook.beforeStore?.(events);
+      const started = outcome === null ? 0 : performance.now();
+      const result = events.length > 0 ? await step('append', () => log.append(events)) : { stored: [], duplicates: [] };
+      if (outcome !== null) {
+        outcome.appendSeconds = events.length > 0 ? (performance.now() - started) / 1000 : null;
+        outcome.stored = result.stored;
+        outcome.duplicates = result.duplicates;
+      }
+      stats.eventsStored += result.stored.length;
+      stats.duplicates += result.duplicates.length;
+      for (const hook of hooks) {
+        try {
+          await hook.afterStore?.(events, result.stored);
+        } catch (error) {
+          deliveryLog.error({ err: ensureError(error) }, 'webhook after-store hook failed; events are stored');
+        }
+      }
+      deliveryLog.info(
+        { events: events.length, stored: result.stored.length, duplicates: result.duplicates.length },
+        'webhook delivery stored',
+      );
+      return json(200, { received: events.length, stored: result.stored.length, duplicates: result.duplicates.length });
+    } catch (error) {
+      stats.rejected['503']++;
+      const err = ensureError(error);
+      deliveryLog.error({ err, unavailable: err instanceof EventLogUnavailableError }, 'webhook not stored; answering 503 so the provider retries');
+      return json(503, { error: 'unavailable', message: 'The event log cannot be written; retry later' });
+    }
+  }
 }

@@ -34,7 +34,7 @@ export function createLogWatch(): LogWatch {
 }
 
 /** A pino logger whose lines (level ≥ `level`) the test can read and wait for. */
-export function createCapturingLogger(level = 'debug'): { logger: Logger; lines: () => readonly LogLine[]; waitFor: LogWatch['waitFor'] } {
+export function createCapturingLogger(level = 'debug', options: { mixin?: () => object } = {}): { logger: Logger; lines: () => readonly LogLine[]; waitFor: LogWatch['waitFor'] } {
   const watch = createLogWatch();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -42,5 +42,5 @@ export function createCapturingLogger(level = 'debug'): { logger: Logger; lines:
       done();
     },
   });
-  return { logger: pino({ level }, sink), lines: () => watch.lines, waitFor: watch.waitFor };
+  return { logger: pino({ level, ...(options.mixin === undefined ? {} : { mixin: options.mixin }) }, sink), lines: () => watch.lines, waitFor: watch.waitFor };
 }

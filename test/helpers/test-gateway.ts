@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config/config';
 import type { Gateway, GatewayOptions } from '../../src/gateway';
 import { createGateway } from '../../src/gateway';
+import { createTracing } from '../../src/observability/tracing';
 import type { Sandbox } from '../../src/sandbox/sandbox-types';
 import type { LogLine, LogWatch } from './logs';
 import { createCapturingLogger, createLogWatch } from './logs';
@@ -22,6 +23,8 @@ export interface GraphQLHttpResponse<TData> {
 interface StartedGateway {
   readonly url: string;
   readonly graphqlUrl: string;
+  /** Prometheus' `GET /metrics` on the gateway's metrics listener; null with METRICS_PORT=off. */
+  readonly metricsUrl: string | null;
   /** Every log line the gateway wrote, parsed (level ≥ the LOG_LEVEL given, default 'info'). */
   readonly logs: readonly LogLine[];
   /** Resolves with the first log line (already written or still to come) that matches. */
@@ -56,7 +59,7 @@ export interface ProcessExit {
 }
 
 export interface StartTestGatewayOptions {
-  /** Environment on top of the test defaults (NODE_ENV=test, PORT=0, HOST=127.0.0.1, LOG_LEVEL=info, sandbox mode). */
+  /** Environment on top of the test defaults (NODE_ENV=test, PORT=0, METRICS_PORT=0, HOST=127.0.0.1, LOG_LEVEL=info, sandbox mode). */
   env?: Record<string, string>;
   groupCache?: GatewayOptions['groupCache'];
   sandbox?: GatewayOptions['sandbox'];
@@ -89,19 +92,23 @@ export function startTestGateway(options: StartTestGatewayOptions | StartGateway
 }
 
 function testEnv(env: Record<string, string> = {}): Record<string, string> {
-  return { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  // METRICS_PORT=0: every gateway of a test process gets a metrics listener of its own, none collides on 9464.
+  return { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', METRICS_PORT: '0', ...env };
 }
 
 async function startInProcess(options: StartTestGatewayOptions): Promise<TestGateway> {
   const config = loadConfig(testEnv(options.env));
-  const capture = createCapturingLogger(config.logLevel);
+  // As main.ts does: with tracing on, log lines inside a span carry its traceId and spanId.
+  const tracing = createTracing(config.tracing);
+  const capture = createCapturingLogger(config.logLevel, tracing === null ? {} : { mixin: tracing.logFields });
   const gateway = createGateway({
     config,
     logger: capture.logger,
+    tracing,
     ...(options.groupCache === undefined ? {} : { groupCache: options.groupCache }),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
   });
-  const { url, graphqlUrl } = await gateway.start();
+  const { url, graphqlUrl, metricsUrl } = await gateway.start();
   const sandbox = gateway.sandbox;
   if (sandbox === null) throw new Error('startTestGateway: expected sandbox mode; do not set GRAPH_API_URL or WHATSAPP_ACCESS_TOKEN');
   const stop = (): Promise<void> => gateway.stop();
@@ -109,6 +116,7 @@ async function startInProcess(options: StartTestGatewayOptions): Promise<TestGat
   return {
     url,
     graphqlUrl,
+    metricsUrl,
     gateway,
     sandbox,
     logs: capture.lines(),
@@ -159,6 +167,7 @@ function startGatewayProcess(env: Record<string, string>): Promise<GatewayProces
       pid: child.pid!,
       url: graphqlUrl.replace(/\/graphql$/, ''),
       graphqlUrl,
+      metricsUrl: typeof entry.metricsUrl === 'string' ? entry.metricsUrl : null,
       logs: watch.lines,
       waitForLog: watch.waitFor,
       query: (document, variables, queryOptions) => postQuery(graphqlUrl, document, variables, queryOptions),

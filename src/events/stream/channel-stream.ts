@@ -1,6 +1,6 @@
 import type { Logger } from '../../lib/logger';
 import type { EventBus } from '../event-bus';
-import type { SubscriptionStream } from './stream-core';
+import type { StreamObserver, SubscriptionStream } from './stream-core';
 import { createStreamCore } from './stream-core';
 
 export interface ChannelStreamOptions<T> {
@@ -17,6 +17,8 @@ export interface ChannelStreamOptions<T> {
   supersedes?(value: T, last: T): boolean;
   /** True ends the stream right after this value (e.g. an operation reached its final status). */
   isFinal?(value: T): boolean;
+  /** Told when the stream starts and ends (metrics). @default none */
+  observer?: StreamObserver;
 }
 
 /** `ready` resolves once subscribed and the initial state was read; rejects with the error that ended the stream before. */
@@ -33,7 +35,7 @@ export function createChannelStream<T>(options: ChannelStreamOptions<T>): Channe
   let held: T[] = [];
   let last: { value: T } | null = null;
 
-  return createStreamCore<T, T>({ bus, channel, queueLimit, logger, name: 'channel', decode }, (control) => {
+  return createStreamCore<T, T>({ bus, channel, queueLimit, logger, name: 'channel', decode, ...(options.observer === undefined ? {} : { observer: options.observer }) }, (control) => {
     function offer(value: T): void {
       if (control.isEnded() || (last !== null && !supersedes(value, last.value))) return;
       last = { value };

@@ -23,13 +23,15 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(GROUP_EVENT_TYPES);
  * group, phone and all-events channels back to back), so remembering the last message parses each event once per
  * instance instead of once per subscriber. Share one decoder between the streams of an instance.
  */
-export function createEventDecoder(): EventDecoder {
+export function createEventDecoder(options: { onDecoded?: () => void } = {}): EventDecoder {
+  const { onDecoded } = options;
   let lastMessage: string | null = null;
   let lastDecoded: DecodedEvent | null = null;
   return {
     decode(message) {
       if (message === lastMessage && lastDecoded !== null) return lastDecoded;
       const decoded = decodePayload(message);
+      onDecoded?.();
       lastMessage = message;
       lastDecoded = decoded;
       return decoded;

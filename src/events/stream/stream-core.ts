@@ -19,6 +19,18 @@ export interface StreamCoreOptions<M> {
   logFields?: Readonly<Record<string, unknown>>;
   /** Turns a bus message into what onMessage takes; throws for one the stream cannot use (it is logged and dropped). */
   decode(message: string): M;
+  /** Told when the stream starts and ends (metrics). @default none */
+  observer?: StreamObserver;
+}
+
+/** Why a stream ended: its consumer returned it (or it finished), it fell too far behind, or it failed. */
+export type StreamEnd = 'returned' | 'too_slow' | 'failed';
+
+/** Lifecycle of subscription streams, for metrics: called once each, never per value. Must not throw. */
+export interface StreamObserver {
+  /** `stream.queued` may be read at any time until ended() (e.g. the deepest queue, at scrape time). */
+  started(stream: { readonly queued: number }): void;
+  ended(stream: { readonly queued: number }, reason: StreamEnd): void;
 }
 
 /** What a stream's behaviour does with the core it runs on. */
@@ -92,6 +104,12 @@ export function createStreamCore<M, T>(options: StreamCoreOptions<M>, behave: (c
     },
   });
 
+  let endReason: StreamEnd = 'returned';
+  const observed = {
+    get queued() {
+      return output.queued;
+    },
+  };
   const control: StreamControl<T> = {
     get queued() {
       return output.queued;
@@ -121,6 +139,7 @@ export function createStreamCore<M, T>(options: StreamCoreOptions<M>, behave: (c
 
   function overflow(): void {
     if (ended) return;
+    endReason = 'too_slow';
     const resumeAfter = behaviour.resumeAfter?.() ?? null;
     // Logged now, not when the error reaches the client: a stalled client may take long to read its way to it.
     logger.warn({ ...logFields, queueLimit, resumeAfter }, `${name} subscriber too slow; stream ended and its queue released`);
@@ -169,6 +188,7 @@ export function createStreamCore<M, T>(options: StreamCoreOptions<M>, behave: (c
   function stop(): void {
     if (ended) return;
     ended = true;
+    options.observer?.ended(observed, endReason);
     behaviour.onStop?.();
     const release = unsubscribe;
     unsubscribe = null;
@@ -178,6 +198,7 @@ export function createStreamCore<M, T>(options: StreamCoreOptions<M>, behave: (c
 
   function fail(error: unknown): void {
     if (ended) return;
+    if (endReason === 'returned') endReason = 'failed';
     stop();
     if (!readySettled) {
       readySettled = true;
@@ -186,6 +207,7 @@ export function createStreamCore<M, T>(options: StreamCoreOptions<M>, behave: (c
     output.fail(error);
   }
 
+  options.observer?.started(observed);
   start().catch(fail);
 
   const { iterable } = output;

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { VARIABLES } from '../../../src/config/variables';
 
-/** Listed so they are documented and not reported as unknown; the parts that read them are configured elsewhere. */
+/**
+ * Listed so they are documented and not reported as unknown; the parts that read them are configured elsewhere, or
+ * (OTEL_*) loadConfig hands every OTEL_* variable to the tracing setup by prefix rather than by name.
+ */
 const READ_OUTSIDE_LOAD_CONFIG = [
-  'METRICS_PORT',
-  'METRICS_HOST',
   'REDIS_CLUSTER_NODES',
   'GRAPHQL_TRUSTED_DOCUMENTS_FILE',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
+  'OTEL_TRACES_EXPORTER',
+  'OTEL_TRACES_SAMPLER',
 ];
 
 /** The names loadConfig looks up, observed through a recording environment. */

@@ -64,6 +64,30 @@ describe('createChannelStream', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 
+  it('tells its observer once when it starts and once when it ends, with why: returned, finished, too slow or failed', async () => {
+    const seen: string[] = [];
+    const observer = {
+      started: (stream: { queued: number }) => void seen.push(`started ${stream.queued}`),
+      ended: (_stream: { queued: number }, reason: string) => void seen.push(`ended ${reason}`),
+    };
+    const returned = open({ observer });
+    await returned.ready;
+    await publish({ n: 1 });
+    await returned.return();
+    const finished = open({ observer });
+    await finished.ready;
+    await publish({ n: 2, final: true });
+    for await (const _value of finished) void _value;
+    const slow = open({ observer, queueLimit: 2 });
+    await slow.ready;
+    for (let n = 1; n <= 3; n++) await publish({ n });
+    await expect(slow.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
+    const failing = open({ observer, initial: async () => Promise.reject(new Error('store down')) });
+    await expect(failing.ready).rejects.toThrow('store down');
+    await failing.return();
+    expect(seen).toEqual(['started 0', 'ended returned', 'started 0', 'ended returned', 'started 0', 'ended too_slow', 'started 0', 'ended failed']);
+  });
+
   it('fails with the error of the initial read, and return() before the subscription is confirmed releases it', async () => {
     const failing = open({ initial: async () => Promise.reject(new Error('store down')) });
     await expect(failing.ready).rejects.toThrow('store down');

@@ -1,0 +1,106 @@
+import type { EventServicesObserver } from '../events/event-services';
+import type { LoaderHooks } from '../loaders/group.loader';
+import type { UpstreamHooks } from '../upstream/types';
+import type { IngressObserver } from '../webhooks/webhook-ingress';
+import type { GatewayMetrics } from './gateway-metrics';
+import { readUsageHeaders } from './graph-api-usage';
+import { createOperationNameLabels } from './operation-name-labels';
+
+/** Distinct GraphQL operation names that get a series of their own; later names count as `other`. */
+export const OPERATION_NAME_LIMIT = 100;
+
+/** How one GraphQL request ended (the server's GraphQLRequestOutcome). */
+export interface GraphQLRequestMetrics {
+  operationType: string | null;
+  operationName: string | null;
+  outcome: string;
+  durationSeconds: number | null;
+}
+
+/** The hooks each part takes, counting into the gateway's metrics. Every one is a counter or an observation: cheap. */
+export interface MetricsHooks {
+  upstream: UpstreamHooks;
+  ingress: IngressObserver;
+  webhookBodyTooLarge(provider: string): void;
+  events: EventServicesObserver;
+  loaders: LoaderHooks;
+  graphqlCompleted(request: GraphQLRequestMetrics): void;
+  /** A subscription result handed to a connection: its lag since the webhook's receipt. */
+  delivered(delivery: { transport: string; receivedAt: string | null }): void;
+  executed(shared: boolean): void;
+  groupCacheInvalidated(groups: number): void;
+}
+
+export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () => number } = {}): MetricsHooks {
+  const now = options.now ?? Date.now;
+  const operationNames = createOperationNameLabels(OPERATION_NAME_LIMIT);
+  /** Live streams, for the deepest queue at scrape time; each stream added and removed once, never per event. */
+  const streams = new Set<{ readonly queued: number }>();
+  metrics.live.queueDepthMax = () => {
+    let deepest = 0;
+    for (const stream of streams) deepest = Math.max(deepest, stream.queued);
+    return deepest;
+  };
+
+  return {
+    upstream: {
+      onAttempt({ call }) {
+        const started = performance.now();
+        return {
+          end({ status, headers, timedOut }) {
+            metrics.upstreamRequests.inc({ call, status: status === null ? (timedOut ? 'timeout' : 'network') : String(status) });
+            metrics.upstreamDuration.observe({ call }, (performance.now() - started) / 1000);
+            if (headers === null) return;
+            for (const reading of readUsageHeaders(headers)) {
+              if (reading.header === 'app') metrics.upstreamAppUsage.set({ metric: reading.metric }, reading.value);
+              else metrics.upstreamBusinessUsage.set({ type: reading.type ?? 'unknown', metric: reading.metric }, reading.value);
+            }
+          },
+        };
+      },
+      onRetry: ({ call }) => metrics.upstreamRetries.inc({ call }),
+      onRateLimited: (error) => metrics.upstreamRateLimited.inc({ code: String(error.code ?? error.httpStatus ?? 'unknown') }),
+    },
+    ingress: {
+      onDelivered({ provider, status, stored, duplicates, ignored, appendSeconds }) {
+        metrics.webhookDeliveries.inc({ provider, status: String(status) });
+        for (const event of stored) metrics.webhookEvents.inc({ provider, type: event.type, outcome: 'stored' });
+        for (const event of duplicates) metrics.webhookEvents.inc({ provider, type: event.type, outcome: 'duplicate' });
+        // Ignored items are kinds the gateway does not model: their names come from the sender, so they share one label.
+        if (ignored > 0) metrics.webhookEvents.inc({ provider, type: 'unknown', outcome: 'ignored' }, ignored);
+        if (appendSeconds !== null) metrics.webhookAppendDuration.observe({ provider }, appendSeconds);
+        if (stored.length > 0) metrics.busEventsPublished.inc(stored.length);
+      },
+    },
+    webhookBodyTooLarge: (provider) => metrics.webhookDeliveries.inc({ provider, status: '413' }),
+    events: {
+      received: () => metrics.busEventsReceived.inc(),
+      started(stream) {
+        streams.add(stream);
+        metrics.subscriptionsStarted.inc();
+      },
+      ended(stream, reason) {
+        streams.delete(stream);
+        metrics.subscriptionsEnded.inc({ reason });
+      },
+    },
+    loaders: {
+      onCacheRead({ hits, misses }) {
+        if (hits > 0) metrics.groupCacheRequests.inc({ result: 'hit' }, hits);
+        if (misses > 0) metrics.groupCacheRequests.inc({ result: 'miss' }, misses);
+      },
+    },
+    graphqlCompleted({ operationType, operationName, outcome, durationSeconds }) {
+      const labels = { operation_type: operationType ?? 'unknown', operation_name: operationNames.of(operationName) };
+      metrics.graphqlRequests.inc({ ...labels, outcome });
+      if (durationSeconds !== null) metrics.graphqlDuration.observe(labels, durationSeconds);
+    },
+    delivered({ transport, receivedAt }) {
+      if (receivedAt === null) return;
+      const received = Date.parse(receivedAt);
+      if (Number.isFinite(received)) metrics.deliveryLag.observe({ transport }, Math.max(0, now() - received) / 1000);
+    },
+    executed: (shared) => metrics.subscriptionExecutions.inc({ shared: shared ? 'true' : 'false' }),
+    groupCacheInvalidated: (groups) => metrics.groupCacheInvalidations.inc(groups),
+  };
+}
