@@ -5,7 +5,9 @@ import type { BatchMode } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
-import type { RequestSecurity, Transport } from './tenancy/request-security';
+import type { ReadTags } from './response-cache/read-tags';
+import { createReadTags } from './response-cache/read-tags';
+import type { RequestSecurity, SecuredRequest, Transport } from './tenancy/request-security';
 import type { TenantAccess } from './tenancy/tenant-access';
 import type { GroupsApi } from './upstream/types';
 
@@ -26,6 +28,8 @@ export interface GatewayContext {
   mutations: WriteService;
   /** The API key's scopes and tenant (phone numbers); with authentication off, the open access (openTenantAccess). */
   access: TenantAccess;
+  /** What this request read (groups, lists): the response cache stores its answer with these tags. */
+  reads: ReadTags;
 }
 
 /** What the transport knows about a request when it asks for a context. */
@@ -35,6 +39,8 @@ export interface RequestInfo {
   headers: Readonly<Record<string, string | string[] | undefined>>;
   /** Errors over HTTP carry their status (401, 429); over WebSocket they cannot. @default 'http' */
   transport?: Transport;
+  /** The request was already authenticated and admitted (the response cache's fast path did it): not again. */
+  admitted?: SecuredRequest;
 }
 
 export interface ContextFactoryOptions {
@@ -54,8 +60,9 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
   const { cache, batchMode, concurrency, events, mutations, security } = options;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
-    const { access, upstream } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
-    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }) });
+    const { access, upstream } = request.admitted ?? (await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' }));
+    const reads = createReadTags();
+    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, reads, ...(cache === undefined ? {} : { cache }) });
     return {
       requestId: request.requestId,
       logger: request.logger,
@@ -67,6 +74,7 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       events,
       mutations,
       access,
+      reads,
     };
   };
 }

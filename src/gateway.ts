@@ -35,6 +35,12 @@ import type { ApiKeyRecord, Principal } from './auth/api-key';
 import type { GatewaySecurity } from './tenancy/gateway-security';
 import { createGatewaySecurity, loadGatewayApiKeys } from './tenancy/gateway-security';
 import { createGraphApiClient } from './upstream/graph-api-client';
+import type { ResponseCache } from './response-cache/response-cache';
+import { createResponseCache } from './response-cache/response-cache';
+import type { ReadCacheInvalidation } from './response-cache/read-cache-invalidation';
+import { createReadCacheInvalidation } from './response-cache/read-cache-invalidation';
+import { tagsOfChange } from './response-cache/read-change';
+import { tenantScopeKey } from './tenancy/tenant-scope';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
 export interface GatewayOptions {
@@ -67,7 +73,12 @@ export interface Gateway {
   readonly ws: WsServer | null;
   /** GraphQL over SSE on /graphql/stream (once started), else null. */
   readonly sse: SseServer | null;
+  /** The per-instance response cache and what keeps it fresh (once started), else null. */
+  readonly readCaches: { readonly responses: ResponseCache; readonly invalidation: ReadCacheInvalidation } | null;
 }
+
+/** Root fields whose answers the response cache may keep: group data, every change of which arrives as an event. */
+const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['group', 'groups', 'groupsByIds']);
 
 /** graphql-ws clients send credentials in `connection_init` (`{ authorization: "Bearer ..." }`), not as HTTP headers. */
 function connectionParamHeaders(params: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -101,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let groupCache: GroupCache | null = null;
   let wsServer: WsServer | null = null;
   let sseServer: SseServer | null = null;
+  let readCaches: Gateway['readCaches'] = null;
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -175,8 +187,28 @@ export function createGateway(options: GatewayOptions): Gateway {
     return cache;
   };
 
+  /**
+   * The per-instance read caches (whole answers) and their invalidation: by the ingress before a webhook is
+   * answered, by every stored event and every write's change on the bus, and whole after a bus reconnect.
+   */
+  const startReadCaches = async (infrastructure: EventInfrastructure): Promise<NonNullable<Gateway['readCaches']>> => {
+    const responses = createResponseCache({ maxBytes: config.cache.responseMaxBytes, ttlMs: config.cache.groupTtlSeconds * 1000 });
+    const invalidation = createReadCacheInvalidation({
+      targets: [{ name: 'responses', invalidate: (change) => responses.invalidate(tagsOfChange(change)), clear: () => responses.clear() }],
+      bus: infrastructure.bus,
+      channels: { events: infrastructure.topics.allEvents(), changes: infrastructure.topics.readChanges() },
+      logger: logger.child({ part: 'read-caches' }),
+    });
+    const stopInvalidating = await invalidation.start();
+    onTeardown('read-caches', async () => {
+      await stopInvalidating();
+      responses.clear();
+    });
+    return { responses, invalidation };
+  };
+
   /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
-  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache): WriteService => {
+  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>): WriteService => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
     return createWriteService({
@@ -184,7 +216,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       idempotency: stores.idempotency,
       bus: infrastructure.bus,
       topics: infrastructure.topics,
-      groupCache: cache,
+      // A write drops the group from the shared cache, then from every instance's read caches.
+      groupCache: {
+        async invalidate(groupIds) {
+          await cache.invalidate(groupIds);
+          await caches.invalidation.publish({ groupIds, listsOf: [] });
+        },
+      },
       idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
       awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
       awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
@@ -206,7 +244,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return created;
   };
 
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, writes: WriteService): WebhookIngress => {
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, guard: GatewaySecurity, writes: WriteService): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
@@ -216,6 +254,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         // Invalidate before storing: if the cache cannot be told, the delivery is answered 503 and retried, so a
         // stored event never leaves stale metadata behind for longer than the retry.
         { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
+        // Then this instance's read caches, before the 200: a query that starts after it sees the change here. The
+        // other instances follow when the stored event reaches them on the bus.
+        { beforeStore: async (delivered) => caches.invalidation.applyEvents(delivered) },
         // Ownership first: a client told its group was created may ask for it at once.
         guard.ingressHook,
         // Completes the async operations the delivered events settle (CREATE_GROUP and the other tracked writes).
@@ -237,7 +278,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       mutations: writes,
     });
 
-  const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient): Promise<HttpServer> => {
+  const startHttp = async (
+    guard: GatewaySecurity,
+    createContext: ContextFactory,
+    infrastructure: EventInfrastructure,
+    pipeline: WebhookIngress,
+    client: GroupsApiClient,
+    caches: NonNullable<Gateway['readCaches']>,
+  ): Promise<HttpServer> => {
     const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
@@ -254,6 +302,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       documentLimits: guard.documentLimits,
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
+      responseCache: {
+        cache: caches.responses,
+        admit: async (headers) => {
+          const admitted = await guard.requestSecurity.begin({ authorization: headers.authorization, transport: 'http' });
+          return { scope: tenantScopeKey(admitted.access), admitted };
+        },
+        tagsOf: (context) => context.reads.tags(),
+        cacheableRootFields: CACHEABLE_ROOT_FIELDS,
+      },
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
@@ -333,11 +390,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     events = infrastructure;
     const cache = startGroupCache(infrastructure);
     groupCache = cache;
-    const writes = startWrites(infrastructure, cache);
+    const caches = await startReadCaches(infrastructure);
+    readCaches = caches;
+    const writes = startWrites(infrastructure, cache, caches);
     const guard = startSecurity(apiKeys, client, infrastructure);
-    const pipeline = startIngress(infrastructure, cache, guard, writes);
+    const pipeline = startIngress(infrastructure, cache, caches, guard, writes);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes), infrastructure, pipeline, client);
+    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes), infrastructure, pipeline, client, caches);
     http = server;
     const { url } = await server.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;
@@ -382,6 +441,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     get sse() {
       return sseServer;
+    },
+    get readCaches() {
+      return readCaches;
     },
     start() {
       if (state !== 'created') throw new Error(`Gateway.start() can be called once; the gateway is ${state}`);

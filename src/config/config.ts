@@ -45,7 +45,8 @@ export interface Config {
   };
   readonly redis: { readonly url: string | null; readonly keyPrefix: string };
   readonly events: { readonly retentionSeconds: number; readonly dedupeTtlSeconds: number; readonly operationTtlSeconds: number };
-  readonly cache: { readonly groupTtlSeconds: number };
+  /** TTLs of the group metadata caches and of the response cache; the response cache's size per instance (0: off). */
+  readonly cache: { readonly groupTtlSeconds: number; readonly responseMaxBytes: number };
   readonly webhooks: {
     readonly meta: { readonly appSecrets: readonly string[]; readonly verifyToken: string | null };
     readonly whapi: { readonly tokens: readonly string[] };
@@ -177,7 +178,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       dedupeTtlSeconds: read.int('WEBHOOK_DEDUPE_TTL_SECONDS', DEFAULTS.dedupeTtlSeconds, 60, 365 * 24 * 3600),
       operationTtlSeconds: read.int('OPERATION_TTL_SECONDS', DEFAULTS.operationTtlSeconds, 60, 365 * 24 * 3600),
     },
-    cache: { groupTtlSeconds: read.int('GROUP_CACHE_TTL_SECONDS', DEFAULTS.groupCacheTtlSeconds, 0, 7 * 24 * 3600) },
+    cache: {
+      groupTtlSeconds: read.int('GROUP_CACHE_TTL_SECONDS', DEFAULTS.groupCacheTtlSeconds, 0, 7 * 24 * 3600),
+      responseMaxBytes: read.int('GRAPHQL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes, 0, 16 * 1024 * 1024 * 1024),
+    },
     webhooks: {
       meta: { appSecrets: read.list('META_APP_SECRET'), verifyToken: read.string('WEBHOOK_VERIFY_TOKEN') },
       whapi: { tokens: read.list('WHAPI_WEBHOOK_TOKEN') },

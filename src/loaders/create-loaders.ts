@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/logger';
+import type { ReadTags } from '../response-cache/read-tags';
 import type { GroupsApi } from '../upstream/types';
 import type { GroupCacheLike } from './group-cache';
 import type { BatchMode, GroupLoader } from './group.loader';
@@ -26,14 +27,48 @@ export interface CreateLoadersOptions {
   concurrency: number;
   /** For cache failures, which are logged and otherwise ignored. */
   logger: Logger;
+  /** Told every group read, so a cached answer carries the tags the events that change it invalidate. @default none */
+  reads?: ReadTags;
 }
 
 export function createLoaders(options: CreateLoadersOptions): Loaders {
-  const { upstream, cache, batchMode, concurrency, logger } = options;
-  return {
+  const { upstream, cache, batchMode, concurrency, logger, reads } = options;
+  const loaders: Loaders = {
     group: createGroupLoader({ upstream, batchMode, concurrency, logger, ...(cache === undefined ? {} : { cache }) }),
     inviteLink: createInviteLinkLoader({ upstream, concurrency }),
     joinRequests: createJoinRequestPages({ upstream }),
     phoneNumbers: createGroupPhoneNumbers(),
+  };
+  return reads === undefined ? loaders : recording(loaders, reads);
+}
+
+/** The same loaders, telling `reads` about every group they are asked for (before asking, so failures count too). */
+function recording(loaders: Loaders, reads: ReadTags): Loaders {
+  const { group, inviteLink, joinRequests } = loaders;
+  return {
+    ...loaders,
+    group: {
+      load(id, fields) {
+        reads.group(id);
+        return group.load(id, fields);
+      },
+      loadMany(ids, fields) {
+        for (const id of ids) reads.group(id);
+        return group.loadMany(ids, fields);
+      },
+    },
+    inviteLink: {
+      load(groupId) {
+        reads.group(groupId);
+        return inviteLink.load(groupId);
+      },
+      remember: (groupId, link) => inviteLink.remember(groupId, link),
+    },
+    joinRequests: {
+      list(groupId, page) {
+        reads.group(groupId);
+        return joinRequests.list(groupId, page);
+      },
+    },
   };
 }

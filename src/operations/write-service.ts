@@ -176,7 +176,11 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
     removeParticipants: (ctx, { groupId, phoneNumberId, participants }) =>
       trackedWrite(ctx, { kind: 'REMOVE_PARTICIPANTS', groupId, phoneNumberId, input: { participants }, write: () => ctx.upstream.removeParticipants(groupId, participants) }),
 
-    resetInviteLink: (ctx, { groupId }) => ctx.upstream.resetInviteLink(groupId),
+    resetInviteLink: async (ctx, { groupId }) => {
+      const inviteLink = await ctx.upstream.resetInviteLink(groupId);
+      await invalidateGroup(ctx, groupId);
+      return inviteLink;
+    },
 
     approveJoinRequests: async (ctx, { groupId, joinRequestIds }) => answerJoinRequests(ctx, groupId, await ctx.upstream.approveJoinRequests(groupId, joinRequestIds)),
 

@@ -34,7 +34,7 @@ export class GroupMembershipMutationsResolver {
     const groupId = requireId('input.groupId', input.groupId);
     const inviteLink = await writes.resetInviteLink(ctx, { groupId });
     // The payload's group.inviteLink must be the new link, whatever this request read before.
-    ctx.loaders.inviteLink.clear(groupId).prime(groupId, inviteLink);
+    ctx.loaders.inviteLink.remember(groupId, inviteLink);
     return { clientMutationId: input.clientMutationId ?? null, group: Group.of({ id: groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) }), inviteLink };
   }
 

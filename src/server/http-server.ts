@@ -28,6 +28,8 @@ import { rawBodyRoutePlugin } from './raw-body-route';
 import type { ReadinessCheck } from './readiness';
 import { createReadiness } from './readiness';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import type { ResponseCacheRoute, ResponseCacheRouteOptions } from './response-cache-route';
+import { createResponseCacheRoute } from './response-cache-route';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -59,6 +61,8 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
   forceCloseAfterMs?: number;
+  /** The response cache in front of Apollo for JSON `POST /graphql` (see response-cache-route.ts). @default none */
+  responseCache?: ResponseCacheRouteOptions<TContext, RequestInfo['admitted']>;
 }
 
 export interface HttpServer {
@@ -72,6 +76,8 @@ export interface HttpServer {
   registerRoute(methods: HTTPMethods[], path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /** The response cache's fast path (when configured), else null: its stats count query executions. */
+  readonly responseCache: Pick<ResponseCacheRoute<object, unknown>, 'stats'> | null;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
   addDrainStep(name: string, step: () => Promise<void>): void;
   listen(): Promise<{ url: string }>;
@@ -94,6 +100,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let apolloStarted = false;
 
   const requestLog = createRequestLog<TContext>();
+  const cacheRoute = options.responseCache === undefined ? null : createResponseCacheRoute<TContext, RequestInfo['admitted']>(options.responseCache);
   const fastify = createFastify(options, requestLog);
   registerBrowserAccess(fastify, {
     ...(options.browser?.cors === undefined ? {} : { cors: options.browser.cors }),
@@ -142,7 +149,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, requestLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)])],
+    plugins: [drainPlugin, requestLog.plugin, ...(cacheRoute === null ? [] : [cacheRoute.plugin]), subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)])],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -158,6 +165,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 
   return {
     server: fastify.server,
+    responseCache: cacheRoute,
     registerRawBodyRoute(method, path, handler, routeOptions) {
       assertNotListening('registerRawBodyRoute()');
       void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
@@ -181,18 +189,37 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       await apollo.start();
       apolloStarted = true;
       // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
+      const apolloHandler = fastifyApolloHandler<TContext>(apollo, {
+        context: async (request) => {
+          const admitted = cacheRoute?.admittedFor(request);
+          const context = await options.createContext({
+            requestId: request.id,
+            logger: logger.child({ requestId: request.id }),
+            headers: request.headers,
+            transport: 'http',
+            ...(admitted === undefined ? {} : { admitted }),
+          });
+          requestLog.bind(request, context);
+          cacheRoute?.bind(request, context);
+          return context;
+        },
+      });
+      // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
       void fastify.register(async (scope) => {
         scope.route({
           method: ['GET', 'POST'],
           url: GRAPHQL_PATH,
           errorHandler: multipartErrorHandler,
-          handler: fastifyApolloHandler<TContext>(apollo, {
-            context: async (request) => {
-              const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
-              requestLog.bind(request, context);
-              return context;
-            },
-          }),
+          handler: async (request, reply) => {
+            // The integration types its handler for its own route generics; the request is the same object.
+            const runApollo = async (): Promise<unknown> => apolloHandler.call(scope, request as never, reply as never);
+            if (cacheRoute === null) return runApollo();
+            const hit = await cacheRoute.serve(request, reply);
+            if (hit !== null) return hit;
+            const body = await runApollo();
+            cacheRoute.fill(request, reply, body);
+            return body;
+          },
         });
       });
       await fastify.listen({ host: options.host, port: options.port });

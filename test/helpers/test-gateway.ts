@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config';
 import type { Gateway, GatewayOptions } from '../../src/gateway';
 import { createGateway } from '../../src/gateway';
 import type { Sandbox } from '../../src/sandbox/sandbox-types';
+import { SANDBOX_APP_SECRET, SANDBOX_PHONE_A } from './constants';
 import type { LogLine, LogWatch } from './logs';
 import { createCapturingLogger, createLogWatch } from './logs';
 
@@ -111,6 +112,42 @@ async function startInProcess(options: StartTestGatewayOptions): Promise<TestGat
     graphqlUrl,
     gateway,
     sandbox,
+    logs: capture.lines(),
+    waitForLog: capture.waitFor,
+    query: (document, variables, queryOptions) => postQuery(graphqlUrl, document, variables, queryOptions),
+    async dispose() {
+      leftovers.delete(stop);
+      await stop();
+    },
+  };
+}
+
+/**
+ * Another instance in this process whose Groups API is `of`'s sandbox (upstream mode over real HTTP, authentication
+ * off unless `env` says otherwise): with the same REDIS_URL and prefix, two instances of one deployment. The
+ * sandbox's webhooks keep going where they went (to `of` unless redirected with setWebhookUrl).
+ */
+export async function startPeerGateway(of: TestGateway, options: { env?: Record<string, string> } = {}): Promise<TestGateway> {
+  const config = loadConfig(
+    testEnv({
+      GRAPH_API_URL: of.sandbox.url,
+      WHATSAPP_ACCESS_TOKEN: 'sandbox-access-token',
+      WHATSAPP_PHONE_NUMBER_ID: SANDBOX_PHONE_A,
+      META_APP_SECRET: SANDBOX_APP_SECRET,
+      GATEWAY_AUTH: 'off',
+      ...options.env,
+    }),
+  );
+  const capture = createCapturingLogger(config.logLevel);
+  const gateway = createGateway({ config, logger: capture.logger });
+  const { url, graphqlUrl } = await gateway.start();
+  const stop = (): Promise<void> => gateway.stop();
+  leftovers.add(stop);
+  return {
+    url,
+    graphqlUrl,
+    gateway,
+    sandbox: of.sandbox,
     logs: capture.lines(),
     waitForLog: capture.waitFor,
     query: (document, variables, queryOptions) => postQuery(graphqlUrl, document, variables, queryOptions),
