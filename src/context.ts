@@ -3,6 +3,7 @@ import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
 import type { BatchMode } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
+import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
 import type { ReadTags } from './response-cache/read-tags';
@@ -47,6 +48,8 @@ export interface ContextFactoryOptions {
   /** Authentication, per-key rate limit, tenant access and the Groups API view for each request. */
   security: RequestSecurity;
   cache?: GroupCacheLike;
+  /** The instance's caches of list pages, invite links and join-request pages. @default none */
+  loaderCaches?: LoaderCaches;
   batchMode: BatchMode;
   concurrency: number;
   events: EventServices;
@@ -57,12 +60,20 @@ export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
-  const { cache, batchMode, concurrency, events, mutations, security } = options;
+  const { cache, loaderCaches, batchMode, concurrency, events, mutations, security } = options;
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
     const { access, upstream } = request.admitted ?? (await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' }));
     const reads = createReadTags();
-    const freshLoaders = (): Loaders => createLoaders({ upstream, batchMode, concurrency, logger: request.logger, reads, ...(cache === undefined ? {} : { cache }) });
+    const freshLoaders = (): Loaders => createLoaders({
+        upstream,
+        batchMode,
+        concurrency,
+        logger: request.logger,
+        reads,
+        ...(cache === undefined ? {} : { cache }),
+        ...(loaderCaches === undefined ? {} : { caches: loaderCaches }),
+      });
     return {
       requestId: request.requestId,
       logger: request.logger,

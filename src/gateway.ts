@@ -39,7 +39,9 @@ import type { ResponseCache } from './response-cache/response-cache';
 import { createResponseCache } from './response-cache/response-cache';
 import type { ReadCacheInvalidation } from './response-cache/read-cache-invalidation';
 import { createReadCacheInvalidation } from './response-cache/read-cache-invalidation';
-import { tagsOfChange } from './response-cache/read-change';
+import { tagTarget } from './response-cache/tag-target';
+import type { LoaderCaches } from './loaders/loader-caches';
+import { createLoaderCaches } from './loaders/loader-caches';
 import { tenantScopeKey } from './tenancy/tenant-scope';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
@@ -74,7 +76,7 @@ export interface Gateway {
   /** GraphQL over SSE on /graphql/stream (once started), else null. */
   readonly sse: SseServer | null;
   /** The per-instance response cache and what keeps it fresh (once started), else null. */
-  readonly readCaches: { readonly responses: ResponseCache; readonly invalidation: ReadCacheInvalidation } | null;
+  readonly readCaches: { readonly responses: ResponseCache; readonly loaders: LoaderCaches; readonly invalidation: ReadCacheInvalidation } | null;
 }
 
 /** Root fields whose answers the response cache may keep: group data, every change of which arrives as an event. */
@@ -192,9 +194,16 @@ export function createGateway(options: GatewayOptions): Gateway {
    * answered, by every stored event and every write's change on the bus, and whole after a bus reconnect.
    */
   const startReadCaches = async (infrastructure: EventInfrastructure): Promise<NonNullable<Gateway['readCaches']>> => {
-    const responses = createResponseCache({ maxBytes: config.cache.responseMaxBytes, ttlMs: config.cache.groupTtlSeconds * 1000 });
+    const ttlMs = config.cache.groupTtlSeconds * 1000;
+    const responses = createResponseCache({ maxBytes: config.cache.responseMaxBytes, ttlMs });
+    const loaders = createLoaderCaches({ maxBytesEach: DEFAULTS.loaderCacheMaxBytes, ttlMs });
     const invalidation = createReadCacheInvalidation({
-      targets: [{ name: 'responses', invalidate: (change) => responses.invalidate(tagsOfChange(change)), clear: () => responses.clear() }],
+      targets: [
+        tagTarget('responses', responses),
+        tagTarget('group-pages', loaders.groupPages),
+        tagTarget('invite-links', loaders.inviteLinks),
+        tagTarget('join-request-pages', loaders.joinRequestPages),
+      ],
       bus: infrastructure.bus,
       channels: { events: infrastructure.topics.allEvents(), changes: infrastructure.topics.readChanges() },
       logger: logger.child({ part: 'read-caches' }),
@@ -204,7 +213,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await stopInvalidating();
       responses.clear();
     });
-    return { responses, invalidation };
+    return { responses, loaders, invalidation };
   };
 
   /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
@@ -268,9 +277,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
-  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, writes: WriteService): ContextFactory =>
+  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, writes: WriteService): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,
+      loaderCaches: caches.loaders,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
       cache,
@@ -396,7 +406,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const guard = startSecurity(apiKeys, client, infrastructure);
     const pipeline = startIngress(infrastructure, cache, caches, guard, writes);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes), infrastructure, pipeline, client, caches);
+    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, caches, writes), infrastructure, pipeline, client, caches);
     http = server;
     const { url } = await server.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;

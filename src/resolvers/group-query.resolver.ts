@@ -53,12 +53,10 @@ export class GroupQueryResolver {
       kind: 'groups',
       scope: phoneNumberId,
       args: pageArgs,
-      fetchPage: (request) => ctx.upstream.listGroups(phoneNumberId, request),
+      fetchPage: (request) => ctx.loaders.groupPages.list(phoneNumberId, request),
       idOf: (summary) => summary.id,
     });
-    ctx.reads.list(phoneNumberId);
     const edges = page.edges.map((edge) => {
-      ctx.reads.group(edge.node.id);
       ctx.loaders.phoneNumbers.remember(edge.node.id, phoneNumberId);
       const snapshot = { group: { id: edge.node.id, subject: edge.node.subject, createdAt: edge.node.createdAt }, fields: new Set(SUMMARY_FIELDS) };
       return { cursor: edge.cursor, node: Group.of({ id: edge.node.id, snapshot, phoneNumberId }) };

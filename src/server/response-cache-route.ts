@@ -69,7 +69,7 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
   return {
     stats,
     async serve(request, reply) {
-      if (!cache.enabled || request.method !== 'POST') return null;
+      if (!cache.enabled || request.method !== 'POST' || !isJson(request.headers['content-type'])) return null;
       const hash = hashOf(request.body);
       if (hash === null) return null;
       const body = request.body as GraphQLBody;
@@ -138,11 +138,20 @@ function hashOf(body: unknown): string | null {
   const { query, extensions } = body as GraphQLBody;
   const claimed = isRecord(extensions) && isRecord(extensions.persistedQuery) && typeof extensions.persistedQuery.sha256Hash === 'string' ? extensions.persistedQuery.sha256Hash : null;
   if (typeof query === 'string') {
+    // Writes are never stored: skip hashing and keying them (a document that only starts with a fragment is keyed, and not stored).
+    if (WRITE_OR_STREAM.test(query)) return null;
     const hash = documentHash(query);
     // A text that does not match its claimed hash is Apollo's to refuse, never a hit.
     return claimed === null || claimed === hash ? hash : null;
   }
   return query === undefined ? claimed : null;
+}
+
+const WRITE_OR_STREAM = /^\s*(mutation|subscription)\b/;
+
+/** Multipart requests (uploads) are mutations: only JSON bodies are looked up. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType.trimStart());
 }
 
 function storable(operation: OperationDefinitionNode, rootFields: ReadonlySet<string>): boolean {

@@ -14,3 +14,16 @@ export async function callSandboxGraphApi(sandbox: Sandbox, method: 'GET' | 'POS
   if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
   return answer;
 }
+
+/**
+ * The Graph reads the sandbox served whose path ends with `suffix` (e.g. `/invite_link`), whether sent alone or as
+ * sub-requests of a batch call.
+ */
+export function graphReadsEndingWith(sandbox: Sandbox, suffix: string): string[] {
+  return sandbox.stats.requests.flatMap((request) => {
+    if (request.path.endsWith(suffix)) return [request.path];
+    const batch = (request.body as { batch?: { relative_url?: string }[] } | undefined)?.batch;
+    if (!Array.isArray(batch)) return [];
+    return batch.map((item) => item.relative_url ?? '').filter((url) => url.split('?')[0]!.endsWith(suffix));
+  });
+}
