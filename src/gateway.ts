@@ -8,7 +8,9 @@ import { ensureError } from './lib/errors';
 import type { Logger } from './lib/logger';
 import type { GroupCache } from './cache/group-cache';
 import { applyEventsToGroupCache } from './cache/group-cache';
+import type { InMemoryGroupCache } from './cache/in-memory-group-cache';
 import { createInMemoryGroupCache } from './cache/in-memory-group-cache';
+import { createTieredGroupCache } from './cache/tiered-group-cache';
 import { createRedisGroupCache } from './cache/redis-group-cache';
 import type { EventInfrastructure } from './events/event-infrastructure';
 import { createEventInfrastructure } from './events/event-infrastructure';
@@ -40,6 +42,7 @@ import { createResponseCache } from './response-cache/response-cache';
 import type { ReadCacheInvalidation } from './response-cache/read-cache-invalidation';
 import { createReadCacheInvalidation } from './response-cache/read-cache-invalidation';
 import { tagTarget } from './response-cache/tag-target';
+import type { ReadChange } from './response-cache/read-change';
 import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaderCaches } from './loaders/loader-caches';
 import { tenantScopeKey } from './tenancy/tenant-scope';
@@ -76,7 +79,13 @@ export interface Gateway {
   /** GraphQL over SSE on /graphql/stream (once started), else null. */
   readonly sse: SseServer | null;
   /** The per-instance response cache and what keeps it fresh (once started), else null. */
-  readonly readCaches: { readonly responses: ResponseCache; readonly loaders: LoaderCaches; readonly invalidation: ReadCacheInvalidation } | null;
+  readonly readCaches: {
+    readonly responses: ResponseCache;
+    readonly loaders: LoaderCaches;
+    /** The per-instance L1 in front of the Redis group cache (with Redis only), else null. */
+    readonly groupL1: InMemoryGroupCache | null;
+    readonly invalidation: ReadCacheInvalidation;
+  } | null;
 }
 
 /** Root fields whose answers the response cache may keep: group data, every change of which arrives as an event. */
@@ -179,21 +188,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     return infrastructure;
   };
 
-  const startGroupCache = (infrastructure: EventInfrastructure): GroupCache => {
-    if (options.groupCache !== undefined) return options.groupCache; // the caller's: not ours to close
-    const cache =
-      infrastructure.redis === null
-        ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
-        : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) });
+  /**
+   * The group cache: in memory for one instance; with Redis, the shared Redis cache behind a per-instance L1 (which
+   * the bus keeps fresh with the other read caches). Answers the cache and the L1 to register for invalidation.
+   */
+  const startGroupCache = (infrastructure: EventInfrastructure): { cache: GroupCache; l1: InMemoryGroupCache | null } => {
+    if (options.groupCache !== undefined) return { cache: options.groupCache, l1: null }; // the caller's: not ours to close
+    const ttlSeconds = config.cache.groupTtlSeconds;
+    if (infrastructure.redis === null) {
+      const cache = createInMemoryGroupCache({ ttlSeconds });
+      onTeardown('group-cache', () => cache.dispose());
+      return { cache, l1: null };
+    }
+    const l1 = createInMemoryGroupCache({ ttlSeconds });
+    const l2 = createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds, logger: logger.child({ part: 'group-cache' }) });
+    const cache = createTieredGroupCache({ l1, l2 });
     onTeardown('group-cache', () => cache.dispose());
-    return cache;
+    return { cache, l1 };
   };
 
   /**
    * The per-instance read caches (whole answers) and their invalidation: by the ingress before a webhook is
    * answered, by every stored event and every write's change on the bus, and whole after a bus reconnect.
    */
-  const startReadCaches = async (infrastructure: EventInfrastructure): Promise<NonNullable<Gateway['readCaches']>> => {
+  const startReadCaches = async (infrastructure: EventInfrastructure, groupL1: InMemoryGroupCache | null): Promise<NonNullable<Gateway['readCaches']>> => {
     const ttlMs = config.cache.groupTtlSeconds * 1000;
     const responses = createResponseCache({ maxBytes: config.cache.responseMaxBytes, ttlMs });
     const loaders = createLoaderCaches({ maxBytesEach: DEFAULTS.loaderCacheMaxBytes, ttlMs });
@@ -203,6 +221,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         tagTarget('group-pages', loaders.groupPages),
         tagTarget('invite-links', loaders.inviteLinks),
         tagTarget('join-request-pages', loaders.joinRequestPages),
+        // The group metadata L1 (with Redis): the events of other instances reach it here. Its invalidation is
+        // synchronous (in memory), so the promise carries nothing to wait for.
+        ...(groupL1 === null ? [] : [{ name: 'group-l1', invalidate: (change: ReadChange) => void groupL1.invalidate(change.groupIds), clear: () => groupL1.clear() }]),
       ],
       bus: infrastructure.bus,
       channels: { events: infrastructure.topics.allEvents(), changes: infrastructure.topics.readChanges() },
@@ -213,7 +234,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await stopInvalidating();
       responses.clear();
     });
-    return { responses, loaders, invalidation };
+    return { responses, loaders, groupL1, invalidation };
   };
 
   /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
@@ -398,9 +419,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     upstream = client;
     const infrastructure = startEvents();
     events = infrastructure;
-    const cache = startGroupCache(infrastructure);
+    const { cache, l1: groupL1 } = startGroupCache(infrastructure);
     groupCache = cache;
-    const caches = await startReadCaches(infrastructure);
+    const caches = await startReadCaches(infrastructure, groupL1);
     readCaches = caches;
     const writes = startWrites(infrastructure, cache, caches);
     const guard = startSecurity(apiKeys, client, infrastructure);

@@ -135,7 +135,9 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
 /** The sha256 of the request's document: of its text, or the APQ hash when only that is sent. Null: not ours to cache. */
 function hashOf(body: unknown): string | null {
   if (!isRecord(body)) return null;
-  const { query, extensions } = body as GraphQLBody;
+  const { query, extensions, variables, operationName } = body as GraphQLBody;
+  // Malformed parameters are Apollo's to refuse (400), never a hit for the well-formed request they resemble.
+  if (!optional(variables, isRecord) || !optional(operationName, (name) => typeof name === 'string') || !optional(extensions, isRecord)) return null;
   const claimed = isRecord(extensions) && isRecord(extensions.persistedQuery) && typeof extensions.persistedQuery.sha256Hash === 'string' ? extensions.persistedQuery.sha256Hash : null;
   if (typeof query === 'string') {
     // Writes are never stored: skip hashing and keying them (a document that only starts with a fragment is keyed, and not stored).
@@ -159,6 +161,10 @@ function storable(operation: OperationDefinitionNode, rootFields: ReadonlySet<st
     operation.operation === 'query' &&
     operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '__typename' || rootFields.has(selection.name.value)) && (selection.directives?.length ?? 0) === 0)
   );
+}
+
+function optional(value: unknown, check: (value: unknown) => boolean): boolean {
+  return value === undefined || value === null || check(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
