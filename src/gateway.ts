@@ -46,6 +46,8 @@ import type { ReadChange } from './response-cache/read-change';
 import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaderCaches } from './loaders/loader-caches';
 import { tenantScopeKey } from './tenancy/tenant-scope';
+import type { TrustedDocuments } from './limits/trusted-documents';
+import { loadTrustedDocuments, NO_TRUSTED_DOCUMENTS, sha256OfDocument, untrustedDocumentRefusal } from './limits/trusted-documents';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
 export interface GatewayOptions {
@@ -310,6 +312,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
 
   const startHttp = async (
+    trusted: TrustedDocuments,
     guard: GatewaySecurity,
     createContext: ContextFactory,
     infrastructure: EventInfrastructure,
@@ -333,6 +336,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       documentLimits: guard.documentLimits,
       browser: { cors: config.cors, ide: { apiKeyRequired: config.auth.enabled } },
       maxTokens: config.limits.maxQueryTokens,
+      trustedDocuments: { get: (hash) => trusted.get(hash), refusal: (context, hash) => untrustedDocumentRefusal(trusted, context.access.principal, hash) },
       responseCache: {
         cache: caches.responses,
         admit: async (headers) => {
@@ -374,6 +378,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       revalidateEveryMs: config.auth.reloadIntervalMs,
       checkDocument: (request) => guard.documentLimits.check(request),
+      checkCaller: (context, query) => untrustedDocumentRefusal(trusted, context.access.principal, sha256OfDocument(query)),
       // Browser pages on origins CORS does not allow are closed with 4403 (pages cannot be stopped by CORS here).
       admitConnection: createOriginGate({ policy: config.cors.origins, logger: logger.child({ part: 'graphql-ws' }) }),
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
@@ -389,7 +394,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
     server.addDrainStep('graphql-ws', () => ws.dispose());
-    const sse = startSse(server, schema, guard, createContext);
+    const sse = startSse(server, schema, guard, createContext, trusted);
     sseServer = sse;
     server.addDrainStep('graphql-sse', () => sse.dispose());
     onTeardown('http', () => server.close());
@@ -397,11 +402,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** GraphQL over SSE on the HTTP server's port: the same schema, context factory and limits as WebSocket. */
-  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory): SseServer => {
+  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory, trusted: TrustedDocuments): SseServer => {
     const sse = createSseServer<GatewayContext>({
       schema,
       createContext: ({ headers, requestId }) => createContext({ requestId, logger: logger.child({ requestId, transport: 'sse' }), headers, transport: 'http' }),
       checkDocument: (request) => guard.documentLimits.check(request),
+      checkCaller: (context, query) => untrustedDocumentRefusal(trusted, context.access.principal, sha256OfDocument(query)),
       shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-sse' }),
@@ -415,6 +421,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Every part in dependency order: each is built from parts already running, and is closed before them. */
   const doStart = async (): Promise<{ url: string; graphqlUrl: string }> => {
     const apiKeys = await loadGatewayApiKeys(config.auth, logger); // before anything opens: a bad key file fails the start
+    const file = config.graphql.trustedDocumentsFile;
+    const trusted = file === null ? NO_TRUSTED_DOCUMENTS : await loadTrustedDocuments(file); // likewise a bad manifest
+    if (file !== null) logger.info({ trustedDocuments: trusted.size, file }, 'trusted documents loaded');
     const client = await startUpstream();
     upstream = client;
     const infrastructure = startEvents();
@@ -427,7 +436,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const guard = startSecurity(apiKeys, client, infrastructure);
     const pipeline = startIngress(infrastructure, cache, caches, guard, writes);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, caches, writes), infrastructure, pipeline, client, caches);
+    const server = await startHttp(trusted, guard, contextFactory(guard, infrastructure, cache, caches, writes), infrastructure, pipeline, client, caches);
     http = server;
     const { url } = await server.listen();
     const graphqlUrl = `${url}${GRAPHQL_PATH}`;

@@ -82,6 +82,8 @@ export interface Config {
     readonly landingPage: boolean;
     /** GRAPHQL_EXPOSE_STACKTRACES: stack traces in error responses (never in production; the log always has them). */
     readonly exposeStacktraces: boolean;
+    /** GRAPHQL_TRUSTED_DOCUMENTS_FILE: JSON map of sha256 → document (the trusted documents), or null. */
+    readonly trustedDocumentsFile: string | null;
   };
   /** Browser pages on other origins: CORS answers and the WebSocket `Origin` check (README "Browser apps"). */
   readonly cors: CorsConfig;
@@ -210,6 +212,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
       exposeStacktraces,
+      trustedDocumentsFile: read.string('GRAPHQL_TRUSTED_DOCUMENTS_FILE'),
     },
     cors: parseCorsConfig(
       { origins: read.string('CORS_ORIGINS'), credentials: read.onOff('CORS_CREDENTIALS', false), localDefault: mode === 'sandbox' || nodeEnv === 'development' },

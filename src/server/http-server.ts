@@ -3,7 +3,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import Fastify, { LogController } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { NodeEnv } from '../config/config';
@@ -30,6 +30,8 @@ import { createReadiness } from './readiness';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import type { ResponseCacheRoute, ResponseCacheRouteOptions } from './response-cache-route';
 import { createResponseCacheRoute } from './response-cache-route';
+import { createPersistedQueryStore } from './persisted-queries';
+import { trustedDocumentsPlugin } from './plugins/trusted-documents.plugin';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -61,6 +63,11 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   maxTokens?: number;
   /** Connections still open this long into close() are cut. @default 10_000 (10 s) */
   forceCloseAfterMs?: number;
+  /**
+   * Trusted documents (GRAPHQL_TRUSTED_DOCUMENTS_FILE): known to APQ by hash from the start, and `refusal` answers
+   * the error for a caller that may not run a document (by its hash). @default APQ only, nothing refused
+   */
+  trustedDocuments?: { get(hash: string): string | undefined; refusal(context: TContext, documentHash: string): GraphQLError | null };
   /** The response cache in front of Apollo for JSON `POST /graphql` (see response-cache-route.ts). @default none */
   responseCache?: ResponseCacheRouteOptions<TContext, RequestInfo['admitted']>;
 }
@@ -149,7 +156,15 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, requestLog.plugin, ...(cacheRoute === null ? [] : [cacheRoute.plugin]), subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)])],
+    persistedQueries: createPersistedQueryStore({ trusted: (hash) => options.trustedDocuments?.get(hash) }),
+    plugins: [
+      drainPlugin,
+      requestLog.plugin,
+      ...(cacheRoute === null ? [] : [cacheRoute.plugin]),
+      ...(options.trustedDocuments === undefined ? [] : [trustedDocumentsPlugin<TContext>(options.trustedDocuments.refusal)]),
+      subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }),
+      ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)]),
+    ],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
