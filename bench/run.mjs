@@ -14,6 +14,7 @@ import { fanOut } from './scenarios/fan-out.mjs';
 import { fanOutCapacity, fanOutLatency, sseFanOut } from './scenarios/fan-out-latency.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
+import { freshness } from './scenarios/freshness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'freshness' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -40,7 +41,7 @@ if (args.profile) mkdirSync(profileDir, { recursive: true });
 
 const children = [];
 const gatewayModule = join(here, 'lib', 'start-gateway.mjs');
-async function startGateway({ batch = true, label }) {
+async function startGateway({ batch = true, label, env = {} }) {
   const gateway = await startChild({
     module: gatewayModule,
     label,
@@ -57,6 +58,7 @@ async function startGateway({ batch = true, label }) {
       GRAPH_API_BATCH: batch ? 'on' : 'off',
       REDIS_URL: redis?.url ?? '',
       REDIS_KEY_PREFIX: keyPrefix,
+      ...env,
     },
     execArgv: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
@@ -133,6 +135,22 @@ try {
       rows.push(...(await sseFanOut({ ...common, seconds: args.quick ? 3 : 10 })));
     }
     await stopChild(fresh);
+  }
+  if (wanted(10)) {
+    if (redis === null) {
+      notes.push('scenario 10 skipped: it needs Redis (two instances)');
+    } else {
+      console.error('bench: 10 freshness across two instances');
+      const a = await startGateway({ label: 'gateway-fresh-a' });
+      // B: upstream mode over A's sandbox, same Redis and prefix: a second instance of one deployment.
+      const b = await startGateway({
+        label: 'gateway-fresh-b',
+        env: { SANDBOX: 'off', GRAPH_API_URL: a.sandboxUrl, WHATSAPP_ACCESS_TOKEN: 'sandbox-access-token', WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, META_APP_SECRET: 'sandbox-app-secret', BENCH_PEER: 'on' },
+      });
+      rows.push(...(await freshness({ a, b, phoneNumberId, changes: args.quick ? 10 : 50 })));
+      await stopChild(b);
+      await stopChild(a);
+    }
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');
