@@ -10,12 +10,20 @@ const APQ_PREFIX = 'apq:';
 /**
  * Apollo's automatic persisted queries (APQ), with the trusted documents known from the start: a hash a client
  * registered (hash + text, once) or a trusted one is answered by hash alone. Registrations are kept per instance, the
- * most recent `maxEntries`: an instance that has not seen a hash answers PERSISTED_QUERY_NOT_FOUND and the client
- * sends the text again, as the APQ protocol expects.
+ * most recently used up to `maxBytes` of text: an instance that has not seen a hash answers PERSISTED_QUERY_NOT_FOUND
+ * and the client sends the text again, as the APQ protocol expects.
  */
-export function createPersistedQueryStore(options: { trusted: (hash: string) => string | undefined; maxEntries?: number }): PersistedQueryStore {
-  const maxEntries = options.maxEntries ?? 10_000;
+export function createPersistedQueryStore(options: { trusted: (hash: string) => string | undefined; maxBytes?: number }): PersistedQueryStore {
+  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024; // 16 MiB of document text
   const registered = new Map<string, string>();
+  let bytes = 0;
+  const forget = (key: string): boolean => {
+    const text = registered.get(key);
+    if (text === undefined) return false;
+    registered.delete(key);
+    bytes -= text.length + key.length;
+    return true;
+  };
   return {
     async get(key) {
       const hash = key.startsWith(APQ_PREFIX) ? key.slice(APQ_PREFIX.length) : key;
@@ -29,12 +37,16 @@ export function createPersistedQueryStore(options: { trusted: (hash: string) => 
       return found;
     },
     async set(key, value) {
-      registered.delete(key);
+      forget(key);
       registered.set(key, value);
-      if (registered.size > maxEntries) registered.delete(registered.keys().next().value as string);
+      bytes += value.length + key.length;
+      for (const oldest of registered.keys()) {
+        if (bytes <= maxBytes) break;
+        forget(oldest);
+      }
     },
     async delete(key) {
-      return registered.delete(key);
+      return forget(key);
     },
   };
 }
