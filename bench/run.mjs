@@ -16,6 +16,7 @@ import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
 import { deadUpstream } from './scenarios/dead-upstream.mjs';
 import { observabilityCost } from './scenarios/observability-cost.mjs';
+import { freshness } from './scenarios/freshness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -27,7 +28,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream', 11: 'observability-cost' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream', 11: 'observability-cost', 12: 'freshness' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -147,6 +148,22 @@ try {
   if (wanted(11)) {
     console.error('bench: 11 observability cost (metrics off, on, and traces at 100%)');
     rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId })));
+  }
+  if (wanted(12)) {
+    if (redis === null) {
+      notes.push('scenario 12 skipped: it needs Redis (two instances)');
+    } else {
+      console.error('bench: 12 freshness across two instances');
+      const a = await startGateway({ label: 'gateway-fresh-a' });
+      // B: upstream mode over A's sandbox, same Redis and prefix: a second instance of one deployment.
+      const b = await startGateway({
+        label: 'gateway-fresh-b',
+        env: { SANDBOX: 'off', GRAPH_API_URL: a.sandboxUrl, WHATSAPP_ACCESS_TOKEN: 'sandbox-access-token', WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, META_APP_SECRET: 'sandbox-app-secret', BENCH_PEER: 'on' },
+      });
+      rows.push(...(await freshness({ a, b, phoneNumberId, changes: args.quick ? 10 : 50 })));
+      await stopChild(b);
+      await stopChild(a);
+    }
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');

@@ -4,9 +4,12 @@ import type { Logger } from './lib/logger';
 import type { GroupCacheLike } from './loaders/group-cache';
 import type { BatchMode, LoaderHooks } from './loaders/group.loader';
 import type { Loaders } from './loaders/create-loaders';
+import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
-import type { RequestSecurity, Transport } from './tenancy/request-security';
+import type { ReadTags } from './response-cache/read-tags';
+import { createReadTags } from './response-cache/read-tags';
+import type { RequestSecurity, SecuredRequest, Transport } from './tenancy/request-security';
 import type { TenantAccess } from './tenancy/tenant-access';
 import type { GroupsApi } from './upstream/types';
 
@@ -27,6 +30,8 @@ export interface GatewayContext {
   mutations: WriteService;
   /** The API key's scopes and tenant (phone numbers); with authentication off, the open access (openTenantAccess). */
   access: TenantAccess;
+  /** What this request read (groups, lists): the response cache stores its answer with these tags. */
+  reads: ReadTags;
 }
 
 /** What the transport knows about a request when it asks for a context. */
@@ -36,12 +41,16 @@ export interface RequestInfo {
   headers: Readonly<Record<string, string | string[] | undefined>>;
   /** Errors over HTTP carry their status (401, 429); over WebSocket they cannot. @default 'http' */
   transport?: Transport;
+  /** The request was already authenticated and admitted (the response cache's fast path did it): not again. */
+  admitted?: SecuredRequest;
 }
 
 export interface ContextFactoryOptions {
   /** Authentication, per-key rate limit, tenant access and the Groups API view for each request. */
   security: RequestSecurity;
   cache?: GroupCacheLike;
+  /** The instance's caches of list pages, invite links and join-request pages. @default none */
+  loaderCaches?: LoaderCaches;
   batchMode: BatchMode;
   concurrency: number;
   events: EventServices;
@@ -59,15 +68,26 @@ export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 
 /** The per-request context factory handed to the transport(s): fresh loaders for every request. */
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
-  const { cache, batchMode, concurrency, events, mutations, security, loaderHooks } = options;
+  const { cache, loaderCaches, batchMode, concurrency, events, mutations, security, loaderHooks } = options;
   const deadlineMs = options.upstreamDeadlineMs ?? DEFAULTS.graphApiRequestDeadlineMs;
   return async function createGatewayContext(request) {
-    // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request.
-    const { access, upstreamWithin } = await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' });
+    // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request (unless the response
+    // cache's fast path already admitted it).
+    const { access, upstreamWithin } = request.admitted ?? (await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' }));
     // One deadline for the whole request (AbortSignal.timeout's timer is unref'd and needs no teardown).
     const upstream = upstreamWithin(AbortSignal.timeout(deadlineMs));
+    const reads = createReadTags();
     const loadersOver = (api: GroupsApi): Loaders =>
-      createLoaders({ upstream: api, batchMode, concurrency, logger: request.logger, ...(cache === undefined ? {} : { cache }), ...(loaderHooks === undefined ? {} : { hooks: loaderHooks }) });
+      createLoaders({
+        upstream: api,
+        batchMode,
+        concurrency,
+        logger: request.logger,
+        reads,
+        ...(cache === undefined ? {} : { cache }),
+        ...(loaderCaches === undefined ? {} : { caches: loaderCaches }),
+        ...(loaderHooks === undefined ? {} : { hooks: loaderHooks }),
+      });
     // A subscription lives longer than any deadline: each emitted event's loaders get a deadline of their own.
     const freshLoaders = (): Loaders => loadersOver(upstreamWithin(AbortSignal.timeout(deadlineMs)));
     return {
@@ -81,6 +101,7 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       events,
       mutations,
       access,
+      reads,
     };
   };
 }

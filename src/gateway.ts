@@ -8,7 +8,9 @@ import { ensureError } from './lib/errors';
 import type { Logger } from './lib/logger';
 import type { GroupCache } from './cache/group-cache';
 import { applyEventsToGroupCache } from './cache/group-cache';
+import type { InMemoryGroupCache } from './cache/in-memory-group-cache';
 import { createInMemoryGroupCache } from './cache/in-memory-group-cache';
+import { createTieredGroupCache } from './cache/tiered-group-cache';
 import { createRedisGroupCache } from './cache/redis-group-cache';
 import type { EventInfrastructure } from './events/event-infrastructure';
 import { createEventInfrastructure } from './events/event-infrastructure';
@@ -39,6 +41,17 @@ import { createGraphApiClient } from './upstream/graph-api-client';
 import type { Observability } from './observability/observability';
 import { createObservability } from './observability/observability';
 import type { Tracing } from './observability/tracing';
+import type { ResponseCache } from './response-cache/response-cache';
+import { createResponseCache } from './response-cache/response-cache';
+import type { ReadCacheInvalidation } from './response-cache/read-cache-invalidation';
+import { createReadCacheInvalidation } from './response-cache/read-cache-invalidation';
+import { tagTarget } from './response-cache/tag-target';
+import type { ReadChange } from './response-cache/read-change';
+import type { LoaderCaches } from './loaders/loader-caches';
+import { createLoaderCaches } from './loaders/loader-caches';
+import { tenantScopeKey } from './tenancy/tenant-scope';
+import type { TrustedDocuments } from './limits/trusted-documents';
+import { loadTrustedDocuments, NO_TRUSTED_DOCUMENTS, sha256OfDocument, untrustedDocumentRefusal } from './limits/trusted-documents';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
 
 export interface GatewayOptions {
@@ -86,7 +99,18 @@ export interface Gateway {
   readonly sse: SseServer | null;
   /** Metrics and tracing (once started), else null. */
   readonly observability: Observability | null;
+  /** The per-instance response cache and what keeps it fresh (once started), else null. */
+  readonly readCaches: {
+    readonly responses: ResponseCache;
+    readonly loaders: LoaderCaches;
+    /** The per-instance L1 in front of the Redis group cache (with Redis only), else null. */
+    readonly groupL1: InMemoryGroupCache | null;
+    readonly invalidation: ReadCacheInvalidation;
+  } | null;
 }
+
+/** Root fields whose answers the response cache may keep: group data, every change of which arrives as an event. */
+const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['group', 'groups', 'groupsByIds']);
 
 /** graphql-ws clients send credentials in `connection_init` (`{ authorization: "Bearer ..." }`), not as HTTP headers. */
 function connectionParamHeaders(params: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -121,6 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let wsServer: WsServer | null = null;
   let sseServer: SseServer | null = null;
   let observability: Observability | null = null;
+  let readCaches: Gateway['readCaches'] = null;
 
   const onTeardown = (name: string, dispose: () => Promise<void>): void => void teardowns.push({ name, dispose });
 
@@ -190,18 +215,57 @@ export function createGateway(options: GatewayOptions): Gateway {
     return infrastructure;
   };
 
-  const startGroupCache = (infrastructure: EventInfrastructure, observed: Observability): GroupCache => {
-    if (options.groupCache !== undefined) return observed.observeGroupCache(options.groupCache); // the caller's: not ours to close
-    const cache =
-      infrastructure.redis === null
-        ? createInMemoryGroupCache({ ttlSeconds: config.cache.groupTtlSeconds })
-        : createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds: config.cache.groupTtlSeconds, logger: logger.child({ part: 'group-cache' }) });
+  /**
+   * The group cache: in memory for one instance; with Redis, the shared Redis cache behind a per-instance L1 (which
+   * the bus keeps fresh with the other read caches). Answers the cache and the L1 to register for invalidation.
+   */
+  const startGroupCache = (infrastructure: EventInfrastructure, observed: Observability): { cache: GroupCache; l1: InMemoryGroupCache | null } => {
+    if (options.groupCache !== undefined) return { cache: observed.observeGroupCache(options.groupCache), l1: null }; // the caller's: not ours to close
+    const ttlSeconds = config.cache.groupTtlSeconds;
+    if (infrastructure.redis === null) {
+      const cache = createInMemoryGroupCache({ ttlSeconds });
+      onTeardown('group-cache', () => cache.dispose());
+      return { cache: observed.observeGroupCache(cache), l1: null };
+    }
+    const l1 = createInMemoryGroupCache({ ttlSeconds });
+    const l2 = createRedisGroupCache({ redis: infrastructure.redis.commands, keyPrefix: config.redis.keyPrefix, ttlSeconds, logger: logger.child({ part: 'group-cache' }) });
+    const cache = createTieredGroupCache({ l1, l2 });
     onTeardown('group-cache', () => cache.dispose());
-    return observed.observeGroupCache(cache);
+    return { cache: observed.observeGroupCache(cache), l1 };
+  };
+
+  /**
+   * The per-instance read caches (whole answers) and their invalidation: by the ingress before a webhook is
+   * answered, by every stored event and every write's change on the bus, and whole after a bus reconnect.
+   */
+  const startReadCaches = async (infrastructure: EventInfrastructure, groupL1: InMemoryGroupCache | null): Promise<NonNullable<Gateway['readCaches']>> => {
+    const ttlMs = config.cache.groupTtlSeconds * 1000;
+    const responses = createResponseCache({ maxBytes: config.cache.responseMaxBytes, ttlMs });
+    const loaders = createLoaderCaches({ maxBytesEach: DEFAULTS.loaderCacheMaxBytes, ttlMs });
+    const invalidation = createReadCacheInvalidation({
+      targets: [
+        tagTarget('responses', responses),
+        tagTarget('group-pages', loaders.groupPages),
+        tagTarget('invite-links', loaders.inviteLinks),
+        tagTarget('join-request-pages', loaders.joinRequestPages),
+        // The group metadata L1 (with Redis): the events of other instances reach it here. Its invalidation is
+        // synchronous (in memory), so the promise carries nothing to wait for.
+        ...(groupL1 === null ? [] : [{ name: 'group-l1', invalidate: (change: ReadChange) => void groupL1.invalidate(change.groupIds), clear: () => groupL1.clear() }]),
+      ],
+      bus: infrastructure.bus,
+      channels: { events: infrastructure.topics.allEvents(), changes: infrastructure.topics.readChanges() },
+      logger: logger.child({ part: 'read-caches' }),
+    });
+    const stopInvalidating = await invalidation.start();
+    onTeardown('read-caches', async () => {
+      await stopInvalidating();
+      responses.clear();
+    });
+    return { responses, loaders, groupL1, invalidation };
   };
 
   /** The write path over operation + idempotency stores (on the event infrastructure's Redis when configured); its webhook half completes operations. */
-  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache, observed: Observability): WriteService => {
+  const startWrites = (infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, observed: Observability): WriteService => {
     const stores = createOperationStores({ redis: infrastructure.redis?.commands ?? null, keyPrefix: config.redis.keyPrefix, operationTtlSeconds: config.events.operationTtlSeconds });
     onTeardown('operations', () => stores.dispose());
     return createWriteService({
@@ -209,7 +273,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       idempotency: stores.idempotency,
       bus: infrastructure.bus,
       topics: infrastructure.topics,
-      groupCache: cache,
+      // A write drops the group from the shared cache, then from every instance's read caches.
+      groupCache: {
+        async invalidate(groupIds) {
+          await cache.invalidate(groupIds);
+          await caches.invalidation.publish({ groupIds, listsOf: [] });
+        },
+      },
       idempotencyTtlSeconds: DEFAULTS.idempotencyTtlSeconds,
       awaitCompletionDefaultMs: DEFAULTS.awaitCompletionDefaultMs,
       awaitCompletionMaxMs: DEFAULTS.awaitCompletionMaxMs,
@@ -231,7 +301,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return created;
   };
 
-  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, guard: GatewaySecurity, writes: WriteService, observed: Observability): WebhookIngress => {
+  const startIngress = (infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, guard: GatewaySecurity, writes: WriteService, observed: Observability): WebhookIngress => {
     const providers = createWebhookProviders(config);
     const pipeline = createWebhookIngress({
       providers,
@@ -242,6 +312,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         // Invalidate before storing: if the cache cannot be told, the delivery is answered 503 and retried, so a
         // stored event never leaves stale metadata behind for longer than the retry.
         { beforeStore: (delivered) => applyEventsToGroupCache(cache, delivered) },
+        // Then this instance's read caches, before the 200: a query that starts after it sees the change here. The
+        // other instances follow when the stored event reaches them on the bus.
+        { beforeStore: async (delivered) => caches.invalidation.applyEvents(delivered) },
         // Ownership first: a client told its group was created may ask for it at once.
         guard.ingressHook,
         // Completes the async operations the delivered events settle (CREATE_GROUP and the other tracked writes).
@@ -253,9 +326,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
-  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, writes: WriteService, observed: Observability): ContextFactory =>
+  const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, writes: WriteService, observed: Observability): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,
+      loaderCaches: caches.loaders,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
       cache,
@@ -271,7 +345,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(observed.hooks.loaders === undefined ? {} : { loaderHooks: observed.hooks.loaders }),
     });
 
-  const startHttp = async (guard: GatewaySecurity, createContext: ContextFactory, infrastructure: EventInfrastructure, pipeline: WebhookIngress, client: GroupsApiClient, observed: Observability): Promise<HttpServer> => {
+  const startHttp = async (
+    trusted: TrustedDocuments,
+    guard: GatewaySecurity,
+    createContext: ContextFactory,
+    infrastructure: EventInfrastructure,
+    pipeline: WebhookIngress,
+    client: GroupsApiClient,
+    caches: NonNullable<Gateway['readCaches']>,
+    observed: Observability,
+  ): Promise<HttpServer> => {
     const { hooks } = observed;
     const schema = guard.guard(await createSchema());
     const server = createHttpServer<GatewayContext>({
@@ -291,6 +374,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       maxTokens: config.limits.maxQueryTokens,
       timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs, connectionMs: config.http.connectionTimeoutMs },
       observe: { ...(hooks.graphql === undefined ? {} : { graphql: hooks.graphql }), ...(hooks.around === undefined ? {} : { around: hooks.around }) },
+      trustedDocuments: { get: (hash) => trusted.get(hash), refusal: (context, hash) => untrustedDocumentRefusal(trusted, context.access.principal, hash) },
+      responseCache: {
+        cache: caches.responses,
+        admit: async (headers) => {
+          const admitted = await guard.requestSecurity.begin({ authorization: headers.authorization, transport: 'http' });
+          return { scope: tenantScopeKey(admitted.access), admitted };
+        },
+        tagsOf: (context) => context.reads.tags(),
+        cacheableRootFields: CACHEABLE_ROOT_FIELDS,
+      },
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());
@@ -341,6 +434,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       revalidateEveryMs: config.auth.reloadIntervalMs,
       checkDocument: (request) => guard.documentLimits.check(request),
+      checkCaller: (context, query) => untrustedDocumentRefusal(trusted, context.access.principal, sha256OfDocument(query)),
       // Browser pages on origins CORS does not allow are closed with 4403 (pages cannot be stopped by CORS here).
       admitConnection: createOriginGate({ policy: config.cors.origins, logger: logger.child({ part: 'graphql-ws' }) }),
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
@@ -359,7 +453,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
     server.addDrainStep('graphql-ws', () => ws.dispose());
-    const sse = startSse(server, schema, guard, createContext, observed);
+    const sse = startSse(server, schema, guard, createContext, trusted, observed);
     sseServer = sse;
     observed.watchSubscriptions(() => ({ ws: ws.stats().subscriptions, sse: sse.stats().streams }));
     server.addDrainStep('graphql-sse', () => sse.dispose());
@@ -368,12 +462,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** GraphQL over SSE on the HTTP server's port: the same schema, context factory and limits as WebSocket. */
-  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory, observed: Observability): SseServer => {
+  const startSse = (server: HttpServer, schema: GraphQLSchema, guard: GatewaySecurity, createContext: ContextFactory, trusted: TrustedDocuments, observed: Observability): SseServer => {
     const { hooks } = observed;
     const sse = createSseServer<GatewayContext>({
       schema,
       createContext: ({ headers, requestId }) => createContext({ requestId, logger: logger.child({ requestId, transport: 'sse' }), headers, transport: 'http' }),
       checkDocument: (request) => guard.documentLimits.check(request),
+      checkCaller: (context, query) => untrustedDocumentRefusal(trusted, context.access.principal, sha256OfDocument(query)),
       shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-sse' }),
@@ -394,17 +489,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     const observed = createObservability({ config, logger: logger.child({ part: 'observability' }), ...(options.tracing === undefined ? {} : { tracing: options.tracing }) });
     observability = observed;
     onTeardown('observability', () => observed.dispose());
+    const file = config.graphql.trustedDocumentsFile;
+    const trusted = file === null ? NO_TRUSTED_DOCUMENTS : await loadTrustedDocuments(file); // likewise a bad manifest
+    if (file !== null) logger.info({ trustedDocuments: trusted.size, file }, 'trusted documents loaded');
     const client = await startUpstream(observed);
     upstream = client;
     const infrastructure = startEvents(observed);
     events = infrastructure;
-    const cache = startGroupCache(infrastructure, observed);
+    const { cache, l1: groupL1 } = startGroupCache(infrastructure, observed);
     groupCache = cache;
-    const writes = startWrites(infrastructure, cache, observed);
+    const caches = await startReadCaches(infrastructure, groupL1);
+    readCaches = caches;
+    const writes = startWrites(infrastructure, cache, caches, observed);
     const guard = startSecurity(apiKeys, client, infrastructure);
-    const pipeline = startIngress(infrastructure, cache, guard, writes, observed);
+    const pipeline = startIngress(infrastructure, cache, caches, guard, writes, observed);
     ingress = pipeline;
-    const server = await startHttp(guard, contextFactory(guard, infrastructure, cache, writes, observed), infrastructure, pipeline, client, observed);
+    const server = await startHttp(trusted, guard, contextFactory(guard, infrastructure, cache, caches, writes, observed), infrastructure, pipeline, client, caches, observed);
     http = server;
     const { url } = await server.listen();
     const metricsUrl = (await observed.listen())?.url ?? null;
@@ -453,6 +553,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     get observability() {
       return observability;
+    },
+    get readCaches() {
+      return readCaches;
     },
     start() {
       if (state !== 'created') throw new Error(`Gateway.start() can be called once; the gateway is ${state}`);

@@ -13,19 +13,27 @@ const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'bench-gateway' });
 const gateway = createGateway({ config, logger });
 const { url, graphqlUrl } = await gateway.start();
+// Sandbox mode unless BENCH_PEER says this is a second instance in upstream mode over another one's sandbox.
 const sandbox = gateway.sandbox;
-// Scenario 10 points the gateway at an upstream of its own (BENCH_EXPECT_UPSTREAM=on); every other one at the sandbox.
-const expectUpstream = process.env.BENCH_EXPECT_UPSTREAM === 'on';
+// Scenario 10 points the gateway at an upstream of its own (BENCH_EXPECT_UPSTREAM=on), and scenario 12's second
+// instance at the first one's sandbox (BENCH_PEER=on); every other one at its embedded sandbox.
+const expectUpstream = process.env.BENCH_EXPECT_UPSTREAM === 'on' || process.env.BENCH_PEER === 'on';
 if (sandbox === null && !expectUpstream) throw new Error('bench: the gateway must run in sandbox mode (unset GRAPH_API_URL and WHATSAPP_ACCESS_TOKEN)');
+const needSandbox = () => {
+  if (sandbox === null) throw new Error('bench: this instance has no sandbox (BENCH_PEER=on or BENCH_EXPECT_UPSTREAM=on)');
+  return sandbox;
+};
 
 const profiler = createProfiler();
 serveParent({
   ready: { url, graphqlUrl, sandboxUrl: sandbox?.url ?? null, phoneNumberIds: config.sandbox.phoneNumberIds, events: gateway.events.kind, batch: config.upstream.batch },
   methods: {
-    upstreamRequests: () => sandbox.stats.requests.length,
-    upstreamPaths: () => sandbox.stats.requests.map((request) => `${request.method} ${request.path}`),
-    resetUpstreamStats: () => (sandbox.stats.reset(), true),
-    seedGroups: ({ phoneNumberId, count, participants }) => sandbox.control.seedGroups(phoneNumberId, count, { participants, subjectPrefix: 'Bench group' }),
+    upstreamRequests: () => needSandbox().stats.requests.length,
+    upstreamPaths: () => needSandbox().stats.requests.map((request) => `${request.method} ${request.path}`),
+    resetUpstreamStats: () => (needSandbox().stats.reset(), true),
+    seedGroups: ({ phoneNumberId, count, participants }) => needSandbox().control.seedGroups(phoneNumberId, count, { participants, subjectPrefix: 'Bench group' }),
+    setWebhookUrl: ({ url: target }) => (needSandbox().setWebhookUrl(target), true),
+    executions: () => gateway.http?.responseCache?.stats.executions ?? null,
     ingressStats: () => gateway.ingress.stats,
     wsStats: () => gateway.ws.stats(),
     sseStats: () => gateway.sse?.stats() ?? null,

@@ -7,8 +7,8 @@ export const GROUPS_QUERY = `query BenchGroups { groups(first: 25) { edges { cur
 
 /**
  * Scenario 1: GraphQL over HTTP at 50 connections against a bare Fastify handler answering the same bytes to the
- * same request, in the same run. The single group is cache-warm; the list asks the (embedded) upstream for the page
- * every time and reads the participants from the cache.
+ * same request, in the same run. Both are cache-warm: the group and the page of 25 were asked for once before the
+ * run (before the response cache, the list asked the upstream for the page on every request).
  */
 export async function queryThroughput({ gateway, baseline, timing, phoneNumberId }) {
   // 25+ groups of 8 participants on the default number, so the page is full; then warm the cache with them.
@@ -19,7 +19,8 @@ export async function queryThroughput({ gateway, baseline, timing, phoneNumberId
 
   const cases = [
     { name: 'group(id) cached', query: GROUP_QUERY, variables: { id: groupId }, target: 0.5 },
-    { name: 'groups(first:25)', query: GROUPS_QUERY, variables: {}, target: null },
+    // Warm: the page was asked for above, so the list page, the participants and the answer are cached.
+    { name: 'groups(first:25)', query: GROUPS_QUERY, variables: {}, target: 0.25 },
   ];
   const rows = [];
   for (const { name, query, variables, target } of cases) {
@@ -42,6 +43,7 @@ export async function queryThroughput({ gateway, baseline, timing, phoneNumberId
     });
     rows.push({ scenario: '1 query', metric: `${name} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: null });
     rows.push({ scenario: '1 query', metric: `${name} server CPU µs/req`, value: measured.serverCpuMicrosPerRequest, baseline: bare.serverCpuMicrosPerRequest, target: null });
+    rows.push({ scenario: '1 query', metric: `${name} upstream calls during the run`, value: measured.upstreamRequests, baseline: null, target: { kind: '<=', value: 0 } });
   }
   return rows;
 }

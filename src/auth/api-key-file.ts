@@ -12,7 +12,7 @@ export class ApiKeyFileError extends Error {
   }
 }
 
-const FIELDS = new Set(['id', 'sha256', 'scopes', 'phoneNumberIds', 'rateLimitPerMinute', 'expiresAt', 'description']);
+const FIELDS = new Set(['id', 'sha256', 'scopes', 'phoneNumberIds', 'rateLimitPerMinute', 'expiresAt', 'description', 'trustedDocumentsOnly']);
 const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -88,9 +88,11 @@ function toRecord(value: unknown, where: string, problems: string[]): ApiKeyReco
   const expiresAt = readDate(raw.expiresAt, where, problems);
   const description = typeof raw.description === 'string' ? raw.description : null;
   if (raw.description !== undefined && raw.description !== null && description === null) problems.push(`${where}: "description" must be a string`);
+  const trustedDocumentsOnly = raw.trustedDocumentsOnly ?? false;
+  if (typeof trustedDocumentsOnly !== 'boolean') problems.push(`${where}: "trustedDocumentsOnly" must be true or false, got ${JSON.stringify(raw.trustedDocumentsOnly)}`);
 
   if (problems.length > before || id === null || sha256 === null || scopes === null || phoneNumberIds === undefined) return null;
-  return { id, sha256, scopes, phoneNumberIds, rateLimitPerMinute: rateLimitPerMinute as number | null, expiresAt, description };
+  return { id, sha256, scopes, phoneNumberIds, rateLimitPerMinute: rateLimitPerMinute as number | null, expiresAt, description, ...(trustedDocumentsOnly === true ? { trustedDocumentsOnly: true } : {}) };
 }
 
 function readScopes(value: unknown, where: string, problems: string[]): ApiKeyScope[] | null {

@@ -20,6 +20,8 @@ export interface ApiKeyRecord {
   expiresAt: Date | null;
   /** Free text for operators. */
   description: string | null;
+  /** The key may run only the documents of GRAPHQL_TRUSTED_DOCUMENTS_FILE (by hash or by text). @default false */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** Who is calling, once the key is checked. Every per-key limit and tenant rule reads this. */
@@ -31,6 +33,8 @@ export interface Principal {
   /** null: every phone number. */
   phoneNumberIds: ReadonlySet<string> | null;
   rateLimitPerMinute: number | null;
+  /** Only the trusted documents (GRAPHQL_TRUSTED_DOCUMENTS_FILE) may run for this key. */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** The caller when GATEWAY_AUTH is off: every scope, every number, no per-key limits (there are no keys). */
@@ -49,6 +53,7 @@ export function principalOf(record: ApiKeyRecord): Principal {
     scopes: new Set(record.scopes),
     phoneNumberIds: record.phoneNumberIds === null ? null : new Set(record.phoneNumberIds),
     rateLimitPerMinute: record.rateLimitPerMinute,
+    ...(record.trustedDocumentsOnly === true ? { trustedDocumentsOnly: true } : {}),
   };
 }
 

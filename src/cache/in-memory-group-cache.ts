@@ -21,7 +21,13 @@ const DEFAULT_MAX_ENTRIES = 10_000;
  * cache. Invalidations are numbered; a write is dropped when its group was invalidated after the ticket's
  * number. Forgotten invalidation numbers (beyond maxEntries) raise a floor instead, which errs towards dropping.
  */
-export function createInMemoryGroupCache(options: InMemoryGroupCacheOptions): GroupCache {
+/** The in-memory cache can also be dropped whole (the per-instance L1 after a bus reconnect), and counts its reads. */
+export interface InMemoryGroupCache extends GroupCache {
+  clear(): void;
+  readonly stats: { readonly hits: number; readonly misses: number };
+}
+
+export function createInMemoryGroupCache(options: InMemoryGroupCacheOptions): InMemoryGroupCache {
   assertTtlSeconds('createInMemoryGroupCache', options.ttlSeconds);
   const ttlMs = options.ttlSeconds * 1000;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -33,13 +39,17 @@ export function createInMemoryGroupCache(options: InMemoryGroupCacheOptions): Gr
   const invalidatedAt = new Map<string, number>();
   let sequence = 0;
   let forgottenFloor = 0;
+  const stats = { hits: 0, misses: 0 };
 
   function read(groupId: string, nowMs: number): CachedGroup | null {
     const entry = entries.get(groupId);
-    if (entry === undefined) return null;
-    entries.delete(groupId);
-    if (entry.expiresAt <= nowMs) return null;
+    if (entry !== undefined) entries.delete(groupId);
+    if (entry === undefined || entry.expiresAt <= nowMs) {
+      stats.misses++;
+      return null;
+    }
     entries.set(groupId, entry); // most recently used goes last
+    stats.hits++;
     return decodeCachedGroup(entry.json);
   }
 
@@ -50,6 +60,14 @@ export function createInMemoryGroupCache(options: InMemoryGroupCacheOptions): Gr
   }
 
   return {
+    stats,
+    clear() {
+      // Every write whose ticket predates this is dropped, as after an invalidation of every group.
+      sequence++;
+      forgottenFloor = sequence;
+      entries.clear();
+      invalidatedAt.clear();
+    },
     async getMany(groupIds) {
       return lookup(groupIds).entries;
     },

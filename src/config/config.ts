@@ -51,7 +51,8 @@ export interface Config {
   };
   readonly redis: { readonly url: string | null; readonly keyPrefix: string };
   readonly events: { readonly retentionSeconds: number; readonly dedupeTtlSeconds: number; readonly operationTtlSeconds: number };
-  readonly cache: { readonly groupTtlSeconds: number };
+  /** TTLs of the group metadata caches and of the response cache; the response cache's size per instance (0: off). */
+  readonly cache: { readonly groupTtlSeconds: number; readonly responseMaxBytes: number };
   readonly webhooks: {
     readonly meta: { readonly appSecrets: readonly string[]; readonly verifyToken: string | null };
     readonly whapi: { readonly tokens: readonly string[] };
@@ -91,6 +92,8 @@ export interface Config {
     readonly landingPage: boolean;
     /** GRAPHQL_EXPOSE_STACKTRACES: stack traces in error responses (never in production; the log always has them). */
     readonly exposeStacktraces: boolean;
+    /** GRAPHQL_TRUSTED_DOCUMENTS_FILE: JSON map of sha256 → document (the trusted documents), or null. */
+    readonly trustedDocumentsFile: string | null;
   };
   /** Browser pages on other origins: CORS answers and the WebSocket `Origin` check (README "Browser apps"). */
   readonly cors: CorsConfig;
@@ -201,7 +204,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       dedupeTtlSeconds: read.int('WEBHOOK_DEDUPE_TTL_SECONDS', DEFAULTS.dedupeTtlSeconds, 60, 365 * 24 * 3600),
       operationTtlSeconds: read.int('OPERATION_TTL_SECONDS', DEFAULTS.operationTtlSeconds, 60, 365 * 24 * 3600),
     },
-    cache: { groupTtlSeconds: read.int('GROUP_CACHE_TTL_SECONDS', DEFAULTS.groupCacheTtlSeconds, 0, 7 * 24 * 3600) },
+    cache: {
+      groupTtlSeconds: read.int('GROUP_CACHE_TTL_SECONDS', DEFAULTS.groupCacheTtlSeconds, 0, 7 * 24 * 3600),
+      responseMaxBytes: read.int('GRAPHQL_RESPONSE_CACHE_MAX_BYTES', DEFAULTS.responseCacheMaxBytes, 0, 16 * 1024 * 1024 * 1024),
+    },
     webhooks: {
       meta: { appSecrets: read.list('META_APP_SECRET'), verifyToken: read.string('WEBHOOK_VERIFY_TOKEN') },
       whapi: { tokens: read.list('WHAPI_WEBHOOK_TOKEN') },
@@ -235,6 +241,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       introspection: read.onOff('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
       landingPage: read.onOff('GRAPHQL_LANDING_PAGE', nodeEnv !== 'production'),
       exposeStacktraces,
+      trustedDocumentsFile: read.string('GRAPHQL_TRUSTED_DOCUMENTS_FILE'),
     },
     cors: parseCorsConfig(
       { origins: read.string('CORS_ORIGINS'), credentials: read.onOff('CORS_CREDENTIALS', false), localDefault: mode === 'sandbox' || nodeEnv === 'development' },

@@ -20,6 +20,8 @@ export const DEFAULTS = {
   eventLogRetentionSeconds: 7 * 24 * 3600, // 7 days: Meta retries deliveries for up to 7 days
   dedupeTtlSeconds: 7 * 24 * 3600, // 7 days, same reason
   groupCacheTtlSeconds: 300, // 5 min; webhook events invalidate earlier
+  responseCacheMaxBytes: 64 * 1024 * 1024, // 64 MiB of cached GraphQL answers per instance
+  loaderCacheMaxBytes: 16 * 1024 * 1024, // 16 MiB each for list pages, invite links and join-request pages per instance
   operationTtlSeconds: 7 * 24 * 3600, // 7 days
   idempotencyTtlSeconds: 24 * 3600, // 24 h: a retried createGroup/sendGroupMessage answers its first result this long
   awaitCompletionDefaultMs: 10_000, // 10 s: createGroup(awaitCompletion) waits this long unless the call says

@@ -94,6 +94,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       { name: 'GRAPHQL_INTROSPECTION', default: rule('on outside production'), meaning: 'schema introspection (HTTP and WebSocket)' },
       { name: 'GRAPHQL_LANDING_PAGE', default: rule('on outside production'), meaning: 'the browser landing page on GET /graphql' },
       { name: 'GRAPHQL_EXPOSE_STACKTRACES', default: 'off', meaning: 'on: error responses carry stack traces (development and test only; stacks are always in the log)' },
+      { name: 'GRAPHQL_RESPONSE_CACHE_MAX_BYTES', default: String(DEFAULTS.responseCacheMaxBytes), meaning: 'bytes of whole query answers each instance keeps (least recently used out; 0 disables); TTL GROUP_CACHE_TTL_SECONDS, events invalidate earlier' },
       { name: 'GRAPHQL_TRUSTED_DOCUMENTS_FILE', default: unset, meaning: 'JSON map of sha256 to document; keys marked trustedDocumentsOnly may run only these' },
       { name: 'WS_CONNECTION_INIT_TIMEOUT_MS', default: String(DEFAULTS.wsConnectionInitWaitTimeoutMs), meaning: 'graphql-ws: sockets sending no connection_init in time are closed (4408), in milliseconds' },
       { name: 'WS_KEEPALIVE_MS', default: String(DEFAULTS.wsKeepAliveMs), meaning: 'graphql-ws ping interval in milliseconds (0 disables)' },

@@ -45,6 +45,7 @@ export function createRedisConnections(options: RedisConnectionsOptions): RedisC
   // the INFO after it is then refused (subscriber mode), failing the handshake and dropping the subscription.
   const subscriber = openConnection(options, `${name}:subscriber`, { readyCheck: false });
   nameOnReady(subscriber, `${name}:subscriber`);
+  handleAutoResubscribe(subscriber);
   const closing = once(async () => {
     await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
   });
@@ -86,6 +87,24 @@ function nameOnReady(redis: Redis, connectionName: string): void {
   redis.on('ready', function nameConnection() {
     redis.client('SETNAME', connectionName).catch(() => undefined);
   });
+}
+
+/**
+ * ioredis re-sends SUBSCRIBE after a reconnect and drops the promise: when the socket closes again before Redis
+ * answers (an outage that flaps, or a stop right after a reconnect), that promise rejects unhandled, which ends a
+ * Node process. Every subscribe promise is marked handled here; callers awaiting their own still see the rejection,
+ * and the bus confirms its channels itself after each reconnect.
+ */
+function handleAutoResubscribe(redis: Redis): void {
+  const methods = redis as unknown as Record<'subscribe' | 'psubscribe' | 'ssubscribe', (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['subscribe', 'psubscribe', 'ssubscribe'] as const) {
+    const original = methods[method].bind(redis);
+    methods[method] = (...args: unknown[]) => {
+      const pending = original(...args);
+      pending.catch(() => undefined);
+      return pending;
+    };
+  }
 }
 
 function watchConnection(redis: Redis, connectionName: string, logger: Logger): void {

@@ -12,6 +12,8 @@ export interface Topics {
   allEvents(): string;
   /** Changes of one async operation. Payload: a GroupOperation record as JSON. */
   operation(operationId: string): string;
+  /** What a write changed, for every instance's read caches. Payload: `{ groupIds, listsOf }` as JSON. */
+  readChanges(): string;
 }
 
 export function createTopics(prefix: string): Topics {
@@ -20,6 +22,7 @@ export function createTopics(prefix: string): Topics {
     phoneNumber: (phoneNumberId) => `${prefix}events:phone:${phoneNumberId}`,
     allEvents: () => `${prefix}events:all`,
     operation: (operationId) => `${prefix}operation:${operationId}`,
+    readChanges: () => `${prefix}read-changes`,
   };
 }
 

@@ -190,9 +190,18 @@ export function createWriteService(options: WriteServiceOptions): WriteService {
     removeParticipants: (ctx, { groupId, phoneNumberId, participants }) =>
       trackedWrite(ctx, { kind: 'REMOVE_PARTICIPANTS', groupId, phoneNumberId, input: { participants }, write: () => ctx.upstream.removeParticipants(groupId, participants) }),
 
-    resetInviteLink: (ctx, { groupId }) => ctx.upstream.resetInviteLink(groupId),
+    resetInviteLink: async (ctx, { groupId }) => {
+      const inviteLink = await ctx.upstream.resetInviteLink(groupId);
+      await invalidateGroup(ctx, groupId);
+      return inviteLink;
+    },
 
-    deleteInviteLink: async (ctx, { groupId }) => (await ctx.upstream.deleteInviteLink(groupId)).success,
+    deleteInviteLink: async (ctx, { groupId }) => {
+      const { success } = await ctx.upstream.deleteInviteLink(groupId);
+      // The deleted link may be cached on every instance: the group's change drops it everywhere.
+      await invalidateGroup(ctx, groupId);
+      return success;
+    },
 
     approveJoinRequests: async (ctx, { groupId, joinRequestIds }) => answerJoinRequests(ctx, groupId, await ctx.upstream.approveJoinRequests(groupId, joinRequestIds)),
 

@@ -37,7 +37,7 @@ export class GroupMembershipMutationsResolver {
     const groupId = requireId('input.groupId', input.groupId);
     const inviteLink = await writes.resetInviteLink(ctx, { groupId });
     // The payload's group.inviteLink must be the new link, whatever this request read before.
-    ctx.loaders.inviteLink.clear(groupId).prime(groupId, inviteLink);
+    ctx.loaders.inviteLink.remember(groupId, inviteLink);
     return { clientMutationId: input.clientMutationId ?? null, group: Group.of({ id: groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) }), inviteLink };
   }
 
@@ -47,7 +47,7 @@ export class GroupMembershipMutationsResolver {
     const groupId = requireId('input.groupId', input.groupId);
     const deleted = await writes.deleteInviteLink(ctx, { groupId });
     // A link this request read before is gone: the payload's group.inviteLink is read again.
-    ctx.loaders.inviteLink.clear(groupId);
+    ctx.loaders.inviteLink.forget(groupId);
     return { clientMutationId: input.clientMutationId ?? null, group: Group.of({ id: groupId, phoneNumberId: ctx.loaders.phoneNumbers.get(groupId) }), deleted };
   }
 

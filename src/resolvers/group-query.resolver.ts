@@ -53,7 +53,7 @@ export class GroupQueryResolver {
       kind: 'groups',
       scope: phoneNumberId,
       args: pageArgs,
-      fetchPage: (request) => ctx.upstream.listGroups(phoneNumberId, request),
+      fetchPage: (request) => ctx.loaders.groupPages.list(phoneNumberId, request),
       idOf: (summary) => summary.id,
     });
     const edges = page.edges.map((edge) => {

@@ -8,6 +8,7 @@ import type { Logger } from '../lib/logger';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
 import { noStorePlugin } from './plugins/no-store.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
+import type { PersistedQueryStore } from './persisted-queries';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export interface ApolloServerOptions<TContext extends RequestScopedContext> {
@@ -20,6 +21,8 @@ export interface ApolloServerOptions<TContext extends RequestScopedContext> {
   plugins: ApolloServerPlugin<TContext>[];
   /** Tokens one document may have; parsing stops beyond it (bounds parse and validation work). @default unlimited */
   maxTokens?: number;
+  /** Where APQ hashes are looked up and registered (with the trusted documents). @default Apollo's own in-memory store */
+  persistedQueries?: PersistedQueryStore;
 }
 
 /**
@@ -37,6 +40,8 @@ export function createApolloServer<TContext extends RequestScopedContext>(option
     csrfPrevention: true,
     ...(options.maxTokens === undefined ? {} : { parseOptions: { maxTokens: options.maxTokens } }),
     stopOnTerminationSignals: false,
+    // Registered hashes stay until evicted (the store is bounded); trusted ones are always known.
+    ...(options.persistedQueries === undefined ? {} : { persistedQueries: { cache: options.persistedQueries, ttl: null } }),
     includeStacktraceInErrorResponses: options.exposeStacktraces ?? false,
     formatError: (formatted, error) => formatGatewayError(formatted, error, { exposeInternals: development, hideSuggestions: options.nodeEnv === 'production' }),
     plugins: [

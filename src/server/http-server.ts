@@ -3,7 +3,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import Fastify, { LogController } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { NodeEnv } from '../config/config';
@@ -31,6 +31,10 @@ import { createReadiness } from './readiness';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import type { AroundRequest, GraphQLRequestObserver } from './request-observer';
 import { requestObserverPlugin } from './plugins/request-observer.plugin';
+import type { ResponseCacheRoute, ResponseCacheRouteOptions } from './response-cache-route';
+import { createResponseCacheRoute } from './response-cache-route';
+import { createPersistedQueryStore } from './persisted-queries';
+import { trustedDocumentsPlugin } from './plugins/trusted-documents.plugin';
 import type { RequestScopedContext } from './request-scoped-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -70,6 +74,13 @@ export interface HttpServerOptions<TContext extends RequestScopedContext> {
   timeouts?: HttpTimeouts;
   /** Metrics (`graphql`) and tracing (`around` each GraphQL request, and `graphql.onOperation`). @default none */
   observe?: { graphql?: GraphQLRequestObserver; around?: AroundRequest };
+  /**
+   * Trusted documents (GRAPHQL_TRUSTED_DOCUMENTS_FILE): known to APQ by hash from the start, and `refusal` answers
+   * the error for a caller that may not run a document (by its hash). @default APQ only, nothing refused
+   */
+  trustedDocuments?: { get(hash: string): string | undefined; refusal(context: TContext, documentHash: string): GraphQLError | null };
+  /** The response cache in front of Apollo for JSON `POST /graphql` (see response-cache-route.ts). @default none */
+  responseCache?: ResponseCacheRouteOptions<TContext, RequestInfo['admitted']>;
 }
 
 export interface HttpTimeouts {
@@ -89,6 +100,8 @@ export interface HttpServer {
   registerRoute(methods: HTTPMethods[], path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): void;
   /** Named check for GET /readyz; a rejection's message becomes the reason. */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /** The response cache's fast path (when configured), else null: its stats count query executions. */
+  readonly responseCache: Pick<ResponseCacheRoute<object, unknown>, 'stats'> | null;
   /** Runs while the server drains, beside closing HTTP (e.g. disposing graphql-ws). */
   addDrainStep(name: string, step: () => Promise<void>): void;
   listen(): Promise<{ url: string }>;
@@ -111,6 +124,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
   let apolloStarted = false;
 
   const requestLog = createRequestLog<TContext>();
+  const cacheRoute = options.responseCache === undefined ? null : createResponseCacheRoute<TContext, RequestInfo['admitted']>(options.responseCache);
   const fastify = createFastify(options, requestLog);
   registerBrowserAccess(fastify, {
     ...(options.browser?.cors === undefined ? {} : { cors: options.browser.cors }),
@@ -159,7 +173,16 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
     nodeEnv: options.nodeEnv,
     introspection: options.introspection,
     exposeStacktraces: options.exposeStacktraces ?? false,
-    plugins: [drainPlugin, requestLog.plugin, subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }), ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)]), ...(options.observe?.graphql === undefined ? [] : [requestObserverPlugin<TContext>(options.observe.graphql)])],
+    persistedQueries: createPersistedQueryStore({ trusted: (hash) => options.trustedDocuments?.get(hash) }),
+    plugins: [
+      drainPlugin,
+      requestLog.plugin,
+      ...(cacheRoute === null ? [] : [cacheRoute.plugin]),
+      ...(options.trustedDocuments === undefined ? [] : [trustedDocumentsPlugin<TContext>(options.trustedDocuments.refusal)]),
+      subscriptionOverHttpPlugin<TContext>({ graphqlPath: GRAPHQL_PATH }),
+      ...(options.documentLimits === undefined ? [] : [documentLimitsPlugin<TContext>(options.documentLimits)]),
+      ...(options.observe?.graphql === undefined ? [] : [requestObserverPlugin<TContext>(options.observe.graphql)]),
+    ],
     ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
   });
 
@@ -175,6 +198,7 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
 
   return {
     server: fastify.server,
+    responseCache: cacheRoute,
     registerRawBodyRoute(method, path, handler, routeOptions) {
       assertNotListening('registerRawBodyRoute()');
       void fastify.register(rawBodyRoutePlugin({ method, path, handler, options: routeOptions, logger }));
@@ -197,28 +221,42 @@ export function createHttpServer<TContext extends RequestScopedContext>(options:
       state = 'listening';
       await apollo.start();
       apolloStarted = true;
+      const apolloHandler = fastifyApolloHandler<TContext>(apollo, {
+        context: async (request) => {
+          const admitted = cacheRoute?.admittedFor(request);
+          const context = await options.createContext({
+            requestId: request.id,
+            logger: logger.child({ requestId: request.id }),
+            headers: request.headers,
+            transport: 'http',
+            ...(admitted === undefined ? {} : { admitted }),
+          });
+          requestLog.bind(request, context);
+          cacheRoute?.bind(request, context);
+          return context;
+        },
+      });
       // In a plugin, so that it is registered after @fastify/compress and gets its hooks.
       void fastify.register(async (scope) => {
-        const handler = fastifyApolloHandler<TContext>(apollo, {
-          context: async (request) => {
-            const context = await options.createContext({ requestId: request.id, logger: logger.child({ requestId: request.id }), headers: request.headers, transport: 'http' });
-            requestLog.bind(request, context);
-            return context;
-          },
-        });
+        // A hit of the response cache is answered without Apollo; a miss runs Apollo and fills the cache.
+        const cachedGraphQL = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+          // The integration types its handler for its own route generics; the request is the same object.
+          const runApollo = async (): Promise<unknown> => apolloHandler.call(scope, request as never, reply as never);
+          if (cacheRoute === null) return runApollo();
+          const hit = await cacheRoute.serve(request, reply);
+          if (hit !== null) return hit;
+          const body = await runApollo();
+          cacheRoute.fill(request, reply, body);
+          return body;
+        };
         const around = options.observe?.around;
         scope.route({
           method: ['GET', 'POST'],
           url: GRAPHQL_PATH,
           errorHandler: graphqlRouteErrorHandler,
-          // Without an observer, Apollo's handler itself: nothing is added per request.
-          handler:
-            around === undefined
-              ? handler
-              : function observedGraphQL(this: typeof scope, ...args: Parameters<typeof handler>) {
-                  const [request] = args;
-                  return around({ name: `${request.method} ${GRAPHQL_PATH}`, headers: request.headers }, () => Promise.resolve(handler.apply(this, args)));
-                },
+          handler: around === undefined ? cachedGraphQL : function observedGraphQL(request, reply) {
+            return around({ name: `${request.method} ${GRAPHQL_PATH}`, headers: request.headers }, () => Promise.resolve(cachedGraphQL(request, reply)));
+          },
         });
       });
       await fastify.listen({ host: options.host, port: options.port });

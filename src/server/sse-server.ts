@@ -30,6 +30,8 @@ export interface SseServerOptions<TContext extends object> {
   createContext(request: { headers: IncomingHttpHeaders; requestId: string }): Promise<TContext>;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
   checkDocument?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
+  /** Runs once the caller's context exists: a returned error refuses the operation (documents a key may not run). */
+  checkCaller?(context: TContext, query: string): GraphQLError | null;
   logger: Logger;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
   maxTokens?: number;
@@ -153,6 +155,8 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
         logger.error({ err: ensureError(error), requestId: state.requestId }, 'could not create the context of an SSE operation');
         return refusal([new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })], state.requestId, 500);
       }
+      const forbidden = options.checkCaller?.(contextValue, params.query) ?? null;
+      if (forbidden !== null) return refusal([forbidden], state.requestId, 403);
       const lastEventId = headerValue(state.headers['last-event-id']);
       const resumed = state.ids !== null && lastEventId !== null && lastEventId !== '' ? withResumeCursor(schema, document, operationName, resumeArgument, lastEventId) : document;
       return { schema, document: resumed, operationName, variableValues: variables, contextValue: contextValue as unknown as SseContext };

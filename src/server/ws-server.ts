@@ -79,6 +79,8 @@ export interface WsServerOptions<TContext extends object> {
   revalidateEveryMs?: number;
   /** Runs after validation, before the context: a returned error refuses the operation (limits on depth, cost, ...). */
   checkDocument?(request: { schema: GraphQLSchema; document: DocumentNode; operationName: string | null; variables: Readonly<Record<string, unknown>> | null }): GraphQLError | null;
+  /** Runs once the caller's context exists: a returned error refuses the operation (documents a key may not run). */
+  checkCaller?(context: TContext, query: string): GraphQLError | null;
   /** Tokens one document may have; parsing stops beyond it. @default unlimited */
   maxTokens?: number;
   /** Development only: unexpected errors keep their messages. @default false */
@@ -251,6 +253,8 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
         logger.error({ err: ensureError(error), operationId: id }, 'could not create the context of a WebSocket operation');
         return [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
       }
+      const forbidden = options.checkCaller?.(contextValue, payload.query) ?? null;
+      if (forbidden !== null) return [forbidden];
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
     onNext(_ctx, id, _payload, _args, result) {

@@ -104,5 +104,5 @@ export function openTenantAccess(defaultPhoneNumberId: string | null): TenantAcc
 function sameGrants(a: Principal, b: Principal): boolean {
   const sameSet = <T>(x: ReadonlySet<T> | null, y: ReadonlySet<T> | null): boolean =>
     x === null || y === null ? x === y : x.size === y.size && [...x].every((item) => y.has(item));
-  return sameSet(a.scopes, b.scopes) && sameSet(a.phoneNumberIds, b.phoneNumberIds);
+  return sameSet(a.scopes, b.scopes) && sameSet(a.phoneNumberIds, b.phoneNumberIds) && (a.trustedDocumentsOnly === true) === (b.trustedDocumentsOnly === true);
 }

@@ -10,6 +10,7 @@ import type { Gateway, GatewayOptions } from '../../src/gateway';
 import { createGateway } from '../../src/gateway';
 import { createTracing } from '../../src/observability/tracing';
 import type { Sandbox } from '../../src/sandbox/sandbox-types';
+import { SANDBOX_APP_SECRET, SANDBOX_PHONE_A } from './constants';
 import type { LogLine, LogWatch } from './logs';
 import { createCapturingLogger, createLogWatch } from './logs';
 
@@ -119,6 +120,43 @@ async function startInProcess(options: StartTestGatewayOptions): Promise<TestGat
     metricsUrl,
     gateway,
     sandbox,
+    logs: capture.lines(),
+    waitForLog: capture.waitFor,
+    query: (document, variables, queryOptions) => postQuery(graphqlUrl, document, variables, queryOptions),
+    async dispose() {
+      leftovers.delete(stop);
+      await stop();
+    },
+  };
+}
+
+/**
+ * Another instance in this process whose Groups API is `of`'s sandbox (upstream mode over real HTTP, authentication
+ * off unless `env` says otherwise): with the same REDIS_URL and prefix, two instances of one deployment. The
+ * sandbox's webhooks keep going where they went (to `of` unless redirected with setWebhookUrl).
+ */
+export async function startPeerGateway(of: TestGateway, options: { env?: Record<string, string> } = {}): Promise<TestGateway> {
+  const config = loadConfig(
+    testEnv({
+      GRAPH_API_URL: of.sandbox.url,
+      WHATSAPP_ACCESS_TOKEN: 'sandbox-access-token',
+      WHATSAPP_PHONE_NUMBER_ID: SANDBOX_PHONE_A,
+      META_APP_SECRET: SANDBOX_APP_SECRET,
+      GATEWAY_AUTH: 'off',
+      ...options.env,
+    }),
+  );
+  const capture = createCapturingLogger(config.logLevel);
+  const gateway = createGateway({ config, logger: capture.logger });
+  const { url, graphqlUrl, metricsUrl } = await gateway.start();
+  const stop = (): Promise<void> => gateway.stop();
+  leftovers.add(stop);
+  return {
+    url,
+    graphqlUrl,
+    metricsUrl,
+    gateway,
+    sandbox: of.sandbox,
     logs: capture.lines(),
     waitForLog: capture.waitFor,
     query: (document, variables, queryOptions) => postQuery(graphqlUrl, document, variables, queryOptions),

@@ -1,0 +1,82 @@
+import { createServer } from 'node:http';
+import { queryOk } from '../lib/graphql.mjs';
+import { percentile, round } from '../lib/stats.mjs';
+
+const SUBJECT_QUERY = 'query Fresh($id: ID!) { group(id: $id) { id subject } }';
+
+/**
+ * A relay between the sandbox and instance A: forwards each webhook and notes when A answered it 200 (the moment
+ * from which A must never serve the old answer again).
+ */
+async function startAckRelay(targetUrl) {
+  const waiters = [];
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', async () => {
+      const forwarded = await fetch(targetUrl, {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type'] ?? 'application/json', 'x-hub-signature-256': request.headers['x-hub-signature-256'] ?? '' },
+        body: Buffer.concat(chunks),
+      });
+      const text = await forwarded.text();
+      const ackedAt = performance.now();
+      response.writeHead(forwarded.status, { 'content-type': 'application/json' }).end(text);
+      if (forwarded.status === 200) for (const resolve of waiters.splice(0)) resolve(ackedAt);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/webhooks/meta`,
+    nextAck: () => new Promise((resolve) => waiters.push(resolve)),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * Scenario 10: two instances on one Redis. A runs the sandbox (its webhooks reach A through the relay), B reads the
+ * same sandbox in upstream mode. For each of `changes` subject changes made on the sandbox's Graph API: once A
+ * answered the webhook 200, one query on A must see the new subject (a stale answer there is a failure), and B is
+ * polled until it does: the time from A's 200 to B's first fresh answer is the cross-instance latency.
+ */
+export async function freshness({ a, b, phoneNumberId, changes = 50 }) {
+  const [groupId] = await a.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+  const relay = await startAckRelay(`${a.url}/webhooks/meta`);
+  await a.call('setWebhookUrl', { url: relay.url });
+  const latencies = [];
+  let staleOnA = 0;
+  let pollsOnB = 0;
+  try {
+    for (let i = 0; i < changes; i++) {
+      // Both instances hold the current answer in their caches before the change.
+      await queryOk(a.graphqlUrl, SUBJECT_QUERY, { id: groupId });
+      await queryOk(b.graphqlUrl, SUBJECT_QUERY, { id: groupId });
+      const subject = `Fresh ${i} ${Date.now()}`;
+      const acked = relay.nextAck();
+      const changed = await fetch(`${a.sandboxUrl}/v23.0/${encodeURIComponent(groupId)}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sandbox-access-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ messaging_product: 'whatsapp', subject }),
+      });
+      if (!changed.ok) throw new Error(`freshness: the sandbox refused the change: ${changed.status} ${await changed.text()}`);
+      const ackedAt = await acked;
+      const onA = await queryOk(a.graphqlUrl, SUBJECT_QUERY, { id: groupId });
+      if (onA.data.group.subject !== subject) staleOnA++;
+      for (;;) {
+        pollsOnB++;
+        const onB = await queryOk(b.graphqlUrl, SUBJECT_QUERY, { id: groupId });
+        if (onB.data.group.subject === subject) break;
+        if (performance.now() - ackedAt > 10_000) throw new Error('freshness: B still served the old subject 10 s after A acknowledged the webhook');
+      }
+      latencies.push(performance.now() - ackedAt);
+    }
+  } finally {
+    await relay.close();
+  }
+  const detail = { changes, latenciesMs: latencies.map((ms) => round(ms, 2)), pollsOnB };
+  return [
+    { scenario: '12 freshness', metric: `stale reads on A after its 200 (${changes} changes)`, value: staleOnA, baseline: null, target: { kind: '<=', value: 0 }, detail },
+    { scenario: '12 freshness', metric: 'B fresh after A\'s 200, p50 ms', value: round(percentile(latencies, 50), 2), baseline: null, target: null },
+    { scenario: '12 freshness', metric: 'B fresh after A\'s 200, p99 ms', value: round(percentile(latencies, 99), 2), baseline: null, target: { kind: '<=', value: 50 } },
+  ];
+}
