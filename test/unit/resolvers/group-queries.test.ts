@@ -11,6 +11,7 @@ import { createInMemoryEventLog } from '../../../src/events/in-memory-event-log'
 import { createTopics } from '../../../src/events/topics';
 import { createInMemoryOperationStore } from '../../../src/operations/in-memory-operation-store';
 import type { ContextFactory } from '../../../src/context';
+import type { BatchMode } from '../../../src/loaders/group.loader';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
 import { createOpenContextFactory, inMemoryMutationServices, openContext } from '../../helpers/test-context';
 
@@ -29,12 +30,12 @@ const joinRequests: Record<string, UpstreamJoinRequest[]> = {
 };
 
 /** The gateway's context factory (authentication off) over in-memory events and stores. */
-function openContextFactory(upstream: FakeGroupsApi, defaultPhoneNumberId: string | null): ContextFactory {
+function openContextFactory(upstream: FakeGroupsApi, defaultPhoneNumberId: string | null, batchMode: BatchMode): ContextFactory {
   const topics = createTopics('t:');
   const bus = createInMemoryEventBus();
   const events = createEventServices({ bus, topics, log: createInMemoryEventLog({ bus, topics, retentionSeconds: 3600, dedupeTtlSeconds: 3600 }), subscriberQueueLimit: 10 });
   const mutations = inMemoryMutationServices({ bus, topics, operations: createInMemoryOperationStore({ ttlSeconds: 3600 }) });
-  return createOpenContextFactory({ upstream, defaultPhoneNumberId, batchMode: 'batch', concurrency: 8, events, mutations });
+  return createOpenContextFactory({ upstream, defaultPhoneNumberId, batchMode, concurrency: 8, events, mutations });
 }
 
 let schema: GraphQLSchema;
@@ -42,8 +43,13 @@ beforeAll(async () => {
   schema = await createSchema();
 });
 
-async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = SANDBOX_PHONE_A): Promise<ExecutionResult> {
-  const contextValue = await openContext(openContextFactory(upstream, defaultPhoneNumberId));
+/**
+ * Runs `query` over `upstream`. Batching is on by default (group metadata as one getGroups); tests of the per-group
+ * reads (invite links, join requests) run with it off, since batched they go as Graph batch sub-requests in Meta's
+ * wire format, which test/integration/cache/page-upstream-calls.test.ts covers against the sandbox.
+ */
+async function run(upstream: FakeGroupsApi, query: string, variables: Record<string, unknown> = {}, defaultPhoneNumberId: string | null = SANDBOX_PHONE_A, batchMode: BatchMode = 'batch'): Promise<ExecutionResult> {
+  const contextValue = await openContext(openContextFactory(upstream, defaultPhoneNumberId, batchMode));
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // As a client sees it: DateTime values are Dates until serialised to JSON.
   return result.data == null ? result : { ...result, data: JSON.parse(JSON.stringify(result.data)) as Record<string, unknown> };
@@ -106,7 +112,7 @@ describe('group queries (executed against the schema, fake upstream)', () => {
     expect(upstream.calls.map((call) => call.method)).toEqual(['getGroups']);
 
     const withExtras = fake();
-    const result = await run(withExtras, '{ group(id: "g1") { inviteLink joinRequests(first: 2) { nodes { id waId createdAt group { id } } pageInfo { hasNextPage } } } }');
+    const result = await run(withExtras, '{ group(id: "g1") { inviteLink joinRequests(first: 2) { nodes { id waId createdAt group { id } } pageInfo { hasNextPage } } } }', {}, SANDBOX_PHONE_A, 'parallel');
     expect(result.data).toEqual({
       group: {
         inviteLink: 'https://chat.whatsapp.com/g1-link',
@@ -124,9 +130,9 @@ describe('group queries (executed against the schema, fake upstream)', () => {
 
   it('pages join requests with their own cursors', async () => {
     const upstream = fake();
-    const first = await run(upstream, '{ group(id: "g1") { joinRequests(first: 2) { pageInfo { endCursor } } } }');
+    const first = await run(upstream, '{ group(id: "g1") { joinRequests(first: 2) { pageInfo { endCursor } } } }', {}, SANDBOX_PHONE_A, 'parallel');
     const endCursor = (first.data as { group: { joinRequests: { pageInfo: { endCursor: string } } } }).group.joinRequests.pageInfo.endCursor;
-    const next = await run(upstream, 'query ($after: String) { group(id: "g1") { joinRequests(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } } }', { after: endCursor });
+    const next = await run(upstream, 'query ($after: String) { group(id: "g1") { joinRequests(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } } }', { after: endCursor }, SANDBOX_PHONE_A, 'parallel');
     expect(next.data).toEqual({ group: { joinRequests: { nodes: [{ id: 'jr3' }], pageInfo: { hasNextPage: false } } } });
     const groupsCursor = await run(upstream, '{ groups(first: 1) { pageInfo { endCursor } } }');
     const foreign = (groupsCursor.data as { groups: { pageInfo: { endCursor: string } } }).groups.pageInfo.endCursor;
