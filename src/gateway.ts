@@ -440,6 +440,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Events are vetted per subscriber before execution, and below the root field resolvers read only the event and
       // per-emission loaders: subscribers of one API key with equal operations can share each event's execution.
       shareExecutionKey: (context) => `${context.access.principal.id}\u0000${context.defaultPhoneNumberId ?? ''}`,
+      // A broadcast subscriber may hold as many frames unsent as a per-subscriber queue holds events.
+      queueLimit: config.subscriptions.queueLimit,
       maxTokens: config.limits.maxQueryTokens,
       logger: logger.child({ part: 'graphql-ws' }),
       connectionInitWaitTimeoutMs: config.subscriptions.connectionInitWaitTimeoutMs,

@@ -7,13 +7,19 @@ const SUSTAINABLE = [
   { subscribers: 1000, ratePerSecond: 10 },
   { subscribers: 5000, ratePerSecond: 2 },
 ];
-/** Event rates tried in turn at 1,000 subscribers until p99 reaches the capacity bound. */
-const CAPACITY_RATES = [10, 20, 40, 60, 80, 100, 130, 160, 200];
+/**
+ * Event rates tried in turn at 1,000 subscribers until p99 reaches the capacity bound: 2 and 5 events/s for a
+ * loaded machine, then steps of 10 events/s (10,000 deliveries/s) up to 80, coarser beyond: the ratio of two
+ * capacities is only as fine as the steps.
+ */
+const CAPACITY_RATES = [2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 140, 170, 200];
+/** Tries at a rate before it counts as not holding: one stall of a shared machine must not end the search. */
+const CAPACITY_TRIES = 2;
 const CAPACITY_SUBSCRIBERS = 1000;
 const CAPACITY_P99_MS = 250;
 
 /**
- * Scenario 6: delivery latency (webhook POST sent → frame received) at a sustainable rate, gateway and raw `ws`
+ * Scenario 7: delivery latency (webhook POST sent → frame received) at a sustainable rate, gateway and raw `ws`
  * at the same rate, p50/p99/p999; unlike scenario 4, no figure here is queueing under overload.
  */
 export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId, runId, seconds, drainTimeoutMs }) {
@@ -27,11 +33,11 @@ export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId,
       const label = `${subscribers.toLocaleString('en-US')} subs × ${ratePerSecond} ev/s`;
       const detail = { measured: summary(measured), baseline: summary(bare), frameBytes: targets.frameBytes() };
       rows.push(
-        { scenario: '6 fan-out latency', metric: `${label} p50 ms`, value: measured.p50Ms, baseline: bare.p50Ms, target: null, detail },
-        { scenario: '6 fan-out latency', metric: `${label} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: { kind: '<=', value: 100 } },
-        { scenario: '6 fan-out latency', metric: `${label} p999 ms`, value: measured.p999Ms, baseline: bare.p999Ms, target: null },
+        { scenario: '7 fan-out latency', metric: `${label} p50 ms`, value: measured.p50Ms, baseline: bare.p50Ms, target: null, detail },
+        { scenario: '7 fan-out latency', metric: `${label} p99 ms`, value: measured.p99Ms, baseline: bare.p99Ms, target: { kind: '<=', value: 100 } },
+        { scenario: '7 fan-out latency', metric: `${label} p999 ms`, value: measured.p999Ms, baseline: bare.p999Ms, target: null },
       );
-      if (!measured.drained) rows.push({ scenario: '6 fan-out latency', metric: `${label} undelivered at drain timeout`, value: measured.expected - measured.delivered, baseline: null, target: null });
+      if (!measured.drained) rows.push({ scenario: '7 fan-out latency', metric: `${label} undelivered at drain timeout`, value: measured.expected - measured.delivered, baseline: null, target: null });
     }
   } finally {
     targets.close();
@@ -40,7 +46,7 @@ export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId,
 }
 
 /**
- * Scenario 7: capacity, the highest event rate to 1,000 subscribers at which p99 stays under 250 ms with every
+ * Scenario 8: capacity, the highest event rate to 1,000 subscribers at which p99 stays under 250 ms with every
  * event delivered and none refused, found by stepping the rate up (each target on its own; the baseline needs the
  * gateway's frame, so the gateway goes first at each rate).
  */
@@ -56,12 +62,17 @@ export async function fanOutCapacity({ gateway, baseline, phoneNumberId, groupId
         ['gateway', targets.gatewayTarget],
         ['baseline', targets.baselineTarget],
       ]) {
-        // Each target stops at its first rate that does not hold; the baseline keeps the gateway's first frame.
+        // Each target stops at its first rate that does not hold in CAPACITY_TRIES tries; the baseline keeps the gateway's first frame.
         if (stopped[name]) continue;
-        targets.useWebhooks(`${runId}-capacity-${name}-${ratePerSecond}`);
-        const measured = await measureFanOut({ target, subscribers: CAPACITY_SUBSCRIBERS, ratePerSecond, seconds, drainTimeoutMs });
-        const holds = measured.drained && measured.refusedEvents === 0 && measured.p99Ms !== null && measured.p99Ms < CAPACITY_P99_MS;
-        step[name] = { p99Ms: measured.p99Ms, deliveriesPerSecond: measured.deliveriesPerSecond, drained: measured.drained, refused: measured.refusedEvents, holds };
+        const tries = [];
+        let holds = false;
+        for (let attempt = 1; attempt <= CAPACITY_TRIES && !holds; attempt++) {
+          targets.useWebhooks(`${runId}-capacity-${name}-${ratePerSecond}-${attempt}`);
+          const measured = await measureFanOut({ target, subscribers: CAPACITY_SUBSCRIBERS, ratePerSecond, seconds, drainTimeoutMs });
+          holds = measured.drained && measured.refusedEvents === 0 && measured.p99Ms !== null && measured.p99Ms < CAPACITY_P99_MS;
+          tries.push({ p99Ms: measured.p99Ms, deliveriesPerSecond: measured.deliveriesPerSecond, drained: measured.drained, refused: measured.refusedEvents, holds });
+        }
+        step[name] = tries;
         if (holds) capacity[name] = ratePerSecond;
         else stopped[name] = true;
       }
@@ -73,7 +84,7 @@ export async function fanOutCapacity({ gateway, baseline, phoneNumberId, groupId
   }
   return [
     {
-      scenario: '7 fan-out capacity',
+      scenario: '8 fan-out capacity',
       metric: `events/s at p99 < ${CAPACITY_P99_MS} ms, ${CAPACITY_SUBSCRIBERS.toLocaleString('en-US')} subs`,
       value: capacity.gateway,
       baseline: capacity.baseline,
@@ -90,9 +101,12 @@ function summary(result) {
 
 const SSE_SUBSCRIBERS = 1000;
 const SSE_RATE_PER_SECOND = 10;
+/** Demands 100,000 deliveries/s, more than either transport manages: deliveries/s is then what each can do. */
+const SSE_OVERLOAD_RATE_PER_SECOND = 100;
+const SSE_OVERLOAD_SECONDS = 2;
 
 /**
- * Scenario 8: the same events to 1,000 GraphQL-over-SSE subscribers (distinct connections, one GET each), deliveries
+ * Scenario 9: the same events to 1,000 GraphQL-over-SSE subscribers (distinct connections, one GET each), deliveries
  * per second and latency, against 1,000 WebSocket subscribers at the same rate (no target: recorded side by side).
  */
 export async function sseFanOut({ gateway, baseline, phoneNumberId, groupId, runId, seconds, drainTimeoutMs }) {
@@ -113,11 +127,26 @@ export async function sseFanOut({ gateway, baseline, phoneNumberId, groupId, run
     const ws = await measureFanOut({ target: targets.gatewayTarget, subscribers: SSE_SUBSCRIBERS, ratePerSecond: SSE_RATE_PER_SECOND, seconds, drainTimeoutMs });
     targets.useWebhooks(`${runId}-sse`);
     const sse = await measureFanOut({ target: sseTarget, subscribers: SSE_SUBSCRIBERS, ratePerSecond: SSE_RATE_PER_SECOND, seconds, drainTimeoutMs });
+    // At 10 events/s both deliver what is demanded; throughput shows only under overload, as in scenario 4.
+    const overload = { subscribers: SSE_SUBSCRIBERS, ratePerSecond: SSE_OVERLOAD_RATE_PER_SECOND, seconds: SSE_OVERLOAD_SECONDS, drainTimeoutMs };
+    targets.useWebhooks(`${runId}-sse-ws-overload`);
+    const wsOverload = await measureFanOut({ target: targets.gatewayTarget, ...overload });
+    targets.useWebhooks(`${runId}-sse-overload`);
+    const sseOverload = await measureFanOut({ target: sseTarget, ...overload });
     const label = `${SSE_SUBSCRIBERS.toLocaleString('en-US')} subs × ${SSE_RATE_PER_SECOND} ev/s`;
+    const overloadLabel = `${SSE_SUBSCRIBERS.toLocaleString('en-US')} subs × ${SSE_OVERLOAD_RATE_PER_SECOND} ev/s (overload)`;
     // "baseline" here is the gateway's own WebSocket transport.
     return [
-      { scenario: '8 SSE fan-out (vs WS)', metric: `${label} deliveries/s`, value: sse.deliveriesPerSecond, baseline: ws.deliveriesPerSecond, target: null, detail: { sse: summary(sse), ws: summary(ws) } },
-      { scenario: '8 SSE fan-out (vs WS)', metric: `${label} p99 ms`, value: sse.p99Ms, baseline: ws.p99Ms, target: null },
+      { scenario: '9 SSE fan-out (vs WS)', metric: `${label} deliveries/s`, value: sse.deliveriesPerSecond, baseline: ws.deliveriesPerSecond, target: null, detail: { sse: summary(sse), ws: summary(ws) } },
+      { scenario: '9 SSE fan-out (vs WS)', metric: `${label} p99 ms`, value: sse.p99Ms, baseline: ws.p99Ms, target: null },
+      {
+        scenario: '9 SSE fan-out (vs WS)',
+        metric: `${overloadLabel} deliveries/s`,
+        value: sseOverload.deliveriesPerSecond,
+        baseline: wsOverload.deliveriesPerSecond,
+        target: null,
+        detail: { sse: summary(sseOverload), ws: summary(wsOverload) },
+      },
     ];
   } finally {
     targets.close();

@@ -76,7 +76,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       { name: 'EVENT_LOG_RETENTION_SECONDS', default: seconds(DEFAULTS.eventLogRetentionSeconds), meaning: 'how long the event log keeps events, in seconds; older cursors get CURSOR_EXPIRED' },
       { name: 'GROUP_CACHE_TTL_SECONDS', default: seconds(DEFAULTS.groupCacheTtlSeconds), meaning: 'group metadata cache TTL, in seconds (0 disables); webhook events invalidate earlier' },
       { name: 'OPERATION_TTL_SECONDS', default: seconds(DEFAULTS.operationTtlSeconds), meaning: 'how long async operations (createGroup, ...) are kept, in seconds' },
-      { name: 'SUBSCRIBER_QUEUE_LIMIT', default: String(DEFAULTS.subscriberQueueLimit), meaning: 'events a live subscriber may fall behind by before SUBSCRIBER_TOO_SLOW' },
+      { name: 'SUBSCRIBER_QUEUE_LIMIT', default: String(DEFAULTS.subscriberQueueLimit), meaning: 'events a live subscriber may fall behind by before SUBSCRIBER_TOO_SLOW (queued for it, or, for a WebSocket subscriber on the broadcast path, frames of that size unsent in its socket)' },
     ],
   },
   {

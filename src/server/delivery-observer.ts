@@ -24,13 +24,19 @@ export interface ReceivedTimes {
   of(result: ExecutionResult): DeliveredEvent;
 }
 
+/** The stored event a subscription's source payload is (receivedAt and id), else UNKNOWN_EVENT (e.g. an operation record). */
+export function deliveredEventOf(payload: unknown): DeliveredEvent {
+  if (typeof payload !== 'object' || payload === null || !('receivedAt' in payload)) return UNKNOWN_EVENT;
+  const { receivedAt, id } = payload as { receivedAt: unknown; id?: unknown };
+  return typeof receivedAt === 'string' ? { receivedAt, eventId: typeof id === 'string' ? id : null } : UNKNOWN_EVENT;
+}
+
 export function createReceivedTimes(): ReceivedTimes {
   const events = new WeakMap<ExecutionResult, DeliveredEvent>();
   return {
     record(result, payload) {
-      if (typeof payload !== 'object' || payload === null || !('receivedAt' in payload)) return;
-      const { receivedAt, id } = payload as { receivedAt: unknown; id?: unknown };
-      if (typeof receivedAt === 'string') events.set(result, { receivedAt, eventId: typeof id === 'string' ? id : null });
+      const event = deliveredEventOf(payload);
+      if (event !== UNKNOWN_EVENT) events.set(result, event);
     },
     of: (result) => events.get(result) ?? UNKNOWN_EVENT,
   };

@@ -16,6 +16,8 @@ export interface SharedExecutionOptions {
 export interface SharedExecution {
   /** graphql-js `subscribe`, but an event object seen by many equal subscriptions is executed once for all of them. */
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
+  /** Which operations are equal (same caller key, document, operation name and variables); null: never shared. */
+  keyOf(args: ExecutionArgs): string | null;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createSharedExecution(options: SharedExecutionOptions): SharedEx
   }
 
   return {
+    keyOf: operationKey,
     async subscribe(args) {
       const source = await createSourceEventStream(args);
       if (!isAsyncIterable(source)) return source;

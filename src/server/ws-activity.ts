@@ -26,6 +26,8 @@ export interface WsActivityOptions {
 export interface WsActivity {
   /** options.subscribe, counted as starting until it answers; the iterator it gives is tracked until it ends. */
   subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+  /** Results written to sockets by the broadcast (which graphql-ws never sees), counted as delivered. */
+  countDelivered(count: number): void;
   socketOpened(): void;
   /** The socket closed and graphql-ws returned every subscription it had. */
   socketCleanedUp(): void;
@@ -120,6 +122,9 @@ export function createWsActivity(options: WsActivityOptions): WsActivity {
         starting--;
         settleIdle();
       }
+    },
+    countDelivered(count) {
+      delivered += count;
     },
     socketOpened() {
       sockets++;

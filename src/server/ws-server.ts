@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { execute, GraphQLError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { CloseCode } from 'graphql-ws';
@@ -15,16 +15,23 @@ import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
 import { createTurnBudget } from '../lib/turn-budget';
 import type { OnDelivery } from './delivery-observer';
-import { createReceivedTimes } from './delivery-observer';
+import { createReceivedTimes, deliveredEventOf } from './delivery-observer';
 import { createDocumentCache } from './document-cache';
 import { createSharedExecution } from './shared-execution';
 import type { SharedFrames } from './shared-frames';
 import { createSharedFrames } from './shared-frames';
-import type { WsServerStats } from './ws-activity';
+import type { WsServerStats as WsActivityStats } from './ws-activity';
 import { createWsActivity } from './ws-activity';
+import type { BroadcastTarget, WsBroadcastStats } from './ws-broadcast';
+import { createWsBroadcast } from './ws-broadcast';
 import { createHeartbeat } from './ws-heartbeat';
 
-export type { WsServerStats } from './ws-activity';
+export type { WsBroadcastStats } from './ws-broadcast';
+
+export interface WsServerStats extends WsActivityStats {
+  /** The broadcast path of equal subscriptions that start with the next event (see ws-broadcast.ts). */
+  broadcast: WsBroadcastStats;
+}
 
 /** What a WebSocket connection offers the context factory. */
 export interface WsConnectionInfo {
@@ -108,6 +115,12 @@ export interface WsServerOptions<TContext extends object> {
    * @default a 100 ms slice (10 ms answered webhooks sooner under overload but let a lone subscriber fall behind)
    */
   turnBudget?: TurnBudget;
+  /**
+   * Frames a broadcast subscriber's socket may hold unsent, counted in frames of the current event's size, before
+   * its subscription ends with SUBSCRIBER_TOO_SLOW (config.subscriptions.queueLimit, as the per-subscriber event
+   * queue). @default 1_000
+   */
+  queueLimit?: number;
   /** Sees every delivery (e.g. delivery lag by transport, for metrics). @default none */
   onDelivery?: OnDelivery;
   /** Told, per subscriber and event, whether the result was shared with an equal subscription (metrics). @default none */
@@ -130,6 +143,7 @@ const DEFAULT_FORCE_CLOSE_AFTER_MS = 5_000;
 const DEFAULT_DOCUMENT_CACHE_SIZE = 500;
 const DEFAULT_TURN_SLICE_MS = 100;
 const DEFAULT_REVALIDATE_EVERY_MS = 2_000;
+const DEFAULT_QUEUE_LIMIT = 1_000;
 /** Close codes for a refused `connection_init`, by the error code onConnect threw. */
 const REFUSAL_CLOSE_CODES: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: CloseCode.Unauthorized,
@@ -167,11 +181,25 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     ...(receivedTimes === null ? {} : { onResult: receivedTimes.record }),
     ...(options.onExecution === undefined ? {} : { onExecution: options.onExecution }),
   });
-  const activity = createWsActivity({
+  const turnBudget = options.turnBudget ?? createTurnBudget({ sliceMs: DEFAULT_TURN_SLICE_MS });
+  /** The socket and operation id of each operation graphql-ws runs, by the arguments onSubscribe returned for it. */
+  const targets = new WeakMap<ExecutionArgs, BroadcastTarget>();
+  const broadcast = createWsBroadcast({
+    keyOf: (args) => sharedExecution.keyOf(args),
+    targetOf: (args) => targets.get(args) ?? null,
     subscribe: (args) => sharedExecution.subscribe(args),
-    turnBudget: options.turnBudget ?? createTurnBudget({ sliceMs: DEFAULT_TURN_SLICE_MS }),
+    format: (result, operationId) => formatResult(result, operationId),
+    turnBudget,
+    queueLimit: options.queueLimit ?? DEFAULT_QUEUE_LIMIT,
+    onWritten(payload, subscribers) {
+      activity.countDelivered(subscribers);
+      if (onDelivery === undefined) return;
+      const delivery = { transport: 'ws', ...deliveredEventOf(payload) } as const;
+      for (let i = 0; i < subscribers; i++) onDelivery(delivery);
+    },
     logger,
   });
+  const activity = createWsActivity({ subscribe: (args) => broadcast.subscribe(args), turnBudget, logger });
   const frames = createSharedFrames();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, WebSocket: gatewaySocketClass(frames, logger) });
   const heartbeat = createHeartbeat(wss, options.keepAliveMs);
@@ -194,6 +222,11 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
   }
   const revalidation = options.stillAllowed === undefined ? null : setInterval(revalidate, options.revalidateEveryMs ?? DEFAULT_REVALIDATE_EVERY_MS);
   revalidation?.unref();
+
+  /** A `next` payload as the client gets it: unexpected errors logged and masked, every error with a code. */
+  function formatResult({ errors, ...rest }: ExecutionResult, operationId: string): FormattedExecutionResult {
+    return errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, operationId, 'INTERNAL_SERVER_ERROR') };
+  }
 
   function formatErrors(errors: readonly GraphQLError[], operationId: string, fallbackCode: string): GraphQLFormattedError[] {
     return errors.map((error) => {
@@ -255,14 +288,14 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
       }
       const forbidden = options.checkCaller?.(contextValue, payload.query) ?? null;
       if (forbidden !== null) return [forbidden];
-      return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
+      const args: ExecutionArgs = { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
+      targets.set(args, { socket: ctx.extra.socket, id });
+      return args;
     },
     onNext(_ctx, id, _payload, _args, result) {
       if (receivedTimes !== null) onDelivery?.({ transport: 'ws', ...receivedTimes.of(result) });
       // Formatted (errors masked, unexpected ones logged) and serialised once per result, however many sockets share it.
-      return frames.payloadFor(result, ({ errors, ...rest }) =>
-        errors === undefined || errors.length === 0 ? rest : { ...rest, errors: formatErrors(errors, id, 'INTERNAL_SERVER_ERROR') },
-      );
+      return frames.payloadFor(result, (formatted) => formatResult(formatted, id));
     },
     onError(_ctx, id, _payload, errors) {
       return formatErrors(errors, id, 'BAD_REQUEST');
@@ -310,6 +343,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     try {
       await adapter.dispose(); // 1001 "Going away" to every socket; resolves once they all closed
       await activity.whenIdle();
+      await broadcast.whenIdle();
     } finally {
       clearTimeout(cut);
       heartbeat.stop();
@@ -317,7 +351,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     }
   });
 
-  return { stats: activity.stats, revalidate, dispose: disposer.dispose };
+  return { stats: () => ({ ...activity.stats(), broadcast: broadcast.stats() }), revalidate, dispose: disposer.dispose };
 }
 
 /**

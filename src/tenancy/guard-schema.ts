@@ -1,6 +1,8 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { defaultFieldResolver } from 'graphql';
 import type { ApiKeyScope } from '../auth/api-key';
+import type { DetachableFeed } from '../lib/detachable-feed';
+import { DETACH_FEED } from '../lib/detachable-feed';
 import { RateLimitedError } from '../errors/gateway-errors';
 import type { SubscriptionSlots } from '../limits/subscription-slots';
 import { StreamFailure } from '../schema/events/stream-failure';
@@ -109,13 +111,14 @@ function filterEmissions(stream: AsyncIterable<unknown>, access: TenantAccess, p
   const source = stream[Symbol.asyncIterator]();
   const check = policy.emission ?? (async (): Promise<EmissionVerdict> => ({ deliver: true }));
   let finished = false;
+  let detached = false;
   const done: IteratorResult<unknown> = { value: undefined, done: true };
   const finish = async (): Promise<void> => {
     finished = true;
     release();
-    await source.return?.();
+    if (!detached) await source.return?.();
   };
-  const iterator: AsyncIterableIterator<unknown> = {
+  const iterator: AsyncIterableIterator<unknown> & DetachableFeed = {
     async next() {
       while (!finished) {
         let result: IteratorResult<unknown>;
@@ -153,6 +156,13 @@ function filterEmissions(stream: AsyncIterable<unknown>, access: TenantAccess, p
     async throw(error?: unknown) {
       if (!finished) await finish();
       throw error;
+    },
+    // The broadcast's other members: the group's source checks each event once for the key; the slot stays held.
+    async [DETACH_FEED]() {
+      if (finished || detached) return false;
+      detached = true;
+      await source.return?.();
+      return true;
     },
     [Symbol.asyncIterator]() {
       return iterator;

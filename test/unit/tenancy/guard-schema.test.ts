@@ -1,5 +1,6 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
-import { buildSchema as buildSdl, graphql, parse, subscribe } from 'graphql';
+import { buildSchema as buildSdl, createSourceEventStream, graphql, parse, subscribe } from 'graphql';
+import { canDetachFeed, DETACH_FEED } from '../../../src/lib/detachable-feed';
 import type { Principal } from '../../../src/auth/api-key';
 import { createSchema } from '../../../src/resolvers/create-schema';
 import type { StreamFailure } from '../../../src/schema/events/stream-failure';
@@ -149,5 +150,21 @@ describe('guardSchema', () => {
     const several = await contextFor(keyFor(['A', 'B']));
     const unfiltered = (await subscribe({ schema, document: parse('subscription { groupEvents { id } }'), contextValue: several })) as ExecutionResult;
     expect(unfiltered.errors?.[0]?.message).toMatch(/pass `groupId` or `phoneNumberId`/);
+  });
+
+  it('detaches a source\'s feed while the subscription keeps its slot until return()', async () => {
+    const seen = { args: [] as unknown[], returned: 0 };
+    const slots = createInMemorySubscriptionSlots({ maxPerSubject: 1 });
+    const schema = guardSchema(fakeSchema([{ id: '1', groupId: 'gA', phoneNumberId: 'A' }], seen), { slots });
+    const document = parse('subscription { groupEvents(groupId: "gA") { id } }');
+    const source = await createSourceEventStream({ schema, document, contextValue: await contextFor(keyFor(['A'])) });
+    if (!canDetachFeed(source)) throw new Error('expected a detachable source');
+    expect(await source[DETACH_FEED]()).toBe(true);
+    expect(seen.returned).toBe(1); // the feed (the event stream) is gone
+    expect(await slots.acquire('k')).toBeNull(); // the slot is not
+    expect(await source[DETACH_FEED]()).toBe(false);
+    await (source as unknown as AsyncIterator<unknown>).return?.();
+    expect(seen.returned).toBe(1); // not returned twice
+    expect(await slots.acquire('k')).toEqual(expect.any(Function));
   });
 });

@@ -1,0 +1,351 @@
+import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
+import { createSourceEventStream, execute } from 'graphql';
+import WebSocket from 'ws';
+import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
+import { toEventGraphQLError } from '../schema/events/event-errors';
+import { StreamFailure } from '../schema/events/stream-failure';
+import type { DetachableFeed } from '../lib/detachable-feed';
+import { canDetachFeed, DETACH_FEED } from '../lib/detachable-feed';
+import { ensureError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import type { TurnBudget } from '../lib/turn-budget';
+import { startsNow } from './starts-now';
+
+/** The socket and graphql-ws operation id a subscription's frames go to. */
+export interface BroadcastTarget {
+  socket: WebSocket;
+  id: string;
+}
+
+export interface WsBroadcastOptions {
+  /** Equal subscriptions share a key (shared-execution's keyOf); null: this one is never broadcast. */
+  keyOf(args: ExecutionArgs): string | null;
+  /** The socket and operation id graphql-ws runs `args` for (recorded in onSubscribe); null: not broadcast. */
+  targetOf(args: ExecutionArgs): BroadcastTarget | null;
+  /** The per-subscriber path, for what is not broadcast (replaying subscriptions, no share key). */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
+  /** A result as the client gets it (errors masked and coded): what onNext would return for it. */
+  format(result: ExecutionResult, operationId: string): FormattedExecutionResult;
+  /** Each group asks it before taking its next event, so a backlog gives timers and I/O (webhooks) their turn. */
+  turnBudget: TurnBudget;
+  /**
+   * Frames of the current size a subscriber's socket may hold unsent (SUBSCRIBER_QUEUE_LIMIT); beyond that its
+   * subscription ends with SUBSCRIBER_TOO_SLOW, as a per-subscriber event queue would.
+   */
+  queueLimit: number;
+  /** Called once per event written, with how many sockets it was written to. */
+  onWritten(payload: unknown, subscribers: number): void;
+  logger: Logger;
+}
+
+export interface WsBroadcastStats {
+  /** Groups of equal subscriptions with a running source. */
+  groups: number;
+  /** Subscriptions in those groups. */
+  members: number;
+  /** Executions of events for groups, since start: one per event per group, however many members it has. */
+  executions: number;
+  /** Payloads serialised for groups, since start: one per event per group. */
+  serialisations: number;
+  /** Frames written by the broadcast, since start: one per event per member. */
+  frames: number;
+}
+
+export interface WsBroadcast {
+  /** For graphql-ws' `subscribe`: a broadcast member's iterator, or whatever the per-subscriber path answers. */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
+  stats(): WsBroadcastStats;
+  /** Resolves once every group's loop has stopped (their members were all returned). */
+  whenIdle(): Promise<void>;
+}
+
+interface Member {
+  readonly target: BroadcastTarget;
+  /** `{"id":…,"type":"next","payload":`: everything of the frame before the shared payload. */
+  readonly framePrefix: string;
+  /** The subscription's own source until it joins; then the group's, or detached and only holding its slot. */
+  readonly source: AsyncIterator<unknown>;
+  readonly args: ExecutionArgs;
+  readonly key: string;
+  group: Group | null;
+  /** Cursor of the last event written to the socket: where a too-slow member resumes. */
+  lastCursor: string | null;
+  /** Ends the member's iterator: its last result (an error to show), then done; or a rejection. */
+  end(last: Promise<ExecutionResult> | null, error?: unknown): void;
+}
+
+interface Group {
+  readonly key: string;
+  /** The first member's arguments: its context serves every execution (equal key: equal access). */
+  readonly args: ExecutionArgs;
+  /** The first member's source, the one that is pulled. */
+  readonly source: AsyncIterator<unknown>;
+  readonly members: Set<Member>;
+  /** The detached sources of the other members, each holding one slot: one is returned per member that leaves. */
+  readonly spares: (AsyncIterator<unknown> & DetachableFeed)[];
+  ended: boolean;
+}
+
+const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
+
+/**
+ * Fan-out for equal WebSocket subscriptions (same key, document, operation name and variables) that start with
+ * the next event: per event, one source pull, one tenancy check (the group's source is a guarded source like any
+ * other, and every member has the same key), one execution, one serialisation, and one synchronous pass over the
+ * members' sockets writing graphql-ws `next` frames that differ only in their id. No promise per member per event:
+ * what graphql-ws pulls from a member's iterator is only its end (complete, an error result, or a rejection).
+ *
+ * Each member is set up through graphql-js like any subscription (scope, tenancy narrowing, per-key slot, its
+ * event stream subscribed), so every refusal reaches the client exactly as before; a member joining a running
+ * group then detaches its own feed and keeps only its slot. A member whose socket holds more than queueLimit frames
+ * unsent is ended SUBSCRIBER_TOO_SLOW with the cursor of the last frame written to it.
+ */
+export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
+  const { turnBudget, queueLimit, logger } = options;
+  const groups = new Map<string, Group>();
+  const counters = { executions: 0, serialisations: 0, frames: 0 };
+  let members = 0;
+  let running = 0;
+  let idleWaiters: (() => void)[] = [];
+  const send = WebSocket.prototype.send as (this: WebSocket, data: string) => void;
+
+  function settleIdle(): void {
+    if (running > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  function join(member: Member): void {
+    const current = groups.get(member.key);
+    if (current !== undefined && canDetachFeed(member.source)) {
+      current.members.add(member);
+      current.spares.push(member.source);
+      member.group = current;
+      members++;
+      member.source[DETACH_FEED]().catch((error: unknown) => logger.error({ err: ensureError(error) }, 'could not detach a broadcast member from its own event feed'));
+      return;
+    }
+    const group: Group = { key: member.key, args: member.args, source: member.source, members: new Set([member]), spares: [], ended: false };
+    member.group = group;
+    members++;
+    // A source that cannot detach runs a group of its own, registered only when none runs for the key.
+    if (current === undefined) groups.set(member.key, group);
+    void pump(group);
+  }
+
+  /** Takes a member out of its group; resolves once the slot it stood for was released. */
+  async function leave(member: Member): Promise<void> {
+    const { group } = member;
+    if (group === null) return;
+    member.group = null;
+    group.members.delete(member);
+    members--;
+    if (group.ended) return;
+    const spare = group.spares.pop();
+    if (spare !== undefined) {
+      await returnQuietly(spare);
+      return;
+    }
+    endGroup(group);
+    await returnQuietly(group.source);
+  }
+
+  /** The group's source finished or the last member left: nobody joins it any more, the spares' slots go. */
+  function endGroup(group: Group): void {
+    group.ended = true;
+    if (groups.get(group.key) === group) groups.delete(group.key);
+  }
+
+  /** The group's source ended by itself: every member ends (the slots go with the members' returns). */
+  function finishGroup(group: Group, error?: unknown): void {
+    endGroup(group);
+    const spares = group.spares.splice(0);
+    for (const member of [...group.members]) {
+      group.members.delete(member);
+      member.group = null;
+      members--;
+      member.end(null, error);
+    }
+    for (const spare of spares) void returnQuietly(spare);
+    void returnQuietly(group.source);
+  }
+
+  async function returnQuietly(source: AsyncIterator<unknown>): Promise<void> {
+    try {
+      await source.return?.();
+    } catch (error) {
+      logger.error({ err: ensureError(error) }, 'WebSocket broadcast cleanup failed');
+    }
+  }
+
+  async function pump(group: Group): Promise<void> {
+    running++;
+    try {
+      for (;;) {
+        const spent = turnBudget.yieldIfSpent();
+        if (spent !== null) await spent;
+        if (group.ended) return;
+        let step: IteratorResult<unknown>;
+        let result: ExecutionResult;
+        try {
+          step = await group.source.next();
+          if (group.ended) return;
+          if (step.done === true) {
+            finishGroup(group);
+            return;
+          }
+          counters.executions++;
+          result = await execute({ ...group.args, rootValue: step.value });
+        } catch (error) {
+          if (!group.ended) finishGroup(group, error);
+          return;
+        }
+        if (group.ended) return;
+        write(group, step.value, result);
+      }
+    } finally {
+      running--;
+      settleIdle();
+    }
+  }
+
+  /** The one synchronous pass: a frame per member, the payload serialised once. */
+  function write(group: Group, payload: unknown, result: ExecutionResult): void {
+    const [first] = group.members;
+    if (first === undefined) return;
+    const frameEnd = `${JSON.stringify(options.format(result, first.target.id))}}`;
+    counters.serialisations++;
+    const cursor = cursorOf(payload);
+    const limitBytes = queueLimit * frameEnd.length;
+    let written = 0;
+    for (const member of group.members) {
+      const { socket } = member.target;
+      // A closing socket's subscriptions are being returned by graphql-ws.
+      if (socket.readyState !== WebSocket.OPEN) continue;
+      if (socket.bufferedAmount > limitBytes) {
+        tooSlow(group, member);
+        continue;
+      }
+      // ws' own send: the gateway socket's send() only splices graphql-ws' prepared payloads, which this is not.
+      send.call(socket, member.framePrefix + frameEnd);
+      member.lastCursor = cursor ?? member.lastCursor;
+      written++;
+    }
+    counters.frames += written;
+    options.onWritten(payload, written);
+  }
+
+  function tooSlow(group: Group, member: Member): void {
+    const resumeAfter = member.lastCursor;
+    logger.warn({ operationId: member.target.id, queueLimit, resumeAfter }, 'broadcast subscriber too slow; its subscription ended');
+    void leave(member);
+    // Executed like the failure payload of its own stream would be: the resolver throws the coded error.
+    const failure = new StreamFailure(toEventGraphQLError(new SubscriberTooSlowError(queueLimit, resumeAfter)));
+    member.end(Promise.resolve(execute({ ...group.args, rootValue: failure })));
+  }
+
+  function createMember(args: ExecutionArgs, target: BroadcastTarget, key: string, source: AsyncIterator<unknown>): AsyncGenerator<ExecutionResult> {
+    let joined = false;
+    let ended = false;
+    let last: Promise<ExecutionResult> | null = null;
+    let failure: { error: unknown } | null = null;
+    let waiting: { resolve(result: IteratorResult<ExecutionResult>): void; reject(error: unknown): void } | null = null;
+
+    function settle(): void {
+      if (waiting === null || !ended) return;
+      const { resolve, reject } = waiting;
+      waiting = null;
+      if (last !== null) {
+        const result = last;
+        last = null;
+        result.then((value) => resolve({ value, done: false }), reject);
+      } else if (failure !== null) {
+        const { error } = failure;
+        failure = null;
+        reject(error);
+      } else resolve(DONE);
+    }
+
+    const member: Member = {
+      target,
+      framePrefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`,
+      source,
+      args,
+      key,
+      group: null,
+      lastCursor: null,
+      end(result, error) {
+        if (ended) return;
+        ended = true;
+        last = result;
+        failure = error === undefined ? null : { error };
+        settle();
+      },
+    };
+
+    const iterator = {
+      next(): Promise<IteratorResult<ExecutionResult>> {
+        // graphql-ws asks for the first result once the operation is registered: the member goes live then.
+        if (!joined && !ended) {
+          joined = true;
+          join(member);
+        }
+        return new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => {
+          waiting = { resolve, reject };
+          settle();
+        });
+      },
+      async return(): Promise<IteratorResult<ExecutionResult>> {
+        const wasJoined = joined;
+        joined = true;
+        if (!ended) {
+          ended = true;
+          last = null;
+          settle();
+        }
+        if (member.group !== null) await leave(member);
+        else if (!wasJoined) await returnQuietly(source); // never went live: its own source still runs
+        return DONE;
+      },
+      async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+        await iterator.return();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+      async [Symbol.asyncDispose](): Promise<void> {
+        await iterator.return();
+      },
+    };
+    return iterator as AsyncGenerator<ExecutionResult>;
+  }
+
+  return {
+    async subscribe(args) {
+      const target = options.targetOf(args);
+      const key = target === null || !startsNow(args) ? null : options.keyOf(args);
+      if (target === null || key === null) return options.subscribe(args);
+      const source = await createSourceEventStream(args);
+      if (!isAsyncIterable(source)) return source;
+      return createMember(args, target, key, source[Symbol.asyncIterator]());
+    },
+    stats: () => ({ groups: groups.size, members, ...counters }),
+    whenIdle: () =>
+      new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        settleIdle();
+      }),
+  };
+}
+
+function cursorOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null || !('cursor' in payload)) return null;
+  const { cursor } = payload as { cursor: unknown };
+  return typeof cursor === 'string' ? cursor : null;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
