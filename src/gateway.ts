@@ -383,6 +383,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
         tagsOf: (context) => context.reads.tags(),
         cacheableRootFields: CACHEABLE_ROOT_FIELDS,
+        // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
+        ...(hooks.graphql?.onCompleted === undefined
+          ? {}
+          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
       },
     });
     server.addReadinessCheck('upstream', () => client.ping());

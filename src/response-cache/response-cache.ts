@@ -6,6 +6,8 @@ import type { Clock } from '../events/clock';
 export interface CachedResponse {
   readonly body: string;
   readonly contentType: string;
+  /** The operation that produced it (its name, null when anonymous): a hit is reported as that query. */
+  readonly operationName: string | null;
 }
 
 /** Whole GraphQL answers, per instance, tagged with what they read. */

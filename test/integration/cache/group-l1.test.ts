@@ -9,7 +9,9 @@ import { startTestGateway } from '../../helpers/test-gateway';
 
 /** Every command Redis receives whose arguments mention `needle`, between start() and the marker stop() sends. */
 async function watchRedisCommands(needle: string): Promise<{ stop(): Promise<string[][]> }> {
-  const monitor = await new Redis(testRedisUrl()).monitor();
+  // monitor() opens a connection of its own: the client it came from is closed with it.
+  const base = new Redis(testRedisUrl());
+  const monitor = await base.monitor();
   const seen: string[][] = [];
   const marker = `l1-test-marker-${needle}`;
   let markerSeen: () => void = () => undefined;
@@ -25,6 +27,7 @@ async function watchRedisCommands(needle: string): Promise<{ stop(): Promise<str
       await markerArrived;
       await client.quit();
       monitor.disconnect();
+      base.disconnect();
       return seen;
     },
   };
