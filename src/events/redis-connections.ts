@@ -34,6 +34,7 @@ const DEFAULT_COMMAND_TIMEOUT_MS = 2_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_MAX_RECONNECT_DELAY_MS = 2_000;
 const DISCONNECT_TIMEOUT_MS = 200;
+const SLOTS_REFRESH_INTERVAL_MS = 1_000;
 
 /**
  * Opens the two connections the gateway needs: a subscriber connection cannot send ordinary commands.
@@ -86,6 +87,10 @@ function createClusterConnections(options: RedisConnectionsOptions, target: Extr
         retryDelayOnFailover: 200,
         retryDelayOnClusterDown: 200,
         retryDelayOnTryAgain: 100,
+        // ioredis otherwise re-reads the slot map only on a MOVED answer: commands for the slots of a master that died
+        // would keep going to its address (and time out) until some command happens to be redirected. Reading it every
+        // second finds the promoted replica within a second of the election.
+        slotsRefreshInterval: SLOTS_REFRESH_INTERVAL_MS,
         clusterRetryStrategy: function cappedExponentialBackoff(attempt: number) {
           return Math.min(50 * 2 ** Math.min(attempt - 1, 16), maxDelayMs);
         },
