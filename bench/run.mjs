@@ -14,6 +14,7 @@ import { fanOut } from './scenarios/fan-out.mjs';
 import { fanOutCapacity, fanOutLatency, sseFanOut } from './scenarios/fan-out-latency.mjs';
 import { leakCheck } from './scenarios/leak-check.mjs';
 import { compression } from './scenarios/compression.mjs';
+import { eventMemory } from './scenarios/event-memory.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'event-memory' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -133,6 +134,11 @@ try {
       rows.push(...(await sseFanOut({ ...common, seconds: args.quick ? 3 : 10 })));
     }
     await stopChild(fresh);
+  }
+  if (wanted(10)) {
+    console.error('bench: 10 Redis memory per event');
+    if (redis === null) notes.push('10 event memory skipped: no Redis');
+    else rows.push(...(await eventMemory({ gateway, redisUrl: redis.url, keyPrefix, phoneNumberId, runId, events: args.quick ? 1_000 : 5_000 })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');
