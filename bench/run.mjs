@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startChild } from './lib/child-process.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
-import { deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
+import { deleteClusterKeys, deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
 import { judge, tableLines } from './lib/table.mjs';
 import { queryThroughput } from './scenarios/query-throughput.mjs';
 import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
@@ -41,7 +41,9 @@ if (args.profile) mkdirSync(profileDir, { recursive: true });
 
 const children = [];
 const gatewayModule = join(here, 'lib', 'start-gateway.mjs');
-async function startGateway({ batch = true, label }) {
+/** BENCH_REDIS_CLUSTER_NODES (e.g. from `npm run redis:cluster`): scenarios 3 and 4 run once more on that cluster. */
+const clusterSeeds = process.env.BENCH_REDIS_CLUSTER_NODES?.trim() || null;
+async function startGateway({ batch = true, label, cluster = false }) {
   const gateway = await startChild({
     module: gatewayModule,
     label,
@@ -56,7 +58,8 @@ async function startGateway({ batch = true, label }) {
       WHATSAPP_ACCESS_TOKEN: '',
       GATEWAY_AUTH: 'off', // sandbox mode's default; explicit so the bench measures the same path if that changes
       GRAPH_API_BATCH: batch ? 'on' : 'off',
-      REDIS_URL: redis?.url ?? '',
+      REDIS_URL: cluster ? '' : (redis?.url ?? ''),
+      REDIS_CLUSTER_NODES: cluster ? clusterSeeds : '',
       REDIS_KEY_PREFIX: keyPrefix,
     },
     execArgv: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
@@ -91,7 +94,16 @@ try {
   if (wanted(3)) {
     console.error('bench: 3 webhook ingest');
     const [groupId] = await gateway.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
-    rows.push(...(await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId, runId })));
+    const single = await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId, runId });
+    rows.push(...single);
+    if (clusterSeeds !== null) {
+      console.error('bench: 3 webhook ingest on the Redis Cluster');
+      const onCluster = await startGateway({ label: 'gateway-cluster', cluster: true });
+      const [clusterGroupId] = await onCluster.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+      const clustered = await webhookIngest({ gateway: onCluster, baseline, timing, phoneNumberId, groupId: clusterGroupId, runId: `${runId}-cluster` });
+      rows.push(...againstSingleNode(clustered, single));
+      await stopChild(onCluster);
+    }
   }
   if (wanted(4)) {
     console.error('bench: 4 subscription fan-out');
@@ -111,6 +123,25 @@ try {
         drainTimeoutMs: 40_000,
       })),
     );
+    if (clusterSeeds !== null) {
+      console.error('bench: 4 subscription fan-out on the Redis Cluster');
+      const single = rows.filter((row) => row.scenario.startsWith('4 '));
+      const onCluster = await startGateway({ label: 'gateway-cluster', cluster: true });
+      const [clusterGroupId] = await onCluster.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+      const clustered = await fanOut({
+        gateway: onCluster,
+        baseline,
+        phoneNumberId,
+        groupId: clusterGroupId,
+        runId: `${runId}-cluster`,
+        subscriberCounts: args.subscribers.split(',').map(Number),
+        ratePerSecond: 100,
+        secondsFor: (subscribers) => (args.quick ? 0.5 : subscribers >= 5000 ? 0.5 : 2),
+        drainTimeoutMs: 40_000,
+      });
+      rows.push(...againstSingleNode(clustered, single));
+      await stopChild(onCluster);
+    }
   }
   if (wanted(6)) {
     console.error('bench: 6 response compression');
@@ -151,6 +182,15 @@ try {
 } finally {
   await Promise.all(children.splice(0).map((child) => child.stop()));
   if (redis !== null) notes.push(`deleted ${await deleteKeys(redis.url, keyPrefix)} Redis keys under ${keyPrefix}`);
+  if (clusterSeeds !== null) notes.push(`deleted ${await deleteClusterKeys(clusterSeeds, keyPrefix)} Redis Cluster keys under ${keyPrefix}`);
+}
+
+/** Cluster rows with the single-node run's value as their baseline: the ratio is cluster / one server. */
+function againstSingleNode(clustered, single) {
+  return clustered.map((row) => {
+    const match = single.find((candidate) => candidate.metric === row.metric && candidate.scenario === row.scenario);
+    return { ...row, scenario: `${row.scenario} (cluster)`, baseline: match?.value ?? null, target: null, detail: row.detail };
+  });
 }
 
 const judged = rows.map(judge);
