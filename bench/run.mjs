@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startChild } from './lib/child-process.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
-import { deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
+import { deleteClusterKeys, deleteKeys, findRedis, redisVersion } from './lib/redis-target.mjs';
 import { judge, tableLines } from './lib/table.mjs';
 import { queryThroughput } from './scenarios/query-throughput.mjs';
 import { upstreamEfficiency } from './scenarios/upstream-efficiency.mjs';
@@ -17,6 +17,7 @@ import { compression } from './scenarios/compression.mjs';
 import { deadUpstream } from './scenarios/dead-upstream.mjs';
 import { observabilityCost } from './scenarios/observability-cost.mjs';
 import { freshness } from './scenarios/freshness.mjs';
+import { eventMemory } from './scenarios/event-memory.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -28,7 +29,7 @@ const { values: args } = parseArgs({
   },
 });
 /** Scenarios by number and by name, so `--only 7,8` and `BENCH_ONLY=fan-out-latency,fan-out-capacity` agree. */
-const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream', 11: 'observability-cost', 12: 'freshness' };
+const SCENARIO_NAMES = { 1: 'query-throughput', 2: 'upstream-efficiency', 3: 'webhook-ingest', 4: 'fan-out', 5: 'leak-check', 6: 'compression', 7: 'fan-out-latency', 8: 'fan-out-capacity', 9: 'sse-fan-out', 10: 'dead-upstream', 11: 'observability-cost', 12: 'freshness', 13: 'event-memory' };
 const selection = args.only ?? process.env.BENCH_ONLY;
 const only = selection === undefined || selection.trim() === '' ? null : new Set(selection.split(',').map((s) => s.trim()));
 const wanted = (scenario) => only === null || only.has(String(scenario)) || only.has(SCENARIO_NAMES[scenario]);
@@ -43,7 +44,9 @@ if (args.profile) mkdirSync(profileDir, { recursive: true });
 
 const children = [];
 const gatewayModule = join(here, 'lib', 'start-gateway.mjs');
-async function startGateway({ batch = true, label, env = {}, expectUpstream = false }) {
+/** BENCH_REDIS_CLUSTER_NODES (e.g. from `npm run redis:cluster`): scenarios 3 and 4 run once more on that cluster. */
+const clusterSeeds = process.env.BENCH_REDIS_CLUSTER_NODES?.trim() || null;
+async function startGateway({ batch = true, label, env = {}, expectUpstream = false, cluster = false }) {
   const gateway = await startChild({
     module: gatewayModule,
     label,
@@ -58,7 +61,8 @@ async function startGateway({ batch = true, label, env = {}, expectUpstream = fa
       WHATSAPP_ACCESS_TOKEN: '',
       GATEWAY_AUTH: 'off', // sandbox mode's default; explicit so the bench measures the same path if that changes
       GRAPH_API_BATCH: batch ? 'on' : 'off',
-      REDIS_URL: redis?.url ?? '',
+      REDIS_URL: cluster ? '' : (redis?.url ?? ''),
+      REDIS_CLUSTER_NODES: cluster ? clusterSeeds : '',
       REDIS_KEY_PREFIX: keyPrefix,
       BENCH_EXPECT_UPSTREAM: expectUpstream ? 'on' : 'off',
       // Metrics on, as in production, on a free port: several gateways of one run must not collide on 9464.
@@ -97,7 +101,16 @@ try {
   if (wanted(3)) {
     console.error('bench: 3 webhook ingest');
     const [groupId] = await gateway.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
-    rows.push(...(await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId, runId })));
+    const single = await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId, runId });
+    rows.push(...single);
+    if (clusterSeeds !== null) {
+      console.error('bench: 3 webhook ingest on the Redis Cluster');
+      const onCluster = await startGateway({ label: 'gateway-cluster', cluster: true });
+      const [clusterGroupId] = await onCluster.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+      const clustered = await webhookIngest({ gateway: onCluster, baseline, timing, phoneNumberId, groupId: clusterGroupId, runId: `${runId}-cluster` });
+      rows.push(...againstSingleNode(clustered, single));
+      await stopChild(onCluster);
+    }
   }
   if (wanted(4)) {
     console.error('bench: 4 subscription fan-out');
@@ -117,6 +130,25 @@ try {
         drainTimeoutMs: 40_000,
       })),
     );
+    if (clusterSeeds !== null) {
+      console.error('bench: 4 subscription fan-out on the Redis Cluster');
+      const single = rows.filter((row) => row.scenario.startsWith('4 '));
+      const onCluster = await startGateway({ label: 'gateway-cluster', cluster: true });
+      const [clusterGroupId] = await onCluster.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
+      const clustered = await fanOut({
+        gateway: onCluster,
+        baseline,
+        phoneNumberId,
+        groupId: clusterGroupId,
+        runId: `${runId}-cluster`,
+        subscriberCounts: args.subscribers.split(',').map(Number),
+        ratePerSecond: 100,
+        secondsFor: (subscribers) => (args.quick ? 0.5 : subscribers >= 5000 ? 0.5 : 2),
+        drainTimeoutMs: 40_000,
+      });
+      rows.push(...againstSingleNode(clustered, single));
+      await stopChild(onCluster);
+    }
   }
   if (wanted(6)) {
     console.error('bench: 6 response compression');
@@ -165,6 +197,11 @@ try {
       await stopChild(a);
     }
   }
+  if (wanted(13)) {
+    console.error('bench: 13 Redis memory per event');
+    if (redis === null) notes.push('13 event memory skipped: no Redis');
+    else rows.push(...(await eventMemory({ gateway, redisUrl: redis.url, keyPrefix, phoneNumberId, runId, events: args.quick ? 1_000 : 5_000 })));
+  }
   if (wanted(5)) {
     console.error('bench: 5 leak check');
     // A gateway of its own: nothing earlier scenarios left behind is mistaken for growth, or hides it.
@@ -176,6 +213,15 @@ try {
 } finally {
   await Promise.all(children.splice(0).map((child) => child.stop()));
   if (redis !== null) notes.push(`deleted ${await deleteKeys(redis.url, keyPrefix)} Redis keys under ${keyPrefix}`);
+  if (clusterSeeds !== null) notes.push(`deleted ${await deleteClusterKeys(clusterSeeds, keyPrefix)} Redis Cluster keys under ${keyPrefix}`);
+}
+
+/** Cluster rows with the single-node run's value as their baseline: the ratio is cluster / one server. */
+function againstSingleNode(clustered, single) {
+  return clustered.map((row) => {
+    const match = single.find((candidate) => candidate.metric === row.metric && candidate.scenario === row.scenario);
+    return { ...row, scenario: `${row.scenario} (cluster)`, baseline: match?.value ?? null, target: null, detail: row.detail };
+  });
 }
 
 const judged = rows.map(judge);

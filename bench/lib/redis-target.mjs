@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
@@ -39,4 +39,31 @@ export async function redisVersion(url) {
   } finally {
     await redis.quit();
   }
+}
+
+/** Deletes every key under the prefix on each master of a Redis Cluster (BENCH_REDIS_CLUSTER_NODES). */
+export async function deleteClusterKeys(seeds, prefix) {
+  const cluster = new Cluster(parseSeeds(seeds), { redisOptions: { maxRetriesPerRequest: 1 } });
+  let deleted = 0;
+  try {
+    await new Promise((resolve, reject) => {
+      cluster.once('ready', resolve);
+      cluster.once('error', reject);
+    });
+    for (const master of cluster.nodes('master')) {
+      for await (const keys of master.scanStream({ match: `${prefix}*`, count: 1000 })) {
+        for (const key of keys) deleted += await cluster.unlink(key);
+      }
+    }
+  } finally {
+    await cluster.quit();
+  }
+  return deleted;
+}
+
+export function parseSeeds(seeds) {
+  return seeds.split(',').map((seed) => {
+    const [host, port] = seed.trim().split(':');
+    return { host, port: Number(port) };
+  });
 }

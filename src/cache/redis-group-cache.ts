@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
+import { slotTag } from '../events/redis-client';
 import { defineRedisScript } from '../events/redis-script';
 import { once } from '../lib/disposable';
 import type { Logger } from '../lib/logger';
@@ -8,7 +9,7 @@ import { decodeCachedGroup, encodeCachedGroup } from './group-cache.codec';
 
 export interface RedisGroupCacheOptions {
   /** The commands connection. Borrowed. */
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
   /** 0 disables the cache. */
   ttlSeconds: number;
@@ -45,11 +46,16 @@ end
 return sequence
 `);
 
-export function groupCacheKeys(keyPrefix: string) {
+/**
+ * `tag`: slotTag(redis, 'group-cache'). The lookup MGETs the sequence with many groups and the scripts write several
+ * groups at once, so on a cluster the whole cache shares one slot (it is small: entries expire after the TTL).
+ */
+export function groupCacheKeys(keyPrefix: string, tag = '') {
+  const base = `${keyPrefix}${tag}group-cache:`;
   return {
-    sequence: `${keyPrefix}group-cache:sequence`,
-    data: (groupId: string) => `${keyPrefix}group-cache:group:${groupId}`,
-    invalidated: (groupId: string) => `${keyPrefix}group-cache:invalidated:${groupId}`,
+    sequence: `${base}sequence`,
+    data: (groupId: string) => `${base}group:${groupId}`,
+    invalidated: (groupId: string) => `${base}invalidated:${groupId}`,
   };
 }
 
@@ -62,7 +68,7 @@ export function createRedisGroupCache(options: RedisGroupCacheOptions): GroupCac
   assertTtlSeconds('createRedisGroupCache', options.ttlSeconds);
   const { redis, logger } = options;
   const ttlMs = options.ttlSeconds * 1000;
-  const keys = groupCacheKeys(options.keyPrefix);
+  const keys = groupCacheKeys(options.keyPrefix, slotTag(redis, 'group-cache'));
 
   async function lookup(groupIds: readonly string[]): Promise<GroupCacheLookup> {
     const misses: GroupCacheLookup = { entries: groupIds.map(() => null), ticket: { sequence: null } };

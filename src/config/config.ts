@@ -49,7 +49,8 @@ export interface Config {
     readonly batch: boolean;
     readonly concurrency: number;
   };
-  readonly redis: { readonly url: string | null; readonly keyPrefix: string };
+  /** At most one of `url` (one Redis) and `cluster` (a Redis Cluster) is set; neither: in-process parts. */
+  readonly redis: { readonly url: string | null; readonly cluster: RedisClusterConfig | null; readonly keyPrefix: string };
   readonly events: { readonly retentionSeconds: number; readonly dedupeTtlSeconds: number; readonly operationTtlSeconds: number };
   /** TTLs of the group metadata caches and of the response cache; the response cache's size per instance (0: off). */
   readonly cache: { readonly groupTtlSeconds: number; readonly responseMaxBytes: number };
@@ -119,6 +120,15 @@ export interface Config {
   };
 }
 
+/** REDIS_CLUSTER_NODES and its companions: the seeds ioredis' Cluster discovers the rest of the cluster from. */
+export interface RedisClusterConfig {
+  readonly nodes: readonly { readonly host: string; readonly port: number }[];
+  /** REDIS_CLUSTER_PASSWORD: every node's AUTH password (the cluster announces nodes without credentials). */
+  readonly password: string | null;
+  /** Seeds written `rediss://host:port` (all of them): TLS to every node, as `rediss://` does for REDIS_URL. */
+  readonly tls: boolean;
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface LoadConfigOptions {
@@ -166,6 +176,14 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   if (production && mode === 'upstream' && auth.enabled && auth.apiKeysFile === null && auth.apiKeys === null) {
     problems.push('GATEWAY_API_KEYS_FILE (or GATEWAY_API_KEYS) is required in production: GATEWAY_AUTH is on but no API key is configured (create keys with `npm run api-key:create`)');
   }
+  const redisUrl = read.redisUrl('REDIS_URL');
+  const redisCluster = read.redisCluster('REDIS_CLUSTER_NODES', 'REDIS_CLUSTER_PASSWORD');
+  if (redisUrl !== null && redisCluster !== null) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis server or REDIS_CLUSTER_NODES for a Redis Cluster, not both');
+  }
+  if (redisCluster === null && read.string('REDIS_CLUSTER_PASSWORD') !== null) {
+    problems.push('REDIS_CLUSTER_PASSWORD is set without REDIS_CLUSTER_NODES: it is the password of the cluster nodes (for one Redis server put it in REDIS_URL)');
+  }
   const config: Config = {
     nodeEnv,
     logFormat,
@@ -196,7 +214,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       concurrency: read.int('GRAPH_API_CONCURRENCY', DEFAULTS.graphApiConcurrency, 1, 256),
     },
     redis: {
-      url: read.redisUrl('REDIS_URL'),
+      url: redisUrl,
+      cluster: redisCluster,
       keyPrefix: read.string('REDIS_KEY_PREFIX') ?? DEFAULTS.redisKeyPrefix,
     },
     events: {
@@ -351,7 +370,12 @@ export function redactConfig(config: Config): Record<string, unknown> {
       batch: config.upstream.batch,
       concurrency: config.upstream.concurrency,
     },
-    redis: config.redis.url === null ? 'in-process' : redactUrl(config.redis.url),
+    redis:
+      config.redis.cluster !== null
+        ? { cluster: config.redis.cluster.nodes.map((n) => `${n.host}:${n.port}`), tls: config.redis.cluster.tls, password: config.redis.cluster.password === null ? 'unset' : 'set' }
+        : config.redis.url === null
+          ? 'in-process'
+          : redactUrl(config.redis.url),
     webhooks: {
       meta: { appSecrets: config.webhooks.meta.appSecrets.length, verifyToken: config.webhooks.meta.verifyToken !== null },
       whapi: { tokens: config.webhooks.whapi.tokens.length },
@@ -437,7 +461,42 @@ function createReaders(env: Env, problems: string[]) {
         return null;
       }
     },
+    /** `host:port` or `redis[s]://host:port` seeds, comma-separated; null when unset or invalid (problems recorded). */
+    redisCluster(name: string, passwordName: string): RedisClusterConfig | null {
+      const value = raw(name);
+      if (value === null) return null;
+      const nodes: { host: string; port: number }[] = [];
+      const schemes = new Set<string>();
+      for (const seed of value.split(',').map((s) => s.trim()).filter((s) => s.length > 0)) {
+        const parsed = parseSeed(seed);
+        if (typeof parsed === 'string') {
+          problems.push(`${name}: ${parsed}`);
+          continue;
+        }
+        schemes.add(parsed.scheme);
+        nodes.push({ host: parsed.host, port: parsed.port });
+      }
+      if (schemes.size > 1) problems.push(`${name} mixes rediss:// seeds with plain ones: TLS is on for every node or for none; write every seed as rediss://host:port or none`);
+      if (nodes.length === 0) {
+        if (!problems.some((p) => p.startsWith(`${name}:`))) problems.push(`${name} must list at least one host:port seed, got "${value}"`);
+        return null;
+      }
+      return { nodes, password: raw(passwordName), tls: schemes.has('rediss') };
+    },
   };
+}
+
+/** One seed of REDIS_CLUSTER_NODES, or what is wrong with it. */
+function parseSeed(seed: string): { scheme: 'redis' | 'rediss'; host: string; port: number } | string {
+  const match = /^(?:(rediss?):\/\/)?([^\s:/@]+|\[[0-9a-fA-F:]+\]):(\d{1,5})\/?$/.exec(seed);
+  if (match === null) {
+    return seed.includes('@')
+      ? `a seed carries no credentials (put the password in REDIS_CLUSTER_PASSWORD), got "${seed.replace(/:[^:@/]*@/, ':***@')}"`
+      : `every seed must be host:port (or redis://host:port, rediss://host:port), got "${seed}"`;
+  }
+  const port = Number(match[3]);
+  if (port < 1 || port > 65535) return `port must be 1-65535, got "${seed}"`;
+  return { scheme: match[1] === 'rediss' ? 'rediss' : 'redis', host: match[2].replace(/^\[|\]$/g, ''), port };
 }
 
 function deepFreeze<T>(value: T): T {

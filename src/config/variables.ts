@@ -25,7 +25,7 @@ const seconds = (value: number): string => String(value);
 /**
  * Every environment variable the gateway (and `npm run sandbox`) knows: the one list from which `.env.example` is
  * generated (`npm run env:example`, checked by a test), and against which unknown names are reported at start-up.
- * Some are read by parts configured elsewhere (CORS, metrics, tracing, Redis Cluster, trusted documents); they are
+ * Some are read by parts configured elsewhere (CORS, metrics, tracing, trusted documents); they are
  * listed here so that they are documented and never reported as unknown.
  */
 export const VARIABLE_SECTIONS: readonly VariableSection[] = [
@@ -71,7 +71,8 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
     title: 'Events, cache and stores',
     variables: [
       { name: 'REDIS_URL', default: unset, meaning: 'unset: in-process bus, log, cache and stores (one instance); set: Redis pub/sub, Streams and stores shared by every instance' },
-      { name: 'REDIS_CLUSTER_NODES', default: unset, meaning: 'comma-separated host:port seeds of a Redis Cluster (sharded pub/sub); excludes REDIS_URL' },
+      { name: 'REDIS_CLUSTER_NODES', default: unset, meaning: 'comma-separated host:port seeds of a Redis Cluster (rediss://host:port on every seed for TLS); excludes REDIS_URL' },
+      { name: 'REDIS_CLUSTER_PASSWORD', default: unset, meaning: 'AUTH password of the Redis Cluster nodes (only with REDIS_CLUSTER_NODES)' },
       { name: 'REDIS_KEY_PREFIX', default: DEFAULTS.redisKeyPrefix, meaning: 'prefix of every Redis key and pub/sub channel the gateway uses' },
       { name: 'EVENT_LOG_RETENTION_SECONDS', default: seconds(DEFAULTS.eventLogRetentionSeconds), meaning: 'how long the event log keeps events, in seconds; older cursors get CURSOR_EXPIRED' },
       { name: 'GROUP_CACHE_TTL_SECONDS', default: seconds(DEFAULTS.groupCacheTtlSeconds), meaning: 'group metadata cache TTL, in seconds (0 disables); webhook events invalidate earlier' },

@@ -5,6 +5,8 @@ import type { EventBus } from './event-bus';
 import type { EventLog } from './event-log';
 import { createInMemoryEventBus } from './in-memory-event-bus';
 import { createInMemoryEventLog } from './in-memory-event-log';
+import type { RedisTarget } from './redis-client';
+import { EVENT_LOG_SLOT } from './redis-client';
 import type { RedisConnections } from './redis-connections';
 import { createRedisConnections } from './redis-connections';
 import { createRedisEventBus } from './redis-event-bus';
@@ -18,7 +20,7 @@ export interface EventInfrastructure extends Disposable {
   readonly log: EventLog;
   readonly bus: EventBus;
   readonly topics: Topics;
-  /** The Redis connections (commands + subscriber) when REDIS_URL is set; other stores borrow `commands`. */
+  /** The Redis connections (commands + subscriber) when REDIS_URL or REDIS_CLUSTER_NODES is set; other stores borrow `commands`. */
   readonly redis: RedisConnections | null;
   /** Throws when the log or bus cannot be used (for /readyz). */
   ping(): Promise<void>;
@@ -34,8 +36,10 @@ export function createEventInfrastructure(options: {
   logger: Logger;
 }): EventInfrastructure {
   const { events, logger } = options;
-  const topics = createTopics(options.redis.keyPrefix);
-  if (options.redis.url === null) {
+  const target = redisTarget(options.redis);
+  // On a cluster the event channels share the event log's slot (its append script publishes them).
+  const topics = createTopics(options.redis.keyPrefix, target?.kind === 'cluster' ? { eventSlotTag: `{${EVENT_LOG_SLOT}}:` } : {});
+  if (target === null) {
     const bus = createInMemoryEventBus();
     const log = createInMemoryEventLog({ bus, topics, retentionSeconds: events.retentionSeconds, dedupeTtlSeconds: events.dedupeTtlSeconds });
     return {
@@ -53,7 +57,7 @@ export function createEventInfrastructure(options: {
       },
     };
   }
-  const redis = createRedisConnections({ url: options.redis.url, logger: logger.child({ part: 'redis' }) });
+  const redis = createRedisConnections({ target, logger: logger.child({ part: 'redis' }) });
   const bus = createRedisEventBus({ publisher: redis.commands, subscriber: redis.subscriber, logger: logger.child({ part: 'bus' }) });
   const log = createRedisEventLog({
     redis: redis.commands,
@@ -82,4 +86,10 @@ export function createEventInfrastructure(options: {
         }
       })()),
   };
+}
+
+/** The one place config.redis becomes a connection target: a cluster, one server, or none (in-process). */
+export function redisTarget(redis: Config['redis']): RedisTarget | null {
+  if (redis.cluster !== null) return { kind: 'cluster', nodes: redis.cluster.nodes, password: redis.cluster.password, tls: redis.cluster.tls };
+  return redis.url === null ? null : { kind: 'single', url: redis.url };
 }

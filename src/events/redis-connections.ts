@@ -1,9 +1,13 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import type { Logger } from '../lib/logger';
 import { once } from '../lib/disposable';
+import type { RedisClient, RedisTarget } from './redis-client';
+import { isCluster } from './redis-client';
 
 export interface RedisConnectionsOptions {
-  url: string;
+  /** A single server (its redis:// or rediss:// URL) or a cluster (seeds); `url` is short for a single server. */
+  target?: RedisTarget;
+  url?: string;
   logger: Logger;
   /** Shown in CLIENT LIST as `<name>:commands` / `<name>:subscriber`. @default 'gateway' */
   name?: string;
@@ -15,11 +19,13 @@ export interface RedisConnectionsOptions {
   maxReconnectDelayMs?: number;
 }
 
-export interface RedisConnections {
+export interface RedisConnections<C extends RedisClient = RedisClient> {
+  /** 'cluster': keys of one atomic step must share a hash slot, and the bus uses sharded pub/sub. */
+  kind: 'single' | 'cluster';
   /** For ordinary commands (event log, cache, stores) and PUBLISH. */
-  commands: Redis;
-  /** In subscriber mode once anything subscribes; only SUBSCRIBE/UNSUBSCRIBE/PING on it. */
-  subscriber: Redis;
+  commands: C;
+  /** In subscriber mode once anything subscribes; only (S)SUBSCRIBE/(S)UNSUBSCRIBE/PING on it. */
+  subscriber: C;
   /** Quits both connections (disconnects them when Redis is unreachable). Idempotent. */
   dispose(): Promise<void>;
 }
@@ -28,6 +34,7 @@ const DEFAULT_COMMAND_TIMEOUT_MS = 2_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_MAX_RECONNECT_DELAY_MS = 2_000;
 const DISCONNECT_TIMEOUT_MS = 200;
+const SLOTS_REFRESH_INTERVAL_MS = 1_000;
 
 /**
  * Opens the two connections the gateway needs: a subscriber connection cannot send ordinary commands.
@@ -38,23 +45,82 @@ const DISCONNECT_TIMEOUT_MS = 200;
  * (maxRetriesPerRequest 1) or after commandTimeoutMs. Both connections reconnect forever with capped backoff;
  * the subscriber re-subscribes its channels after a reconnect (ioredis autoResubscribe).
  */
+export function createRedisConnections(options: RedisConnectionsOptions & { url: string; target?: undefined }): RedisConnections<Redis>;
+export function createRedisConnections(options: RedisConnectionsOptions & { target: RedisTarget }): RedisConnections;
 export function createRedisConnections(options: RedisConnectionsOptions): RedisConnections {
+  const target = options.target ?? (options.url === undefined ? undefined : ({ kind: 'single', url: options.url } as const));
+  if (target === undefined) {
+    throw new Error('createRedisConnections: expected options.target (or options.url), got neither; fix: pass the Redis target from config.redis');
+  }
+  if (target.kind === 'cluster') return createClusterConnections(options, target);
+  const url = target.url;
   const name = options.name ?? 'gateway';
-  const commands = openConnection(options, `${name}:commands`, { readyCheck: true });
+  const commands = openConnection(url, options, `${name}:commands`, { readyCheck: true });
   // No INFO ready check on the subscriber: ioredis lets a SUBSCRIBE out while its handshake is still answering, and
   // the INFO after it is then refused (subscriber mode), failing the handshake and dropping the subscription.
-  const subscriber = openConnection(options, `${name}:subscriber`, { readyCheck: false });
+  const subscriber = openConnection(url, options, `${name}:subscriber`, { readyCheck: false });
   nameOnReady(subscriber, `${name}:subscriber`);
   handleAutoResubscribe(subscriber);
   const closing = once(async () => {
     await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
   });
-  return { commands, subscriber, dispose: closing.dispose };
+  return { kind: 'single', commands, subscriber, dispose: closing.dispose };
 }
 
-function openConnection(options: RedisConnectionsOptions, connectionName: string, { readyCheck }: { readyCheck: boolean }): Redis {
+/**
+ * The same pair on a Redis Cluster: ioredis' Cluster follows MOVED/ASK redirections and refreshes its slot map, so a
+ * failover or a slot migration reroutes commands by itself. The subscriber Cluster keeps one sharded subscriber
+ * connection per master (`shardedSubscribers`): SSUBSCRIBE goes to the master that owns the channel's slot, and
+ * ioredis re-subscribes a shard's channels on the new owner after a failover or migration (see redis-event-bus.ts).
+ * Commands fail fast like on one server: no offline queue once ready, one retry, the command timeout.
+ */
+function createClusterConnections(options: RedisConnectionsOptions, target: Extract<RedisTarget, { kind: 'cluster' }>): RedisConnections {
+  const name = options.name ?? 'gateway';
+  const open = (connectionName: string, sharded: boolean): Cluster => {
+    const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
+    const cluster = new Cluster(
+      target.nodes.map((node) => ({ host: node.host, port: node.port })),
+      {
+        enableOfflineQueue: true,
+        enableReadyCheck: true,
+        shardedSubscribers: sharded,
+        // A failover takes the node timeout plus an election; commands redirected meanwhile wait this long per try.
+        retryDelayOnFailover: 200,
+        retryDelayOnClusterDown: 200,
+        retryDelayOnTryAgain: 100,
+        // ioredis otherwise re-reads the slot map only on a MOVED answer: commands for the slots of a master that died
+        // would keep going to its address (and time out) until some command happens to be redirected. Reading it every
+        // second finds the promoted replica within a second of the election.
+        slotsRefreshInterval: SLOTS_REFRESH_INTERVAL_MS,
+        clusterRetryStrategy: function cappedExponentialBackoff(attempt: number) {
+          return Math.min(50 * 2 ** Math.min(attempt - 1, 16), maxDelayMs);
+        },
+        redisOptions: {
+          connectionName,
+          password: target.password ?? undefined,
+          tls: target.tls ? {} : undefined,
+          maxRetriesPerRequest: 1,
+          commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+          connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+          disconnectTimeout: DISCONNECT_TIMEOUT_MS,
+          autoResubscribe: true,
+        },
+      },
+    );
+    watchConnection(cluster, connectionName, options.logger);
+    return cluster;
+  };
+  const commands = open(`${name}:commands`, false);
+  const subscriber = open(`${name}:subscriber`, true);
+  const closing = once(async () => {
+    await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
+  });
+  return { kind: 'cluster', commands, subscriber, dispose: closing.dispose };
+}
+
+function openConnection(url: string, options: RedisConnectionsOptions, connectionName: string, { readyCheck }: { readyCheck: boolean }): Redis {
   const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
-  const redis = new Redis(options.url, {
+  const redis = new Redis(url, {
     // Without a ready check ioredis declares the connection ready once its own handshake commands (CLIENT SETNAME,
     // SETINFO) settle, without checking that the socket survived them: a socket dropped in between leaves a
     // connection stuck in 'ready' on a dead stream, never reconnecting. So such a connection sends no handshake
@@ -107,12 +173,15 @@ function handleAutoResubscribe(redis: Redis): void {
   }
 }
 
-function watchConnection(redis: Redis, connectionName: string, logger: Logger): void {
+function watchConnection(redis: RedisClient, connectionName: string, logger: Logger): void {
   let wasReady = false;
   let reportedDown = false;
   redis.on('ready', function onRedisReady() {
-    // ioredis reads this option on every command, so flipping it here takes effect for the next one.
-    redis.options.enableOfflineQueue = false;
+    // ioredis reads this option on every command, so flipping it here takes effect for the next one. Not on a
+    // cluster: there it would also refuse commands to a node connection that is still connecting (each node connects
+    // on its first command, and again after a failover), which ioredis then retries on a timer, out of order. A
+    // cluster's node connections fail fast by themselves (one retry, the command timeout).
+    if (!isCluster(redis)) redis.options.enableOfflineQueue = false;
     if (wasReady) logger.info({ connection: connectionName }, 'Redis connection restored');
     wasReady = true;
     reportedDown = false;
@@ -125,7 +194,7 @@ function watchConnection(redis: Redis, connectionName: string, logger: Logger): 
   });
 }
 
-async function closeConnection(redis: Redis): Promise<void> {
+async function closeConnection(redis: RedisClient): Promise<void> {
   if (redis.status === 'end') return;
   if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'wait') {
     // No socket to close: disconnect() cancels the pending reconnect (ioredis emits no 'end' in this state).

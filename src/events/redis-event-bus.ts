@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './redis-client';
+import { isCluster } from './redis-client';
 import type { Logger } from '../lib/logger';
 import { once } from '../lib/disposable';
 import type { EventBus } from './event-bus';
@@ -7,10 +8,44 @@ import { assertChannels, createListenerTable, EventBusDisposedError } from './bu
 
 export interface RedisEventBusOptions {
   /** Sends PUBLISH and PING (the commands connection). Borrowed: never quit here. */
-  publisher: Redis;
+  publisher: RedisClient;
   /** Used only by this bus, in subscriber mode. Borrowed: never quit here. */
-  subscriber: Redis;
+  subscriber: RedisClient;
   logger: Logger;
+}
+
+/**
+ * How one bus talks to Redis. On one server: PUBLISH/SUBSCRIBE. On a cluster: sharded pub/sub, SPUBLISH/SSUBSCRIBE,
+ * so a channel's traffic stays on the shard that owns its slot instead of being broadcast to every node. ioredis
+ * routes an SSUBSCRIBE by the channel's slot and refuses channels of different slots in one call, so the sharded
+ * transport (un)subscribes channel by channel. After a failover or slot migration ioredis moves a shard's channels
+ * to the new owner and emits 'subscribersReady'; that is our reconnect signal there (see afterReconnect).
+ */
+interface PubSubTransport {
+  readonly messageEvent: 'message' | 'smessage';
+  readonly reconnectEvent: 'ready' | 'subscribersReady';
+  publish(channel: string, message: string): Promise<unknown>;
+  subscribe(channels: readonly string[]): Promise<unknown>;
+  unsubscribe(channels: readonly string[]): Promise<unknown>;
+}
+
+function pubSubTransport(publisher: RedisClient, subscriber: RedisClient): PubSubTransport {
+  if (!isCluster(subscriber)) {
+    return {
+      messageEvent: 'message',
+      reconnectEvent: 'ready',
+      publish: (channel, message) => publisher.publish(channel, message),
+      subscribe: (channels) => subscriber.subscribe(...channels),
+      unsubscribe: (channels) => subscriber.unsubscribe(...channels),
+    };
+  }
+  return {
+    messageEvent: 'smessage',
+    reconnectEvent: 'subscribersReady',
+    publish: (channel, message) => publisher.spublish(channel, message),
+    subscribe: (channels) => Promise.all(channels.map((channel) => subscriber.ssubscribe(channel))),
+    unsubscribe: (channels) => Promise.all(channels.map((channel) => subscriber.sunsubscribe(channel))),
+  };
 }
 
 /**
@@ -20,6 +55,8 @@ export interface RedisEventBusOptions {
  */
 export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
   const { publisher, subscriber, logger } = options;
+  const transport = pubSubTransport(publisher, subscriber);
+  const sharded = transport.messageEvent === 'smessage';
   const table = createListenerTable(logger);
   /** The SUBSCRIBE that made each channel of the table live; later listeners of the channel await it too. */
   const subscribed = new Map<string, Promise<void>>();
@@ -27,7 +64,9 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
   const stale = new Set<string>();
   const reconnectListeners = new Set<() => void>();
   let disposed = false;
-  let wasReady = subscriber.status === 'ready';
+  // A cluster reports 'subscribersReady' after every change of its shard subscribers, possibly the first connect too:
+  // each is treated as a reconnect (a needless one only makes live streams re-read the log from their cursor).
+  let wasReady = sharded || subscriber.status === 'ready';
 
   function onMessage(channel: string, message: string): void {
     table.deliver(channel, message);
@@ -40,16 +79,22 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
     // ioredis emits 'ready' before it re-sends SUBSCRIBE; a microtask later our commands queue behind it.
     queueMicrotask(() => void afterReconnect());
   }
-  subscriber.on('message', onMessage);
-  subscriber.on('ready', onReady);
+  subscriber.on(transport.messageEvent, onMessage);
+  subscriber.on(transport.reconnectEvent, onReady);
 
   async function afterReconnect(): Promise<void> {
     const unwanted = [...stale].filter((channel) => !table.has(channel));
     stale.clear();
     try {
-      if (unwanted.length > 0) await subscriber.unsubscribe(...unwanted);
-      // Answered after the automatic re-SUBSCRIBE: from here on the channels are live again.
-      await subscriber.ping();
+      if (unwanted.length > 0) await transport.unsubscribe(unwanted);
+      if (sharded) {
+        // ioredis re-sends SSUBSCRIBE on the new shard owners without waiting for the answers; our own (idempotent)
+        // SSUBSCRIBE on the same connection is answered after it, so from here on the channels are live again.
+        await transport.subscribe(table.channels());
+      } else {
+        // Answered after the automatic re-SUBSCRIBE: from here on the channels are live again.
+        await subscriber.ping();
+      }
     } catch (error) {
       for (const channel of unwanted) stale.add(channel);
       logger.warn({ err: error }, 'Event bus could not confirm its subscriptions after a reconnect; retrying on the next one');
@@ -70,7 +115,7 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
     for (const channel of emptied) subscribed.delete(channel);
     if (emptied.length === 0 || disposed) return;
     try {
-      await subscriber.unsubscribe(...emptied);
+      await transport.unsubscribe(emptied);
     } catch (error) {
       // Not fatal: nobody listens any more, and the next reconnect cleans the server side up.
       for (const channel of emptied) stale.add(channel);
@@ -85,11 +130,11 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
     subscribed.clear();
     stale.clear();
     reconnectListeners.clear();
-    subscriber.off('message', onMessage);
-    subscriber.off('ready', onReady);
+    subscriber.off(transport.messageEvent, onMessage);
+    subscriber.off(transport.reconnectEvent, onReady);
     if (channels.length === 0) return;
     try {
-      await subscriber.unsubscribe(...channels);
+      await transport.unsubscribe(channels);
     } catch (error) {
       logger.warn({ err: error, channels: channels.length }, 'Event bus could not UNSUBSCRIBE on dispose (Redis down?)');
     }
@@ -98,7 +143,7 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
   return {
     async publish(channel, message) {
       if (disposed) throw new EventBusDisposedError('publish');
-      await publisher.publish(channel, message);
+      await transport.publish(channel, message);
     },
 
     async subscribe(channels, listener) {
@@ -107,7 +152,7 @@ export function createRedisEventBus(options: RedisEventBusOptions): EventBus {
       const subscription: BusSubscription = { listener };
       const added = table.add(channels, subscription);
       if (added.length > 0) {
-        const confirmed = subscriber.subscribe(...added).then(() => undefined);
+        const confirmed = transport.subscribe(added).then(() => undefined);
         for (const channel of added) {
           stale.delete(channel);
           subscribed.set(channel, confirmed);

@@ -11,8 +11,9 @@ import { defineRedisScript } from './redis-script';
 /**
  * Appends one delivery. KEYS: [1] global stream, then per event: dedupe key, group stream, phone stream (the group
  * stream again when the event has no phone number; for an event without a group, its phone stream or the global stream
- * stands in the group slot and gets no group entry). ARGV: nowMs, retentionMs, dedupeTtlMs, eventCount, then per
- * event: type, groupId, phoneNumberId ("" for none), JSON, channelCount, channels...
+ * stands in the group slot and gets no group entry). ARGV: nowMs, retentionMs, dedupeTtlMs, eventCount, publish command
+ * (PUBLISH on one server, SPUBLISH on a cluster, where the channels share the script's slot), then per event: type,
+ * groupId, phoneNumberId ("" for none), JSON, channelCount, channels...
  * Returns, per event, the new entry id or "" for a duplicate.
  *
  * All-or-nothing: every check (duplicates, key types, the ids the streams will accept) runs before the first
@@ -45,9 +46,13 @@ local retentionMs = tonumber(ARGV[2])
 local dedupeMs = tonumber(ARGV[3])
 local count = tonumber(ARGV[4])
 local minId = fmt(math.max(0, nowMs - retentionMs)) .. '-0'
+local publishCommand = ARGV[5]
+if publishCommand ~= 'PUBLISH' and publishCommand ~= 'SPUBLISH' then
+  return redis.error_reply('WGGLOG publish command must be PUBLISH or SPUBLISH, got ' .. tostring(publishCommand))
+end
 
 local events = {}
-local a = 5
+local a = 6
 for i = 1, count do
   local k = 1 + (i - 1) * 3
   local e = { dedupeKey = KEYS[k + 1], groupKey = KEYS[k + 2], phoneKey = KEYS[k + 3],
@@ -112,7 +117,7 @@ for i, e in ipairs(events) do
     end
     redis.call('SET', e.dedupeKey, id, 'PX', dedupeMs, 'NX')
     local payload = '{"cursor":"' .. b64url('v1:' .. id) .. '",' .. string.sub(e.json, 2)
-    for _, channel in ipairs(e.channels) do redis.call('PUBLISH', channel, payload) end
+    for _, channel in ipairs(e.channels) do redis.call(publishCommand, channel, payload) end
     results[i] = id
   else
     results[i] = ''

@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './redis-client';
+import { EVENT_LOG_SLOT, isCluster, slotTag } from './redis-client';
 import { once } from '../lib/disposable';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -14,7 +15,7 @@ import { channelsForEvent } from './topics';
 
 export interface RedisEventLogOptions {
   /** The commands connection. Borrowed: never quit here. */
-  redis: Redis;
+  redis: RedisClient;
   topics: Topics;
   /** Prefix of every key (ours, not ioredis' keyPrefix), e.g. config.redis.keyPrefix. */
   keyPrefix: string;
@@ -27,12 +28,14 @@ export interface RedisEventLogOptions {
 /** Entries one read script call may look at before handing back (bounds the time Redis is busy). */
 const SCAN_BUDGET = 2_000;
 
-export function eventLogKeys(keyPrefix: string) {
+/** `tag`: slotTag(redis, EVENT_LOG_SLOT), so that on a cluster every key one append touches is in one slot. */
+export function eventLogKeys(keyPrefix: string, tag = '') {
+  const base = `${keyPrefix}${tag}log:`;
   return {
-    stream: `${keyPrefix}log:all`,
-    group: (groupId: string) => `${keyPrefix}log:group:${groupId}`,
-    phone: (phoneNumberId: string) => `${keyPrefix}log:phone:${phoneNumberId}`,
-    dedupe: (eventId: string) => `${keyPrefix}log:seen:${eventId}`,
+    stream: `${base}all`,
+    group: (groupId: string) => `${base}group:${groupId}`,
+    phone: (phoneNumberId: string) => `${base}phone:${phoneNumberId}`,
+    dedupe: (eventId: string) => `${base}seen:${eventId}`,
   };
 }
 
@@ -46,12 +49,20 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   assertPositiveSeconds('createRedisEventLog', 'dedupeTtlSeconds', options.dedupeTtlSeconds);
   const { redis, topics, retentionSeconds } = options;
   const clock = options.clock ?? systemClock;
-  const keys = eventLogKeys(options.keyPrefix);
+  const tag = slotTag(redis, EVENT_LOG_SLOT);
+  const publishCommand = isCluster(redis) ? 'SPUBLISH' : 'PUBLISH';
+  const keys = eventLogKeys(options.keyPrefix, tag);
+  if (tag !== '' && !topics.allEvents().includes(tag)) {
+    throw new Error(
+      `createRedisEventLog: on a Redis Cluster the event channels must carry the log's hash tag; expected channels containing "${tag}", got "${topics.allEvents()}"; ` +
+        `fix: createTopics(prefix, { eventSlotTag: slotTag(redis, EVENT_LOG_SLOT) }) (the append script publishes them from the log's slot)`,
+    );
+  }
 
   async function append(events: readonly DomainEvent[]): Promise<AppendResult> {
     if (events.length === 0) return { stored: [], duplicates: [] };
     const scriptKeys: string[] = [keys.stream];
-    const args: (string | number)[] = [clock.now(), retentionSeconds * 1000, options.dedupeTtlSeconds * 1000, events.length];
+    const args: (string | number)[] = [clock.now(), retentionSeconds * 1000, options.dedupeTtlSeconds * 1000, events.length, publishCommand];
     const jsons = events.map(serializeEvent);
     events.forEach((event, i) => {
       const phoneKey = event.phoneNumberId === null ? null : keys.phone(event.phoneNumberId);

@@ -16,11 +16,21 @@ export interface Topics {
   readChanges(): string;
 }
 
-export function createTopics(prefix: string): Topics {
+export interface TopicsOptions {
+  /**
+   * A segment after the prefix of every event channel: on a Redis Cluster the event log's hash tag (`{log}:`, see
+   * slotTag), because the log's append script publishes them and a shard channel must live in the script's slot.
+   * @default '' (one server: the names stay what they always were)
+   */
+  eventSlotTag?: string;
+}
+
+export function createTopics(prefix: string, options: TopicsOptions = {}): Topics {
+  const events = `${prefix}${options.eventSlotTag ?? ''}events:`;
   return {
-    group: (groupId) => `${prefix}events:group:${groupId}`,
-    phoneNumber: (phoneNumberId) => `${prefix}events:phone:${phoneNumberId}`,
-    allEvents: () => `${prefix}events:all`,
+    group: (groupId) => `${events}group:${groupId}`,
+    phoneNumber: (phoneNumberId) => `${events}phone:${phoneNumberId}`,
+    allEvents: () => `${events}all`,
     operation: (operationId) => `${prefix}operation:${operationId}`,
     readChanges: () => `${prefix}read-changes`,
   };

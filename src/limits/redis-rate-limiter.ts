@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import { defineRedisScript } from '../events/redis-script';
 import type { RateLimiter } from './rate-limiter';
 import { assertPolicy, burstToleranceMs, emissionIntervalMs, toDecision } from './rate-limiter';
@@ -40,7 +40,7 @@ return blocked
  * The limiter shared by every instance: one small hash per subject, updated atomically by a script. The callers'
  * clocks are used (not Redis TIME) so every instance and the in-memory limiter compute the same answers.
  */
-export function createRedisRateLimiter(options: { redis: Redis; keyPrefix: string; now?: () => number }): RateLimiter {
+export function createRedisRateLimiter(options: { redis: RedisClient; keyPrefix: string; now?: () => number }): RateLimiter {
   const { redis } = options;
   const now = options.now ?? Date.now;
   const keyOf = (subject: string): string => `${options.keyPrefix}ratelimit:${subject}`;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import { randomUUID } from 'node:crypto';
 import { defineRedisScript } from '../events/redis-script';
 import { ensureError } from '../lib/errors';
@@ -26,7 +26,7 @@ return 1
 `);
 
 export interface RedisSubscriptionSlotsOptions {
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
   maxPerSubject: number;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import type { Disposable } from '../lib/disposable';
 import type { IdempotencyStore } from './idempotency';
 import { createInMemoryIdempotencyStore } from './in-memory-idempotency-store';
@@ -18,7 +18,7 @@ export interface OperationStores extends Disposable {
  * instance, so a webhook completes an operation wherever it lands and a retried key is seen everywhere), else in
  * process memory. The connection is borrowed: dispose() releases the stores, never the connection.
  */
-export function createOperationStores(options: { redis: Redis | null; keyPrefix: string; operationTtlSeconds: number }): OperationStores {
+export function createOperationStores(options: { redis: RedisClient | null; keyPrefix: string; operationTtlSeconds: number }): OperationStores {
   const { redis, keyPrefix, operationTtlSeconds } = options;
   const operations = redis === null ? createInMemoryOperationStore({ ttlSeconds: operationTtlSeconds }) : createRedisOperationStore({ redis, keyPrefix, ttlSeconds: operationTtlSeconds });
   const idempotency = redis === null ? createInMemoryIdempotencyStore() : createRedisIdempotencyStore({ redis, keyPrefix });

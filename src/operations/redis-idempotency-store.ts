@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import { defineRedisScript } from '../events/redis-script';
 import { once } from '../lib/disposable';
 import type { IdempotencyBegin, IdempotencyStore } from './idempotency';
@@ -6,7 +6,7 @@ import { assertBegin, encodeResult } from './idempotency';
 
 export interface RedisIdempotencyStoreOptions {
   /** The commands connection. Borrowed. */
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
 }
 

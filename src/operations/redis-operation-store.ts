@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
+import { slotTag } from '../events/redis-client';
 import type { Clock } from '../events/clock';
 import { systemClock } from '../events/clock';
 import { assertPositiveSeconds } from '../events/event-log-support';
@@ -10,7 +11,7 @@ import type { OperationStore } from './operation-store';
 
 export interface RedisOperationStoreOptions {
   /** The commands connection. Borrowed. */
-  redis: Redis;
+  redis: RedisClient;
   keyPrefix: string;
   ttlSeconds: number;
   /** Source of createdAt/updatedAt. @default systemClock */
@@ -61,11 +62,16 @@ redis.call('HSET', KEYS[1], unpack(fields))
 return { 1, redis.call('HGETALL', KEYS[1]) }
 `);
 
-export function operationKeys(keyPrefix: string) {
+/**
+ * `tag`: slotTag(redis, 'operation'). The create script writes the record, its early completion and the group's
+ * pending index together, so on a cluster the operations share one slot (few keys: they expire after the TTL).
+ */
+export function operationKeys(keyPrefix: string, tag = '') {
+  const base = `${keyPrefix}${tag}`;
   return {
-    record: (id: string) => `${keyPrefix}operation:${id}`,
-    early: (id: string) => `${keyPrefix}operation-early:${id}`,
-    pending: (groupId: string, kind: OperationKind) => `${keyPrefix}operation-pending:${kind}:${groupId}`,
+    record: (id: string) => `${base}operation:${id}`,
+    early: (id: string) => `${base}operation-early:${id}`,
+    pending: (groupId: string, kind: OperationKind) => `${base}operation-pending:${kind}:${groupId}`,
   };
 }
 
@@ -75,7 +81,7 @@ export function createRedisOperationStore(options: RedisOperationStoreOptions): 
   const { redis } = options;
   const ttlMs = options.ttlSeconds * 1000;
   const clock = options.clock ?? systemClock;
-  const keys = operationKeys(options.keyPrefix);
+  const keys = operationKeys(options.keyPrefix, slotTag(redis, 'operation'));
 
   async function get(id: string): Promise<OperationRecord | null> {
     return decodeRecord(await redis.hgetall(keys.record(id)));

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import type { ApiKeyRecord, Principal } from '../auth/api-key';
 import { loadApiKeyRecords, watchApiKeyFile } from '../auth/api-key-source';
 import { createApiKeyStore } from '../auth/api-key-store';
@@ -47,7 +47,7 @@ export interface GatewaySecurityOptions {
   config: Pick<Config, 'auth' | 'limits'> & { subscriptions: Pick<Config['subscriptions'], 'connectionInitRate'> };
   records: readonly ApiKeyRecord[];
   /** The commands connection when Redis is configured (limits and ownership are then shared by instances). Borrowed. */
-  redis: { commands: Redis; keyPrefix: string } | null;
+  redis: { commands: RedisClient; keyPrefix: string } | null;
   /** The Groups API client. Requests use views of it that charge Meta's throttles to their key and teach the ownership registry. */
   upstream: GroupsApiClient;
   configuredDefaultPhoneNumberId: string | null;

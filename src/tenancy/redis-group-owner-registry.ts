@@ -1,8 +1,8 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../events/redis-client';
 import type { GroupOwnerRegistry } from './group-owner-registry';
 
 /** One hash, group id → phone number id, shared by every instance. Ownership never changes, so no TTL. */
-export function createRedisGroupOwnerRegistry(options: { redis: Redis; keyPrefix: string }): GroupOwnerRegistry {
+export function createRedisGroupOwnerRegistry(options: { redis: RedisClient; keyPrefix: string }): GroupOwnerRegistry {
   const { redis } = options;
   const key = `${options.keyPrefix}tenancy:group-owners`;
   return {

@@ -88,6 +88,8 @@ export async function startLocalRedisCluster(options: LocalRedisClusterOptions =
     );
     if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stderr || create.stdout}`);
     await Promise.all(nodes.map((node) => waitFor(() => clusterOk(node.port), `node ${node.port} to report cluster_state:ok`)));
+    // A replica still in its first sync cannot be promoted (its data counts as too old): failover tests need them in sync.
+    await Promise.all(nodes.map((node) => waitFor(() => replicaInSync(node.port), `node ${node.port} to be a master or a replica in sync`)));
   } catch (error) {
     await stop();
     throw error;
@@ -132,6 +134,20 @@ async function clusterOk(port: number): Promise<boolean> {
     await client.connect();
     const info = String(await client.call('CLUSTER', 'INFO'));
     return info.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384');
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function replicaInSync(port: number): Promise<boolean> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const info = await client.info('replication');
+    return info.includes('role:master') || info.includes('master_link_status:up');
   } catch {
     return false;
   } finally {

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { startLocalRedisCluster } from './local-redis-cluster';
+import type { LocalRedisCluster } from './local-redis-cluster';
 import { writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,25 @@ import { join } from 'node:path';
  */
 export const PID_FILE = join(tmpdir(), `wgg-test-redis-${process.pid}.pid`);
 
+/** Read by the global teardown (jest shares globals between a project's globalSetup and globalTeardown only). */
+export const CLUSTER_GLOBAL = '__wggTestRedisCluster';
+
+/**
+ * Besides the single Redis: a local 3-master/3-replica Redis Cluster, once per run, when redis-server and redis-cli are
+ * on the PATH (WGG_TEST_REDIS_CLUSTER=off skips it). Its seeds go to WGG_TEST_REDIS_CLUSTER_NODES; the Redis-backed
+ * contract suites and the cluster integration tests run against it as well (test/helpers/redis.ts testRedisTargets).
+ */
 export default async function globalSetup(): Promise<void> {
+  await setUpSingleRedis();
+  if (process.env.WGG_TEST_REDIS_CLUSTER === 'off' || process.env.WGG_TEST_REDIS_CLUSTER_NODES) return;
+  const present = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+  if (!present('redis-server') || !present('redis-cli')) return;
+  const cluster: LocalRedisCluster = await startLocalRedisCluster();
+  (globalThis as Record<string, unknown>)[CLUSTER_GLOBAL] = cluster;
+  process.env.WGG_TEST_REDIS_CLUSTER_NODES = cluster.seeds;
+}
+
+async function setUpSingleRedis(): Promise<void> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (await redisAnswers(url)) {
     process.env.REDIS_URL = url;

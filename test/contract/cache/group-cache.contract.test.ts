@@ -7,7 +7,8 @@ import { GROUP_EVENT_TYPES } from '../../../src/events/event-model';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
-import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
+import { createTestRedis, openTestClient, testRedisTargets, testRedisUrl, uniquePrefix } from '../../helpers/redis';
+import type { RedisClient } from '../../../src/events/redis-client';
 import { createCapturingLogger } from '../../helpers/logs';
 
 const TTL_SECONDS = 300;
@@ -36,21 +37,21 @@ const implementations: [string, () => CacheHarness][] = [
       };
     },
   ],
-  [
-    'redis',
+  ...testRedisTargets().map(([name, target]): [string, () => CacheHarness] => [
+    name,
     () => {
       const prefix = uniquePrefix('gcache');
-      const probe = createTestRedis(prefix);
-      const connections: Redis[] = [];
+      const probe = createTestRedis(prefix, target);
+      const connections: RedisClient[] = [];
       return {
         create(ttlSeconds) {
           // Each cache on its own connection, like separate instances.
-          const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+          const redis = openTestClient(target);
           connections.push(redis);
           return createRedisGroupCache({ redis, keyPrefix: prefix, ttlSeconds, logger: createSilentLogger() });
         },
         async expectExpiry(_cache, groupId, ttlSeconds) {
-          const ttl = await probe.redis.pttl(groupCacheKeys(prefix).data(groupId));
+          const ttl = await probe.redis.pttl(groupCacheKeys(prefix, target.kind === 'cluster' ? '{group-cache}:' : '').data(groupId));
           expect(ttl).toBeGreaterThan(ttlSeconds * 1000 - 5_000);
           expect(ttl).toBeLessThanOrEqual(ttlSeconds * 1000);
         },
@@ -60,7 +61,7 @@ const implementations: [string, () => CacheHarness][] = [
         },
       };
     },
-  ],
+  ]),
 ];
 
 function group(id: string, overrides: Partial<CachedGroup['group']> = {}): CachedGroup {
@@ -156,13 +157,13 @@ describe.each(implementations)('GroupCache (%s)', (_name, createHarness) => {
   });
 });
 
-describe('GroupCache (redis, shared by instances)', () => {
+describe.each(testRedisTargets())('GroupCache (%s, shared by instances)', (_name, target) => {
   const prefix = uniquePrefix('gcache2');
-  const a = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
-  const b = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+  const a = openTestClient(target);
+  const b = openTestClient(target);
   afterAll(async () => {
     await Promise.all([a.quit(), b.quit()]);
-    await createTestRedis(prefix).dispose();
+    await createTestRedis(prefix, target).dispose();
   });
 
   it('drops a write on one instance for a group another instance invalidated meanwhile', async () => {
@@ -175,6 +176,10 @@ describe('GroupCache (redis, shared by instances)', () => {
     expect(await two.setMany([group('g1')], fresh.ticket)).toBe(1);
     expect((await one.getMany(['g1']))[0]).toEqual(group('g1'));
   });
+});
+
+describe('GroupCache (redis, unusable)', () => {
+  const prefix = uniquePrefix('gcache3');
 
   it('reports misses and writes nothing when Redis is unusable, but rejects invalidations', async () => {
     const closed = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });

@@ -1,4 +1,4 @@
-import { createTestRedis, uniquePrefix } from '../../helpers/redis';
+import { createTestRedis, testRedisTargets, uniquePrefix } from '../../helpers/redis';
 import type { EventBus } from '../../../src/events/event-bus';
 import { createInMemoryEventBus } from '../../../src/events/in-memory-event-bus';
 import { createRedisEventBus } from '../../../src/events/redis-event-bus';
@@ -6,7 +6,7 @@ import { EventBusDisposedError } from '../../../src/events/bus-listeners';
 import type { Logger } from '../../../src/lib/logger';
 import { createCapturingLogger } from '../../helpers/logs';
 import { createMessageRecorder } from './bus-recorder';
-import { openConnections, subscriberCount } from './redis-harness';
+import { openTargetConnections, subscriberCount } from './redis-harness';
 
 interface BusHarness {
   bus: EventBus;
@@ -23,10 +23,10 @@ const implementations: [string, (logger: Logger) => Promise<BusHarness>][] = [
       return { bus, transportSubscribers: async () => null, dispose: () => bus.dispose() };
     },
   ],
-  [
-    'redis',
+  ...testRedisTargets().map(([name, target]): [string, (logger: Logger) => Promise<BusHarness>] => [
+    name,
     async (logger) => {
-      const connections = await openConnections({ logger });
+      const connections = await openTargetConnections(target, { logger });
       const bus = createRedisEventBus({ publisher: connections.commands, subscriber: connections.subscriber, logger });
       return {
         bus,
@@ -37,7 +37,7 @@ const implementations: [string, (logger: Logger) => Promise<BusHarness>][] = [
         },
       };
     },
-  ],
+  ]),
 ];
 
 /** Asserts the transport-level subscription count where the transport exposes one (Redis). */
@@ -169,14 +169,14 @@ describe.each(implementations)('EventBus (%s)', (_name, createHarness) => {
   });
 });
 
-describe('EventBus (redis, across instances)', () => {
+describe.each(testRedisTargets())('EventBus (%s, across instances)', (_name, target) => {
   it('lets two instances on their own connections see each other’s messages', async () => {
     const prefix = uniquePrefix('bus2');
-    const [a, b] = await Promise.all([openConnections(), openConnections()]);
+    const [a, b] = await Promise.all([openTargetConnections(target), openTargetConnections(target)]);
     const logger = createCapturingLogger().logger;
     const busA = createRedisEventBus({ publisher: a.commands, subscriber: a.subscriber, logger });
     const busB = createRedisEventBus({ publisher: b.commands, subscriber: b.subscriber, logger });
-    const probe = createTestRedis(prefix);
+    const probe = createTestRedis(prefix, target);
     try {
       const onA = createMessageRecorder();
       const onB = createMessageRecorder();

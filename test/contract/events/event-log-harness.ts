@@ -10,8 +10,8 @@ import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
-import { createTestRedis, uniquePrefix } from '../../helpers/redis';
-import { openConnections } from './redis-harness';
+import { createTestRedis, testRedisTargets, topicOptions, uniquePrefix } from '../../helpers/redis';
+import { openTargetConnections } from './redis-harness';
 
 export const RETENTION_SECONDS = 3600;
 export const DEDUPE_TTL_SECONDS = 600;
@@ -53,19 +53,19 @@ export const logImplementations: [string, LogHarnessFactory][] = [
       };
     },
   ],
-  [
-    'redis',
+  ...testRedisTargets().map(([name, target]): [string, LogHarnessFactory] => [
+    name,
     async () => {
       const prefix = uniquePrefix('log');
-      const topics = createTopics(prefix);
+      const topics = createTopics(prefix, topicOptions(target));
       const clock = createFakeClock();
-      const opened: RedisConnections[] = await Promise.all([openConnections(), openConnections(), openConnections()]);
+      const opened: RedisConnections[] = await Promise.all([openTargetConnections(target), openTargetConnections(target), openTargetConnections(target)]);
       const [first, second, observing] = opened;
       const options = { topics, keyPrefix: prefix, retentionSeconds: RETENTION_SECONDS, dedupeTtlSeconds: DEDUPE_TTL_SECONDS, clock };
       const log = createRedisEventLog({ redis: first.commands, ...options });
       const peer = createRedisEventLog({ redis: second.commands, ...options });
       const observer = createRedisEventBus({ publisher: observing.commands, subscriber: observing.subscriber, logger: createSilentLogger() });
-      const cleaner = createTestRedis(prefix);
+      const cleaner = createTestRedis(prefix, target);
       return {
         log,
         peer,
@@ -79,5 +79,5 @@ export const logImplementations: [string, LogHarnessFactory][] = [
         },
       };
     },
-  ],
+  ]),
 ];

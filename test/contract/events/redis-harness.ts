@@ -1,14 +1,15 @@
 import type Redis from 'ioredis';
+import type { RedisClient, RedisTarget } from '../../../src/events/redis-client';
 import type { RedisConnections } from '../../../src/events/redis-connections';
 import { createRedisConnections } from '../../../src/events/redis-connections';
 import type { Logger } from '../../../src/lib/logger';
 import { createSilentLogger } from '../../../src/lib/logger';
-import { testRedisUrl, whenReady } from '../../helpers/redis';
+import { testRedisUrl, transportSubscriberCount, whenReady } from '../../helpers/redis';
 
 /** Opens a connection pair like production does, and waits until both are ready. */
 export async function openConnections(
   options: { url?: string; logger?: Logger; commandTimeoutMs?: number; maxReconnectDelayMs?: number } = {},
-): Promise<RedisConnections> {
+): Promise<RedisConnections<Redis>> {
   const connections = createRedisConnections({
     url: options.url ?? testRedisUrl(),
     logger: options.logger ?? createSilentLogger(),
@@ -20,9 +21,19 @@ export async function openConnections(
   return connections;
 }
 
-export async function subscriberCount(redis: Redis, channel: string): Promise<number> {
-  const reply = (await redis.pubsub('NUMSUB', channel)) as unknown[];
-  return Number(reply[1]);
+/** Like openConnections, for any test target: one server or the local cluster (testRedisTargets). */
+export async function openTargetConnections(target: RedisTarget, options: { logger?: Logger } = {}): Promise<RedisConnections> {
+  const connections = createRedisConnections({
+    target,
+    logger: options.logger ?? createSilentLogger(),
+    name: 'wggtest',
+  });
+  await Promise.all([whenReady(connections.commands), whenReady(connections.subscriber)]);
+  return connections;
+}
+
+export function subscriberCount(redis: RedisClient, channel: string): Promise<number> {
+  return transportSubscriberCount(redis, channel);
 }
 
 /**

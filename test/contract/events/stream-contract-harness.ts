@@ -10,8 +10,8 @@ import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
-import { createTestRedis, uniquePrefix } from '../../helpers/redis';
-import { openConnections, subscriberCount } from './redis-harness';
+import { createTestRedis, testRedisTargets, topicOptions, uniquePrefix } from '../../helpers/redis';
+import { openTargetConnections, subscriberCount } from './redis-harness';
 import type { TrackedBus } from '../../helpers/stream-harness';
 import { createTrackedBus } from '../../helpers/stream-harness';
 
@@ -55,18 +55,18 @@ export const streamImplementations: [string, () => Promise<StreamContractHarness
       };
     },
   ],
-  [
-    'redis (two instances)',
+  ...testRedisTargets().map(([name, target]): [string, () => Promise<StreamContractHarness>] => [
+    `${name} (two instances)`,
     async () => {
       const prefix = uniquePrefix('stream');
-      const topics = createTopics(prefix);
+      const topics = createTopics(prefix, topicOptions(target));
       const clock = createFakeClock(Date.now());
-      const [writing, reading]: RedisConnections[] = await Promise.all([openConnections(), openConnections()]);
+      const [writing, reading]: RedisConnections[] = await Promise.all([openTargetConnections(target), openTargetConnections(target)]);
       const options = { topics, keyPrefix: prefix, retentionSeconds: RETENTION_SECONDS, dedupeTtlSeconds: 60, clock };
       const writer = createRedisEventLog({ redis: writing.commands, ...options });
       const readerLog = createRedisEventLog({ redis: reading.commands, ...options });
       const inner = createRedisEventBus({ publisher: reading.commands, subscriber: reading.subscriber, logger: createSilentLogger() });
-      const cleaner = createTestRedis(prefix);
+      const cleaner = createTestRedis(prefix, target);
       return {
         writer,
         readerLog,
@@ -81,5 +81,5 @@ export const streamImplementations: [string, () => Promise<StreamContractHarness
         },
       };
     },
-  ],
+  ]),
 ];

@@ -4,20 +4,33 @@ import { createCapturingLogger } from '../../helpers/logs';
 import { createRedisSubscriptionSlots } from '../../../src/limits/redis-subscription-slots';
 import type { SubscriptionSlots } from '../../../src/limits/subscription-slots';
 import { createInMemorySubscriptionSlots } from '../../../src/limits/subscription-slots';
-import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
+import { createTestRedis, testClusterTarget, testRedisClusterNodes, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 
 const prefix = uniquePrefix('slots');
 const cleanup = createTestRedis(prefix);
 const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+const clusterSeeds = testRedisClusterNodes();
+const clusterTarget = clusterSeeds === null ? null : testClusterTarget(clusterSeeds);
+const clusterCleanup = clusterTarget === null ? null : createTestRedis(prefix, clusterTarget);
 afterAll(async () => {
   await redis.quit();
   await cleanup.dispose();
+  await clusterCleanup?.dispose();
 });
 
 let scopes = 0;
 const implementations: [string, (maxPerSubject: number) => SubscriptionSlots][] = [
   ['in-memory', (maxPerSubject) => createInMemorySubscriptionSlots({ maxPerSubject })],
   ['Redis', (maxPerSubject) => createRedisSubscriptionSlots({ redis, keyPrefix: `${prefix}${scopes++}:`, maxPerSubject, logger: createSilentLogger(), autoRenew: false })],
+  ...(clusterCleanup === null
+    ? []
+    : [
+        [
+          'Redis Cluster',
+          (maxPerSubject: number) =>
+            createRedisSubscriptionSlots({ redis: clusterCleanup.redis, keyPrefix: `${prefix}${scopes++}:`, maxPerSubject, logger: createSilentLogger(), autoRenew: false }),
+        ] as [string, (maxPerSubject: number) => SubscriptionSlots],
+      ]),
 ];
 
 describe.each(implementations)('%s subscription slots', (_name, create) => {

@@ -3,8 +3,12 @@ import { createInMemoryIdempotencyStore } from '../../../src/operations/in-memor
 import { createRedisIdempotencyStore } from '../../../src/operations/redis-idempotency-store';
 import type { StoreContext } from './store-harness';
 import { createStoreContext } from './store-harness';
+import type { RedisTarget } from '../../../src/events/redis-client';
+import { testRedisTargets } from '../../helpers/redis';
 
 interface Implementation {
+  /** Where a Redis implementation runs; unset in memory. */
+  target?: RedisTarget;
   /** Two store instances over the same storage (in memory: the same instance twice). */
   createPair(context: StoreContext): [IdempotencyStore, IdempotencyStore];
   /** Asserts the key expires after ttlSeconds: fake clock in memory, PTTL on Redis. */
@@ -27,9 +31,10 @@ const implementations: [string, Implementation][] = [
       },
     },
   ],
-  [
-    'redis',
+  ...testRedisTargets().map(([name, target]): [string, Implementation] => [
+    name,
     {
+      target,
       createPair: (context) => [
         createRedisIdempotencyStore({ redis: context.connection(), keyPrefix: context.prefix }),
         createRedisIdempotencyStore({ redis: context.connection(), keyPrefix: context.prefix }),
@@ -40,7 +45,7 @@ const implementations: [string, Implementation][] = [
         expect(ttl).toBeLessThanOrEqual(ttlSeconds * 1000);
       },
     },
-  ],
+  ]),
 ];
 
 describe.each(implementations)('IdempotencyStore (%s)', (_name, impl) => {
@@ -48,7 +53,7 @@ describe.each(implementations)('IdempotencyStore (%s)', (_name, impl) => {
   let a: IdempotencyStore;
   let b: IdempotencyStore;
   beforeEach(() => {
-    context = createStoreContext('idem');
+    context = createStoreContext('idem', impl.target);
     [a, b] = impl.createPair(context);
   });
   afterEach(async () => {

@@ -4,10 +4,14 @@ import { createInMemoryOperationStore } from '../../../src/operations/in-memory-
 import { createRedisOperationStore, operationKeys } from '../../../src/operations/redis-operation-store';
 import type { StoreContext } from './store-harness';
 import { createStoreContext } from './store-harness';
+import type { RedisTarget } from '../../../src/events/redis-client';
+import { testRedisTargets } from '../../helpers/redis';
 
 const TTL_SECONDS = 3600;
 
 interface Implementation {
+  /** Where a Redis implementation runs; unset in memory. */
+  target?: RedisTarget;
   /** A store instance; Redis instances share storage through the context's prefix. */
   create(context: StoreContext): OperationStore;
   /** Another instance over the same storage (in memory: the store itself). */
@@ -30,18 +34,19 @@ const implementations: [string, Implementation][] = [
       },
     },
   ],
-  [
-    'redis',
+  ...testRedisTargets().map(([name, target]): [string, Implementation] => [
+    name,
     {
+      target,
       create: (context) => createRedisOperationStore({ redis: context.connection(), keyPrefix: context.prefix, ttlSeconds: TTL_SECONDS, clock: context.clock }),
       createPeer: (context) => createRedisOperationStore({ redis: context.connection(), keyPrefix: context.prefix, ttlSeconds: TTL_SECONDS, clock: context.clock }),
       async expectExpiry(context, _store, id) {
-        const ttl = await context.pttl(operationKeys(context.prefix).record(id));
+        const ttl = await context.pttl(operationKeys(context.prefix, context.slotTag('operation')).record(id));
         expect(ttl).toBeGreaterThan(TTL_SECONDS * 1000 - 5_000);
         expect(ttl).toBeLessThanOrEqual(TTL_SECONDS * 1000);
       },
     },
-  ],
+  ]),
 ];
 
 function newOperation(overrides: Partial<NewOperation> = {}): NewOperation {
@@ -52,7 +57,7 @@ describe.each(implementations)('OperationStore (%s)', (_name, impl) => {
   let context: StoreContext;
   let store: OperationStore;
   beforeEach(() => {
-    context = createStoreContext('ops');
+    context = createStoreContext('ops', impl.target);
     store = impl.create(context);
   });
   afterEach(async () => {

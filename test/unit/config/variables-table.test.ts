@@ -8,7 +8,6 @@ import { VARIABLES } from '../../../src/config/variables';
  * (OTEL_*) loadConfig hands every OTEL_* variable to the tracing setup by prefix rather than by name.
  */
 const READ_OUTSIDE_LOAD_CONFIG = [
-  'REDIS_CLUSTER_NODES',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
   'OTEL_TRACES_EXPORTER',
