@@ -1,35 +1,21 @@
 import { isAnimatedWebp, sniffMimeType } from '../../lib/media-signature';
+import type { WhatsAppMediaRule } from '../../lib/whatsapp-media-rules';
+import { STATIC_STICKER_MAX_BYTES, WHATSAPP_MEDIA_RULES } from '../../lib/whatsapp-media-rules';
 import type { MediaUploadRequest } from '../../upstream/types';
 import { BadUserInputError } from '../../errors/gateway-errors';
 import { MediaKind } from './media-upload.types';
 import type { UploadedFile } from './uploaded-file';
 
-const KB = 1024;
-const MB = 1024 * 1024;
-
-/** WhatsApp's media types and limits per kind (docs/groups-api.md#media). */
-export const MEDIA_RULES: Readonly<Record<MediaKind, { mimeTypes: readonly string[]; maxBytes: number }>> = {
-  [MediaKind.IMAGE]: { mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 5 * MB },
-  [MediaKind.VIDEO]: { mimeTypes: ['video/mp4', 'video/3gpp'], maxBytes: 16 * MB },
-  [MediaKind.AUDIO]: { mimeTypes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'], maxBytes: 16 * MB },
-  [MediaKind.DOCUMENT]: {
-    mimeTypes: [
-      'text/plain',
-      'application/pdf',
-      'application/msword',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/vnd.ms-excel',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/vnd.ms-powerpoint',
-      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    ],
-    maxBytes: 100 * MB,
-  },
-  [MediaKind.STICKER]: { mimeTypes: ['image/webp'], maxBytes: 500 * KB },
+/** WhatsApp's media types and limits per kind (docs/groups-api.md#media), by the schema's MediaKind. */
+export const MEDIA_RULES: Readonly<Record<MediaKind, WhatsAppMediaRule>> = {
+  [MediaKind.IMAGE]: WHATSAPP_MEDIA_RULES.image,
+  [MediaKind.VIDEO]: WHATSAPP_MEDIA_RULES.video,
+  [MediaKind.AUDIO]: WHATSAPP_MEDIA_RULES.audio,
+  [MediaKind.DOCUMENT]: WHATSAPP_MEDIA_RULES.document,
+  [MediaKind.STICKER]: WHATSAPP_MEDIA_RULES.sticker,
 };
 
-/** A static sticker's limit; MEDIA_RULES holds the animated one. */
-export const STATIC_STICKER_MAX_BYTES = 100 * KB;
+export { STATIC_STICKER_MAX_BYTES };
 
 /** Declared types that name the same format as a listed one. */
 const ALIASES: Readonly<Record<string, string>> = { 'image/jpg': 'image/jpeg', 'video/3gp': 'video/3gpp', 'audio/mp3': 'audio/mpeg', 'audio/opus': 'audio/ogg' };
@@ -88,6 +74,9 @@ function extensionOf(mimeType: string): string {
   const subtype = mimeType.split('/')[1] ?? 'bin';
   return subtype.length <= 5 ? subtype : 'bin';
 }
+
+const KB = 1024;
+const MB = 1024 * 1024;
 
 function formatBytes(bytes: number): string {
   return bytes >= MB ? `${bytes / MB} MB` : `${bytes / KB} KB`;
