@@ -1,10 +1,13 @@
 import type Redis from 'ioredis';
 import type { EventStream } from '../../src/events/event-stream';
+import * as eventStreamModule from '../../src/events/event-stream';
+import { createTestRedis, testRedisUrl, uniquePrefix } from './redis';
 import { freshGroupId, postDelivery, postJoin, textMessagesDelivery } from './meta-deliveries';
 import type { ProtocolMessage, RawWsClient } from './raw-ws-client';
 import { connectAcked } from './raw-ws-client';
 import { storedEvents } from './stored-events';
 import type { TestGateway } from './test-gateway';
+import { startTestGateway } from './test-gateway';
 
 export const STALLED_LIVE = `subscription Live($groupId: ID!, $after: String) {
   groupEvents(groupId: $groupId, after: $after) { id cursor ... on MessageReceivedEvent { text } }
@@ -79,4 +82,53 @@ export async function stallUntilCut(options: StallOptions, hooks: { paused?: () 
     await post();
   }
   return { groupId, after, stalled, first, subscribersWhenPaused, deliveriesToCut: deliveries, largestBacklog: () => largestBacklog, post };
+}
+
+/**
+ * Every event stream the resolvers create from now on, observed (not altered) to read their backlog. Call it at the
+ * top of a test file: jest.spyOn replaces createEventStream in that file's module registry.
+ */
+export function observeEventStreams(): EventStream[] {
+  const streams: EventStream[] = [];
+  const createStream = eventStreamModule.createEventStream;
+  jest.spyOn(eventStreamModule, 'createEventStream').mockImplementation((options) => {
+    const stream = createStream(options);
+    streams.push(stream);
+    return stream;
+  });
+  return streams;
+}
+
+/** A gateway on its own Redis prefix for a stalled subscriber: keep-alive off (a paused socket answers no ping). */
+export interface StalledSubscriberSetup {
+  readonly t: TestGateway;
+  readonly redis: Redis;
+  readonly prefix: string;
+  /** The stall in progress, so teardown can end its socket. */
+  stall: Stall | undefined;
+}
+
+/** Registers beforeAll/afterAll for a gateway with SUBSCRIBER_QUEUE_LIMIT = queueLimit; read its fields in tests. */
+export function useStalledSubscriberGateway(name: string, queueLimit: number): StalledSubscriberSetup {
+  const prefix = uniquePrefix(name);
+  const testRedis = createTestRedis(prefix);
+  let gateway: TestGateway | undefined;
+  const setup: StalledSubscriberSetup = {
+    get t() {
+      if (gateway === undefined) throw new Error('useStalledSubscriberGateway: the gateway starts in beforeAll; read `t` inside a test');
+      return gateway;
+    },
+    redis: testRedis.redis,
+    prefix,
+    stall: undefined,
+  };
+  beforeAll(async () => {
+    gateway = await startTestGateway({ env: { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, SUBSCRIBER_QUEUE_LIMIT: String(queueLimit), WS_KEEPALIVE_MS: '0' } });
+  });
+  afterAll(async () => {
+    setup.stall?.stalled.socket.terminate();
+    await gateway?.dispose();
+    await testRedis.dispose();
+  });
+  return setup;
 }

@@ -1,12 +1,6 @@
-import type { EventStream } from '../../../src/events/event-stream';
-import * as eventStreamModule from '../../../src/events/event-stream';
-import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import type { ProtocolMessage } from '../../helpers/raw-ws-client';
-import type { Stall } from '../../helpers/stalled-subscriber';
-import { stallUntilCut } from '../../helpers/stalled-subscriber';
+import { observeEventStreams, stallUntilCut, useStalledSubscriberGateway } from '../../helpers/stalled-subscriber';
 import { storedEvents } from '../../helpers/stored-events';
-import type { TestGateway } from '../../helpers/test-gateway';
-import { startTestGateway } from '../../helpers/test-gateway';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 
 jest.setTimeout(60_000);
@@ -23,32 +17,14 @@ const IDS = 'subscription Ids($groupId: ID!, $after: String) { groupEvents(group
 const TOO_SLOW_LOG = 'event subscriber too slow; stream ended and its queue released';
 
 /** Every event stream the resolvers create, observed (not altered) to read their backlog. */
-const streams: EventStream[] = [];
-const createStream = eventStreamModule.createEventStream;
-jest.spyOn(eventStreamModule, 'createEventStream').mockImplementation((options) => {
-  const stream = createStream(options);
-  streams.push(stream);
-  return stream;
-});
+const streams = observeEventStreams();
 
 describe('a subscriber that stops reading its socket', () => {
-  const prefix = uniquePrefix('subs-stall');
-  const testRedis = createTestRedis(prefix);
-  let t: TestGateway;
-  let stall: Stall | undefined;
-
-  beforeAll(async () => {
-    // Keep-alive off: a paused socket answers no ping, and this test is about the queue, not the heartbeat.
-    t = await startTestGateway({ env: { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, SUBSCRIBER_QUEUE_LIMIT: String(QUEUE_LIMIT), WS_KEEPALIVE_MS: '0' } });
-  });
-  afterAll(async () => {
-    stall?.stalled.socket.terminate();
-    await t.dispose();
-    await testRedis.dispose();
-  });
+  const setup = useStalledSubscriberGateway('subs-stall', QUEUE_LIMIT);
 
   it('is ended with SUBSCRIBER_TOO_SLOW once more than SUBSCRIBER_QUEUE_LIMIT events wait, holds nothing for it while events keep flowing, and it resumes from resumeAfter', async () => {
-    stall = await stallUntilCut({ t, redis: testRedis.redis, prefix, streams, messagesPerDelivery: MESSAGES_PER_DELIVERY, textBytes: TEXT_BYTES, maxDeliveries: MAX_DELIVERIES });
+    const { t, redis, prefix } = setup;
+    const stall = (setup.stall = await stallUntilCut({ t, redis, prefix, streams, messagesPerDelivery: MESSAGES_PER_DELIVERY, textBytes: TEXT_BYTES, maxDeliveries: MAX_DELIVERIES }));
     const { groupId, after, stalled, first, deliveriesToCut } = stall;
     expect(first).toMatchObject({ id: 's', type: 'next', payload: { data: { groupEvents: { cursor: expect.any(String) } } } });
     expect(stall.subscribersWhenPaused).toBe(1);

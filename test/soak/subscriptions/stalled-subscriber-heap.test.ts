@@ -1,10 +1,4 @@
-import type { EventStream } from '../../../src/events/event-stream';
-import * as eventStreamModule from '../../../src/events/event-stream';
-import { createTestRedis, testRedisUrl, uniquePrefix } from '../../helpers/redis';
-import type { Stall } from '../../helpers/stalled-subscriber';
-import { stallUntilCut } from '../../helpers/stalled-subscriber';
-import type { TestGateway } from '../../helpers/test-gateway';
-import { startTestGateway } from '../../helpers/test-gateway';
+import { observeEventStreams, stallUntilCut, useStalledSubscriberGateway } from '../../helpers/stalled-subscriber';
 import { settledHeapBytes } from '../helpers/process-footprint';
 
 jest.setTimeout(60_000);
@@ -19,37 +13,19 @@ const DELIVERIES_AFTER_CUT = 40;
 const HEAP_GROWTH_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Every event stream the resolvers create, observed (not altered) to read their backlog. */
-const streams: EventStream[] = [];
-const createStream = eventStreamModule.createEventStream;
-jest.spyOn(eventStreamModule, 'createEventStream').mockImplementation((options) => {
-  const stream = createStream(options);
-  streams.push(stream);
-  return stream;
-});
+const streams = observeEventStreams();
 
 /** The behaviour (SUBSCRIBER_TOO_SLOW, resume) is pinned by test/integration/subscriptions/stalled-subscriber.test.ts. */
 describe('a subscriber that stops reading its socket', () => {
-  const prefix = uniquePrefix('soak-stall');
-  const testRedis = createTestRedis(prefix);
-  let t: TestGateway;
-  let stall: Stall | undefined;
-
-  beforeAll(async () => {
-    // Keep-alive off: a paused socket answers no ping, and this test is about the queue, not the heartbeat.
-    t = await startTestGateway({ env: { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, SUBSCRIBER_QUEUE_LIMIT: String(QUEUE_LIMIT), WS_KEEPALIVE_MS: '0' } });
-  });
-  afterAll(async () => {
-    stall?.stalled.socket.terminate();
-    await t.dispose();
-    await testRedis.dispose();
-  });
+  const setup = useStalledSubscriberGateway('soak-stall', QUEUE_LIMIT);
 
   it('costs the server at most its queue until it is cut, and nothing while events keep flowing after', async () => {
     let heapBefore = 0;
-    stall = await stallUntilCut(
-      { t, redis: testRedis.redis, prefix, streams, messagesPerDelivery: MESSAGES_PER_DELIVERY, textBytes: TEXT_BYTES, maxDeliveries: MAX_DELIVERIES },
+    const { t, redis, prefix } = setup;
+    const stall = (setup.stall = await stallUntilCut(
+      { t, redis, prefix, streams, messagesPerDelivery: MESSAGES_PER_DELIVERY, textBytes: TEXT_BYTES, maxDeliveries: MAX_DELIVERIES },
       { paused: () => (heapBefore = settledHeapBytes()) },
-    );
+    ));
     const heapAtCut = settledHeapBytes();
 
     for (let i = 0; i < DELIVERIES_AFTER_CUT; i++) await stall.post();
