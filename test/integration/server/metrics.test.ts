@@ -78,10 +78,17 @@ describe('Prometheus metrics on their own listener, after real traffic', () => {
     expect(delta(before, after, `${P}upstream_request_duration_seconds_count`, { call: 'batch' })).toBe(3);
     expect(delta(before, after, `${P}upstream_retries_total`, { call: 'batch' })).toBe(1);
     expect(delta(before, after, `${P}upstream_rate_limited_total`, { code: '130429' })).toBe(1);
-    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'estimated_time_to_regain_access' })).toBe(7);
-    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'call_count' })).toBe(100);
-    // The sandbox sends no X-App-Usage; the family is declared (its parsing is unit-tested).
-    expect(after.types.get(`${P}upstream_app_usage_percent`)).toBe('gauge');
+    // The gauges hold the usage headers of the latest answer (the successful retry), as the sandbox sent them: its
+    // X-App-Usage and its use case's X-Business-Use-Case-Usage, the throttle of the answer before it lifted.
+    const sent = t.sandbox.stats.usageHeaders!;
+    const appUsage = JSON.parse(sent['x-app-usage']!) as Record<string, number>;
+    const [[businessUsage]] = Object.values(JSON.parse(sent['x-business-use-case-usage']!) as Record<string, Record<string, number | string>[]>);
+    expect(appUsage.call_count).toBeGreaterThan(0);
+    for (const metric of ['call_count', 'total_cputime', 'total_time']) {
+      expect(after.value(`${P}upstream_app_usage_percent`, { metric })).toBe(appUsage[metric]);
+      expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric })).toBe(businessUsage![metric]);
+    }
+    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'estimated_time_to_regain_access' })).toBe(0);
 
     expect(delta(before, after, `${P}group_cache_requests_total`, { result: 'miss' })).toBe(2);
     // The anonymous query (another document, so a response-cache miss) finds the group in the group cache; the second
