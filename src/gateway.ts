@@ -389,7 +389,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
         ...(hooks.graphql?.onCompleted === undefined
           ? {}
-          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
+          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ transport: 'http', operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
       },
     });
     server.addReadinessCheck('upstream', () => client.ping());
@@ -458,6 +458,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       introspection: config.graphql.introspection,
       ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
       ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
+      ...(hooks.graphql?.onCompleted === undefined ? {} : { onOperationOutcome: hooks.graphql.onCompleted }),
     });
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
@@ -486,6 +487,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       introspection: config.graphql.introspection,
       ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
       ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
+      ...(hooks.graphql?.onCompleted === undefined ? {} : { onOperationOutcome: hooks.graphql.onCompleted }),
     });
     server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));
     return sse;

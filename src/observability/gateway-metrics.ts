@@ -25,8 +25,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Set the readers of live state as its owners start; unset readers leave their gauge empty. */
   readonly live: LiveReaders;
-  readonly graphqlRequests: Counter<'operation_type' | 'operation_name' | 'outcome'>;
-  readonly graphqlDuration: Histogram<'operation_type' | 'operation_name'>;
+  readonly graphqlRequests: Counter<'transport' | 'operation_type' | 'operation_name' | 'outcome'>;
+  readonly graphqlDuration: Histogram<'transport' | 'operation_type' | 'operation_name'>;
   readonly upstreamRequests: Counter<'call' | 'status'>;
   readonly upstreamDuration: Histogram<'call'>;
   readonly upstreamRetries: Counter<'call'>;
@@ -73,8 +73,8 @@ export function createGatewayMetrics(): GatewayMetrics {
   return {
     registry,
     live,
-    graphqlRequests: new Counter({ name: name('graphql_requests_total'), help: 'GraphQL requests over HTTP by operation type, operation name (named operations, capped; the rest "other") and outcome (ok or the first error code)', labelNames: ['operation_type', 'operation_name', 'outcome'], registers }),
-    graphqlDuration: new Histogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration over HTTP, from receipt to response', labelNames: ['operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
+    graphqlRequests: new Counter({ name: name('graphql_requests_total'), help: 'GraphQL requests (HTTP) and operations (WebSocket, SSE) by transport (http, ws, sse), operation type, operation name (named operations, capped; the rest "other") and outcome (ok or the first error code); a subscription counts once, when it starts', labelNames: ['transport', 'operation_type', 'operation_name', 'outcome'], registers }),
+    graphqlDuration: new Histogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration: HTTP from receipt to response; WebSocket and SSE from admission to the result (a subscription: to its start)', labelNames: ['transport', 'operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRequests: new Counter({ name: name('upstream_requests_total'), help: 'Graph API HTTP attempts by call (endpoint kind) and HTTP status ("network" or "timeout" without an answer)', labelNames: ['call', 'status'], registers }),
     upstreamDuration: new Histogram({ name: name('upstream_request_duration_seconds'), help: 'Duration of one Graph API HTTP attempt, body included', labelNames: ['call'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRetries: new Counter({ name: name('upstream_retries_total'), help: 'Graph API attempts retried after a transient failure or a rate limit', labelNames: ['call'], registers }),

@@ -9,8 +9,9 @@ import { createOperationNameLabels } from './operation-name-labels';
 /** Distinct GraphQL operation names that get a series of their own; later names count as `other`. */
 export const OPERATION_NAME_LIMIT = 100;
 
-/** How one GraphQL request ended (the server's GraphQLRequestOutcome). */
+/** How one GraphQL request (HTTP) or operation (WebSocket, SSE) ended (the server's GraphQLRequestOutcome). */
 export interface GraphQLRequestMetrics {
+  transport: string;
   operationType: string | null;
   operationName: string | null;
   outcome: string;
@@ -90,8 +91,8 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
         if (misses > 0) metrics.groupCacheRequests.inc({ result: 'miss' }, misses);
       },
     },
-    graphqlCompleted({ operationType, operationName, outcome, durationSeconds }) {
-      const labels = { operation_type: operationType ?? 'unknown', operation_name: operationNames.of(operationName) };
+    graphqlCompleted({ transport, operationType, operationName, outcome, durationSeconds }) {
+      const labels = { transport, operation_type: operationType ?? 'unknown', operation_name: operationNames.of(operationName) };
       metrics.graphqlRequests.inc({ ...labels, outcome });
       if (durationSeconds !== null) metrics.graphqlDuration.observe(labels, durationSeconds);
     },
