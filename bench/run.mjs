@@ -179,7 +179,7 @@ try {
   }
   if (wanted(11)) {
     console.error('bench: 11 observability cost (metrics off, on, and traces at 100%)');
-    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId })));
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId, rounds: args.quick ? 3 : 5 })));
   }
   if (wanted(12)) {
     if (redis === null) {

@@ -5,36 +5,38 @@ import { GROUP_QUERY } from './query-throughput.mjs';
 import { webhookIngest } from './webhook-ingest.mjs';
 
 /**
- * Scenario 10: what metrics and tracing cost. The cached group(id) query and signed Meta deliveries run against three
- * fresh gateways in turn (METRICS_PORT=off; metrics on; metrics on with every trace sampled and exported over OTLP to
- * a sink in this process), each against the bare baseline measured right after it. The cost is the ratio of the
- * ratios: metrics on (or tracing on) over metrics off. Target: metrics within 5%; tracing is recorded.
+ * Scenario 11: what metrics and tracing cost. The cached group(id) query and signed Meta deliveries run against three
+ * fresh gateways in turn (METRICS_PORT=off; metrics on; metrics on and tracing on at 100% sampling, every span exported
+ * over OTLP to a sink in this process), each against the bare baseline measured right after it. The cost is the ratio
+ * of the ratios: metrics on (or tracing on) over metrics off. Target: metrics within 5%; tracing is recorded.
  *
- * The variants take turns `rounds` times, in reverse order every other round, and each keeps its best ratio: on a shared machine one slow second
- * (another process's burst) otherwise decides the comparison. Server CPU per request is reported beside it: it
- * moves much less with the machine's load than throughput does.
+ * On a shared machine one slow second (another process's burst) would otherwise decide the comparison, so the variants
+ * take turns `rounds` times, each round in another order (rotated: no variant always runs first or last), and every
+ * round gives a paired cost (its metrics-on ratio over its own metrics-off ratio): the rows report the median of
+ * those paired costs, with every round's cost in the row's detail. Server CPU per request is reported beside it, the
+ * same way: it moves much less with the machine's load than throughput does.
  */
-export async function observabilityCost({ startGateway, stopChild, baseline, timing, runId, rounds = 2 }) {
+export async function observabilityCost({ startGateway, stopChild, baseline, timing, runId, rounds = 5 }) {
   const sink = await startSpanSink();
   const variants = [
     { key: 'off', label: 'metrics off', env: { METRICS_PORT: 'off' } },
     { key: 'metrics', label: 'metrics on', env: { METRICS_PORT: '0' } },
-    { key: 'tracing', label: 'metrics + traces 100%', env: { METRICS_PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } },
+    { key: 'tracing', label: 'tracing on at 100% sampling (+ metrics)', env: { METRICS_PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } },
   ];
-  /** Per variant and workload: the best of the rounds (by ratio to its baseline), and its server CPU per request. */
-  const best = {};
+  /** results[variant][workload][round]: { value, baseline, detail, cpu }. */
+  const results = Object.fromEntries(variants.map((variant) => [variant.key, { query: [], webhook: [] }]));
   try {
-    for (let round = 1; round <= rounds; round++) {
-      // Even rounds run the variants in reverse: a drift during the run (Redis growing, other load) favours none.
-      for (const variant of round % 2 === 0 ? [...variants].reverse() : variants) {
-        const gateway = await startGateway({ label: `gateway-${variant.key}-${round}`, env: variant.env });
+    for (let round = 0; round < rounds; round++) {
+      const order = variants.map((_, index) => variants[(index + round) % variants.length]);
+      for (const variant of order) {
+        const gateway = await startGateway({ label: `gateway-${variant.key}-${round + 1}`, env: variant.env });
         try {
           const [phoneNumberId] = gateway.phoneNumberIds;
           const [groupId, ingestGroupId] = await gateway.call('seedGroups', { phoneNumberId, count: 2, participants: 8 });
           const query = await measureQuery({ gateway, baseline, timing, groupId });
-          const [ingest, , , cpu] = await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId: ingestGroupId, runId: `${runId}-${variant.key}-${round}` });
-          keepBest(best, variant.key, 'query', { ...query, cpu: query.detail.measured.serverCpuMicrosPerRequest });
-          keepBest(best, variant.key, 'webhook', { ...ingest, cpu: cpu.value });
+          const [ingest, , , cpu] = await webhookIngest({ gateway, baseline, timing, phoneNumberId, groupId: ingestGroupId, runId: `${runId}-${variant.key}-${round + 1}` });
+          results[variant.key].query[round] = { ...query, cpu: query.detail.measured.serverCpuMicrosPerRequest };
+          results[variant.key].webhook[round] = { ...ingest, cpu: cpu.value };
         } finally {
           await stopChild(gateway);
         }
@@ -43,22 +45,30 @@ export async function observabilityCost({ startGateway, stopChild, baseline, tim
   } finally {
     await sink.close();
   }
+  const ratio = (result) => result.value / result.baseline;
+  /** Per round, the variant's measure over metrics off's measure of the same round. */
+  const paired = (key, what, measure) => results[key][what].map((result, round) => round3(measure(result) / measure(results.off[what][round])));
   const rows = [];
   for (const [what, name] of [['query', 'group(id) cached req/s'], ['webhook', 'Meta deliveries/s']]) {
     for (const variant of variants) {
-      const { value, baseline: bare, detail, cpu } = best[variant.key][what];
-      rows.push({ scenario: '11 observ', metric: `${variant.label}: ${name}`, value, baseline: bare, target: null, detail });
-      rows.push({ scenario: '11 observ', metric: `${variant.label}: ${name.replace(/ req\/s| deliveries\/s/, '')} server CPU µs/req`, value: cpu, baseline: null, target: null });
+      // The round whose ratio is the median one stands for the variant (value and baseline from one measurement).
+      const runs = results[variant.key][what];
+      const median = [...runs].sort((a, b) => ratio(a) - ratio(b))[Math.floor(runs.length / 2)];
+      rows.push({ scenario: '11 observ', metric: `${variant.label}: ${name}`, value: median.value, baseline: median.baseline, target: null, detail: median.detail });
+      rows.push({ scenario: '11 observ', metric: `${variant.label}: ${name.replace(/ req\/s| deliveries\/s/, '')} server CPU µs/req (median)`, value: medianOf(runs.map((run) => run.cpu)), baseline: null, target: null });
     }
   }
-  const ratioOf = (key, what) => best[key][what].value / best[key][what].baseline;
   for (const [what, name] of [['query', 'group(id) cached'], ['webhook', 'Meta deliveries']]) {
-    rows.push({ scenario: '11 observ', metric: `${name}: ratio with metrics / ratio without`, value: round(ratioOf('metrics', what) / ratioOf('off', what)), baseline: null, target: { kind: '>=', value: 0.95 } });
-    rows.push({ scenario: '11 observ', metric: `${name}: ratio with traces 100% / ratio without`, value: round(ratioOf('tracing', what) / ratioOf('off', what)), baseline: null, target: null });
-    rows.push({ scenario: '11 observ', metric: `${name}: server CPU with metrics / without`, value: round(best.metrics[what].cpu / best.off[what].cpu), baseline: null, target: null });
-    rows.push({ scenario: '11 observ', metric: `${name}: server CPU with traces 100% / without`, value: round(best.tracing[what].cpu / best.off[what].cpu), baseline: null, target: null });
+    const withMetrics = paired('metrics', what, ratio);
+    const withTracing = paired('tracing', what, ratio);
+    const cpuMetrics = paired('metrics', what, (result) => result.cpu);
+    const cpuTracing = paired('tracing', what, (result) => result.cpu);
+    rows.push({ scenario: '11 observ', metric: `${name}: ratio with metrics / ratio without (median of ${rounds} paired rounds)`, value: medianOf(withMetrics), baseline: null, target: { kind: '>=', value: 0.95 }, detail: { rounds: withMetrics } });
+    rows.push({ scenario: '11 observ', metric: `${name}: ratio with tracing on at 100% sampling / ratio without (median of ${rounds})`, value: medianOf(withTracing), baseline: null, target: null, detail: { rounds: withTracing } });
+    rows.push({ scenario: '11 observ', metric: `${name}: server CPU with metrics / without (median)`, value: medianOf(cpuMetrics), baseline: null, target: null, detail: { rounds: cpuMetrics } });
+    rows.push({ scenario: '11 observ', metric: `${name}: server CPU with tracing on at 100% sampling / without (median)`, value: medianOf(cpuTracing), baseline: null, target: null, detail: { rounds: cpuTracing } });
   }
-  rows.push({ scenario: '11 observ', metric: 'OTLP exports received (traces 100%)', value: sink.stats().exports, baseline: null, target: { kind: '>=', value: 1 } });
+  rows.push({ scenario: '11 observ', metric: 'OTLP exports received (tracing on at 100% sampling)', value: sink.stats().exports, baseline: null, target: { kind: '>=', value: 1 } });
   return rows;
 }
 
@@ -75,10 +85,9 @@ async function measureQuery({ gateway, baseline, timing, groupId }) {
   return { value: measured.requestsPerSecond, baseline: bare.requestsPerSecond, detail: { measured, baseline: bare } };
 }
 
-const round = (value) => Math.round(value * 1000) / 1000;
+const round3 = (value) => Math.round(value * 1000) / 1000;
 
-function keepBest(best, key, what, result) {
-  best[key] ??= {};
-  const kept = best[key][what];
-  if (kept === undefined || result.value / result.baseline > kept.value / kept.baseline) best[key][what] = result;
+/** The middle value (the upper one of an even count). */
+function medianOf(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
