@@ -178,7 +178,7 @@ try {
     rows.push(...(await deadUpstream({ startGateway, stopChild, windows: args.quick ? 2 : 3 })));
   }
   if (wanted(11)) {
-    console.error('bench: 11 observability cost (metrics off, on, and traces at 100%)');
+    console.error('bench: 11 observability cost (metrics off, metrics on, tracing on at 100% sampling; paired rounds)');
     rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId, rounds: args.quick ? 3 : 5 })));
   }
   if (wanted(12)) {

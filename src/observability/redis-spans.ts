@@ -34,10 +34,22 @@ export function traceRedisRoundTrips(infrastructure: EventInfrastructure, tracin
 
 /**
  * `target` with some methods replaced. A proxy rather than a copy: the log and bus keep growing methods (each one
- * copied by hand here would be one to forget), and every other property is read from the real object.
+ * copied by hand here would be one to forget), and every other property is read from the real object. Its methods
+ * are bound to it (once each), so one that reads private fields or `this` still finds them.
  */
 function withMethod<T extends object>(target: T, replaced: Partial<T>): T {
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
-    get: (object, key) => (Object.hasOwn(replaced, key) ? replaced[key as keyof T] : Reflect.get(object, key, object)),
+    get(object, key) {
+      if (Object.hasOwn(replaced, key)) return replaced[key as keyof T];
+      const value: unknown = Reflect.get(object, key, object);
+      if (typeof value !== 'function') return value;
+      let method = bound.get(key);
+      if (method === undefined) {
+        method = (value as (...args: unknown[]) => unknown).bind(object);
+        bound.set(key, method);
+      }
+      return method;
+    },
   });
 }
