@@ -1,4 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { FastHistogram } from './fast-histogram';
+import { createFastHistogram } from './fast-histogram';
 import type { Tally } from './tally';
 import { createTally } from './tally';
 
@@ -28,7 +30,8 @@ export interface GatewayMetrics {
   /** Set the readers of live state as its owners start; unset readers leave their gauge empty. */
   readonly live: LiveReaders;
   readonly graphqlRequests: Counter<'transport' | 'operation_type' | 'operation_name' | 'outcome'>;
-  readonly graphqlDuration: Histogram<'transport' | 'operation_type' | 'operation_name'>;
+  /** Labels: transport, operation_type, operation_name. */
+  readonly graphqlDuration: FastHistogram;
   readonly upstreamRequests: Counter<'call' | 'status'>;
   readonly upstreamDuration: Histogram<'call'>;
   readonly upstreamRetries: Counter<'call'>;
@@ -37,8 +40,10 @@ export interface GatewayMetrics {
   readonly upstreamBusinessUsage: Gauge<'type' | 'metric'>;
   readonly webhookDeliveries: Counter<'provider' | 'status'>;
   readonly webhookEvents: Counter<'provider' | 'type' | 'outcome'>;
-  readonly webhookAppendDuration: Histogram<'provider'>;
-  readonly deliveryLag: Histogram<'transport'>;
+  /** Labels: provider. */
+  readonly webhookAppendDuration: FastHistogram;
+  /** Labels: transport. */
+  readonly deliveryLag: FastHistogram;
   readonly busEventsPublished: Counter;
   readonly busEventsReceived: Counter;
   readonly subscriptionsActive: Gauge<'transport'>;
@@ -94,15 +99,15 @@ export function createGatewayMetrics(): GatewayMetrics {
     graphqlRequests,
     webhookDeliveries,
     webhookEvents,
-    graphqlDuration: new Histogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration: HTTP from receipt to response; WebSocket and SSE from admission to the result (a subscription: to its start)', labelNames: ['transport', 'operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
+    graphqlDuration: createFastHistogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration: HTTP from receipt to response; WebSocket and SSE from admission to the result (a subscription: to its start)', labelNames: ['transport', 'operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRequests: new Counter({ name: name('upstream_requests_total'), help: 'Graph API HTTP attempts by call (endpoint kind) and HTTP status ("network" or "timeout" without an answer)', labelNames: ['call', 'status'], registers }),
     upstreamDuration: new Histogram({ name: name('upstream_request_duration_seconds'), help: 'Duration of one Graph API HTTP attempt, body included', labelNames: ['call'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRetries: new Counter({ name: name('upstream_retries_total'), help: 'Graph API attempts retried after a transient failure or a rate limit', labelNames: ['call'], registers }),
     upstreamRateLimited: new Counter({ name: name('upstream_rate_limited_total'), help: 'Graph API rate-limit answers by Graph error code (4, 80007, 130429, 131056, ...)', labelNames: ['code'], registers }),
     upstreamAppUsage: new Gauge({ name: name('upstream_app_usage_percent'), help: 'Latest X-App-Usage percentage the Graph API reported (call_count, total_cputime, total_time)', labelNames: ['metric'], registers }),
     upstreamBusinessUsage: new Gauge({ name: name('upstream_business_usage_percent'), help: 'Latest X-Business-Use-Case-Usage percentage by use-case type and metric (estimated_time_to_regain_access in minutes)', labelNames: ['type', 'metric'], registers }),
-    webhookAppendDuration: new Histogram({ name: name('webhook_append_duration_seconds'), help: 'Time to de-duplicate, append and publish the events of one delivery', labelNames: ['provider'], buckets: LATENCY_BUCKETS, registers }),
-    deliveryLag: new Histogram({ name: name('subscription_delivery_lag_seconds'), help: "Time from a webhook's receipt to a subscriber's frame being handed to its connection, by transport", labelNames: ['transport'], buckets: LAG_BUCKETS, registers }),
+    webhookAppendDuration: createFastHistogram({ name: name('webhook_append_duration_seconds'), help: 'Time to de-duplicate, append and publish the events of one delivery', labelNames: ['provider'], buckets: LATENCY_BUCKETS, registers }),
+    deliveryLag: createFastHistogram({ name: name('subscription_delivery_lag_seconds'), help: "Time from a webhook's receipt to a subscriber's frame being handed to its connection, by transport", labelNames: ['transport'], buckets: LAG_BUCKETS, registers }),
     busEventsPublished: new Counter({ name: name('bus_events_published_total'), help: 'Events this instance stored and published on the event bus', registers }),
     busEventsReceived: new Counter({ name: name('bus_events_received_total'), help: "Events this instance's subscriptions received from the event bus (each event once, however many subscribers)", registers }),
     subscriptionsActive: new Gauge({ name: name('subscriptions_active'), help: 'Live subscriptions by transport (ws: operations; sse: streams)', labelNames: ['transport'], registers, collect: fromReader('transport', () => live.subscriptions) }),

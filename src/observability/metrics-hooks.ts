@@ -71,7 +71,7 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
         for (const event of duplicates) tallies.webhookEvents.inc([provider, event.type, 'duplicate']);
         // Ignored items are kinds the gateway does not model: their names come from the sender, so they share one label.
         if (ignored > 0) tallies.webhookEvents.inc([provider, 'unknown', 'ignored'], ignored);
-        if (appendSeconds !== null) metrics.webhookAppendDuration.observe({ provider }, appendSeconds);
+        if (appendSeconds !== null) metrics.webhookAppendDuration.observe([provider], appendSeconds);
         if (stored.length > 0) metrics.busEventsPublished.inc(stored.length);
       },
     },
@@ -97,7 +97,7 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
       const type = operationType ?? 'unknown';
       const name = operationNames.of(operationName);
       tallies.graphqlRequests.inc([transport, type, name, outcome]);
-      if (durationSeconds !== null) metrics.graphqlDuration.observe({ transport, operation_type: type, operation_name: name }, durationSeconds);
+      if (durationSeconds !== null) metrics.graphqlDuration.observe([transport, type, name], durationSeconds);
     },
     delivered({ transport, receivedAt }) {
       if (receivedAt === null) return;
@@ -106,7 +106,7 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
         lastReceipt.text = receivedAt;
         lastReceipt.at = Date.parse(receivedAt);
       }
-      if (Number.isFinite(lastReceipt.at)) metrics.deliveryLag.observe({ transport }, Math.max(0, now() - lastReceipt.at) / 1000);
+      if (Number.isFinite(lastReceipt.at)) metrics.deliveryLag.observe([transport], Math.max(0, now() - lastReceipt.at) / 1000);
     },
     executed: (shared) => metrics.subscriptionExecutions.inc({ shared: shared ? 'true' : 'false' }),
     groupCacheInvalidated: (groups) => metrics.groupCacheInvalidations.inc(groups),
