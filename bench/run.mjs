@@ -178,8 +178,8 @@ try {
     rows.push(...(await deadUpstream({ startGateway, stopChild, windows: args.quick ? 2 : 3 })));
   }
   if (wanted(11)) {
-    console.error('bench: 11 observability cost (metrics off, metrics on, tracing on at 100% sampling; paired rounds)');
-    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId, rounds: args.quick ? 3 : 5 })));
+    console.error('bench: 11 observability cost (metrics off, metrics on, tracing on at 100% sampling; interleaved slices)');
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, runId, cycles: args.quick ? 4 : 10 })));
   }
   if (wanted(12)) {
     if (redis === null) {
