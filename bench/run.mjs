@@ -179,7 +179,7 @@ try {
   }
   if (wanted(11)) {
     console.error('bench: 11 observability cost (metrics off, metrics on, tracing on at 100% sampling; interleaved slices)');
-    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, runId, cycles: args.quick ? 4 : 10 })));
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, runId, keyPrefix, cycles: args.quick ? 4 : 10 })));
   }
   if (wanted(12)) {
     if (redis === null) {

@@ -8,14 +8,14 @@ import { createMetaWebhooks } from '../lib/meta-webhook.mjs';
  * Scenario 11: what metrics and tracing cost. Three gateways run side by side for the whole scenario (METRICS_PORT=off;
  * metrics on; metrics on and tracing on at 100% sampling, every span exported over OTLP to a sink in this process),
  * beside the bare baseline. Each workload (the cached group(id) query, then unique signed Meta deliveries) is driven
- * in short slices that take turns between the four targets, `cycles` times, each cycle in another order (rotated):
+ * in short slices that take turns between the four targets (each gateway on a Redis key prefix of its own), `cycles` times, each cycle in another order (rotated):
  * a burst of another process's load lands on neighbouring slices of every target alike instead of on one variant's
  * whole measurement. Each cycle gives a paired cost (the variant's throughput over metrics off's, the baseline
  * being the same machine in the same seconds for both); the rows report the median of those paired costs, with
  * every cycle's in the row's detail, and the totals of all slices as values. Server CPU per request is reported beside
  * them, the same way. Target: metrics within 5%; tracing is recorded.
  */
-export async function observabilityCost({ startGateway, stopChild, baseline, runId, cycles = 10, sliceSeconds = 1 }) {
+export async function observabilityCost({ startGateway, stopChild, baseline, runId, keyPrefix, cycles = 10, sliceSeconds = 1 }) {
   const sink = await startSpanSink();
   const variants = [
     { key: 'off', label: 'metrics off', env: { METRICS_PORT: 'off' } },
@@ -25,7 +25,9 @@ export async function observabilityCost({ startGateway, stopChild, baseline, run
   const gateways = {};
   const rows = [];
   try {
-    for (const variant of variants) gateways[variant.key] = await startGateway({ label: `gateway-${variant.key}`, env: variant.env });
+    // Each on a key prefix of its own (under the run's, which the bench deletes): one gateway's deliveries are
+    // published on its bus only, not handled by the others (or the bench's main gateway) in their slices.
+    for (const variant of variants) gateways[variant.key] = await startGateway({ label: `gateway-${variant.key}`, env: { ...variant.env, REDIS_KEY_PREFIX: `${keyPrefix}observ-${variant.key}:` } });
     /** Per target, what each workload's slices hit: the gateways' own groups and unique deliveries. */
     const targets = { query: {}, webhook: {} };
     let sample = null;
