@@ -178,8 +178,8 @@ try {
     rows.push(...(await deadUpstream({ startGateway, stopChild, windows: args.quick ? 2 : 3 })));
   }
   if (wanted(11)) {
-    console.error('bench: 11 observability cost (metrics off, on, and traces at 100%)');
-    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, timing, runId })));
+    console.error('bench: 11 observability cost (metrics off, metrics on, tracing on at 100% sampling; interleaved slices)');
+    rows.push(...(await observabilityCost({ startGateway, stopChild, baseline, runId, keyPrefix, cycles: args.quick ? 4 : 10 })));
   }
   if (wanted(12)) {
     if (redis === null) {

@@ -41,6 +41,7 @@ import { createGraphApiClient } from './upstream/graph-api-client';
 import type { Observability } from './observability/observability';
 import { createObservability } from './observability/observability';
 import type { Tracing } from './observability/tracing';
+import { traceResolvers } from './server/resolver-spans';
 import type { ResponseCache } from './response-cache/response-cache';
 import { createResponseCache } from './response-cache/response-cache';
 import type { ReadCacheInvalidation } from './response-cache/read-cache-invalidation';
@@ -206,7 +207,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** Event log, bus and topics; on Redis when configured (the connections later parts borrow). */
   const startEvents = (observed: Observability): EventInfrastructure => {
     // The infrastructure names its own parts (redis, bus): a `part` bound here as well would repeat the key in every line.
-    const infrastructure = createEventInfrastructure({ redis: config.redis, events: config.events, logger });
+    const infrastructure = observed.observeEvents(createEventInfrastructure({ redis: config.redis, events: config.events, logger }));
     onTeardown('events', () => infrastructure.dispose());
     if (infrastructure.redis !== null) {
       const unwatch = observed.watchRedis(infrastructure.redis);
@@ -356,7 +357,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     observed: Observability,
   ): Promise<HttpServer> => {
     const { hooks } = observed;
-    const schema = guard.guard(await createSchema());
+    const guarded = guard.guard(await createSchema());
+    // With tracing on, resolvers that do I/O get spans; otherwise the schema is left as it is.
+    const schema = hooks.resolverSpan === undefined ? guarded : traceResolvers(guarded, hooks.resolverSpan);
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
       port: config.http.port,
@@ -386,7 +389,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
         ...(hooks.graphql?.onCompleted === undefined
           ? {}
-          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
+          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ transport: 'http', operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
       },
     });
     server.addReadinessCheck('upstream', () => client.ping());
@@ -455,6 +458,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       introspection: config.graphql.introspection,
       ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
       ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
+      ...(hooks.graphql?.onCompleted === undefined ? {} : { onOperationOutcome: hooks.graphql.onCompleted }),
     });
     wsServer = ws;
     // Drained with HTTP, before the bus and Redis close: every subscription iterator returns and unsubscribes first.
@@ -483,6 +487,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       introspection: config.graphql.introspection,
       ...(hooks.onDelivery === undefined ? {} : { onDelivery: hooks.onDelivery }),
       ...(hooks.onExecution === undefined ? {} : { onExecution: hooks.onExecution }),
+      ...(hooks.graphql?.onCompleted === undefined ? {} : { onOperationOutcome: hooks.graphql.onCompleted }),
     });
     server.registerRoute(['GET', 'POST', 'PUT', 'DELETE'], GRAPHQL_STREAM_PATH, (request, reply) => sse.handle(request, reply));
     return sse;

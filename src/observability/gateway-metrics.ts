@@ -1,4 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { FastHistogram } from './fast-histogram';
+import { createFastHistogram } from './fast-histogram';
+import type { Tally } from './tally';
+import { createTally } from './tally';
 
 /** Every metric of the gateway starts with this; the README's metrics table lists them all. */
 export const METRIC_PREFIX = 'whatsapp_gateway_';
@@ -25,8 +29,9 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Set the readers of live state as its owners start; unset readers leave their gauge empty. */
   readonly live: LiveReaders;
-  readonly graphqlRequests: Counter<'operation_type' | 'operation_name' | 'outcome'>;
-  readonly graphqlDuration: Histogram<'operation_type' | 'operation_name'>;
+  readonly graphqlRequests: Counter<'transport' | 'operation_type' | 'operation_name' | 'outcome'>;
+  /** Labels: transport, operation_type, operation_name. */
+  readonly graphqlDuration: FastHistogram;
   readonly upstreamRequests: Counter<'call' | 'status'>;
   readonly upstreamDuration: Histogram<'call'>;
   readonly upstreamRetries: Counter<'call'>;
@@ -35,8 +40,10 @@ export interface GatewayMetrics {
   readonly upstreamBusinessUsage: Gauge<'type' | 'metric'>;
   readonly webhookDeliveries: Counter<'provider' | 'status'>;
   readonly webhookEvents: Counter<'provider' | 'type' | 'outcome'>;
-  readonly webhookAppendDuration: Histogram<'provider'>;
-  readonly deliveryLag: Histogram<'transport'>;
+  /** Labels: provider. */
+  readonly webhookAppendDuration: FastHistogram;
+  /** Labels: transport. */
+  readonly deliveryLag: FastHistogram;
   readonly busEventsPublished: Counter;
   readonly busEventsReceived: Counter;
   readonly subscriptionsActive: Gauge<'transport'>;
@@ -49,6 +56,11 @@ export interface GatewayMetrics {
   readonly operationsPending: Gauge<'kind'>;
   readonly redisConnectionUp: Gauge<'role'>;
   readonly redisErrors: Counter<'role'>;
+  /**
+   * The counters counted on every request or delivery, as tallies (label values in `labelNames` order) that reach
+   * the counter at scrape time.
+   */
+  readonly tallies: { readonly graphqlRequests: Tally; readonly webhookDeliveries: Tally; readonly webhookEvents: Tally };
 }
 
 /**
@@ -70,21 +82,32 @@ export function createGatewayMetrics(): GatewayMetrics {
       this.reset();
       for (const [value, count] of Object.entries(reader())) this.set({ [label]: value }, count);
     };
+  /** A counter whose collect() first adds its tally's counts: a scrape reads every increment made before it. */
+  const tallied = <L extends string>(config: { name: string; help: string; labelNames: readonly L[] }): [Counter<L>, Tally] => {
+    let tally: Tally | null = null;
+    const counter: Counter<L> = new Counter({ ...config, registers, collect: () => tally?.flush() });
+    tally = createTally(counter as Counter<string>, config.labelNames);
+    return [counter, tally];
+  };
+  const [graphqlRequests, graphqlTally] = tallied({ name: name('graphql_requests_total'), help: 'GraphQL requests (HTTP) and operations (WebSocket, SSE) by transport (http, ws, sse), operation type, operation name (named operations, capped; the rest "other") and outcome (ok or the first error code); a subscription counts once, when it starts', labelNames: ['transport', 'operation_type', 'operation_name', 'outcome'] });
+  const [webhookDeliveries, webhookDeliveriesTally] = tallied({ name: name('webhook_deliveries_total'), help: 'Webhook POSTs by provider and the HTTP status answered', labelNames: ['provider', 'status'] });
+  const [webhookEvents, webhookEventsTally] = tallied({ name: name('webhook_events_total'), help: 'Events of verified webhook deliveries by provider, event type and outcome (stored, duplicate, ignored)', labelNames: ['provider', 'type', 'outcome'] });
   return {
     registry,
     live,
-    graphqlRequests: new Counter({ name: name('graphql_requests_total'), help: 'GraphQL requests over HTTP by operation type, operation name (named operations, capped; the rest "other") and outcome (ok or the first error code)', labelNames: ['operation_type', 'operation_name', 'outcome'], registers }),
-    graphqlDuration: new Histogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration over HTTP, from receipt to response', labelNames: ['operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
+    tallies: { graphqlRequests: graphqlTally, webhookDeliveries: webhookDeliveriesTally, webhookEvents: webhookEventsTally },
+    graphqlRequests,
+    webhookDeliveries,
+    webhookEvents,
+    graphqlDuration: createFastHistogram({ name: name('graphql_request_duration_seconds'), help: 'GraphQL request duration: HTTP from receipt to response; WebSocket and SSE from admission to the result (a subscription: to its start)', labelNames: ['transport', 'operation_type', 'operation_name'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRequests: new Counter({ name: name('upstream_requests_total'), help: 'Graph API HTTP attempts by call (endpoint kind) and HTTP status ("network" or "timeout" without an answer)', labelNames: ['call', 'status'], registers }),
     upstreamDuration: new Histogram({ name: name('upstream_request_duration_seconds'), help: 'Duration of one Graph API HTTP attempt, body included', labelNames: ['call'], buckets: LATENCY_BUCKETS, registers }),
     upstreamRetries: new Counter({ name: name('upstream_retries_total'), help: 'Graph API attempts retried after a transient failure or a rate limit', labelNames: ['call'], registers }),
     upstreamRateLimited: new Counter({ name: name('upstream_rate_limited_total'), help: 'Graph API rate-limit answers by Graph error code (4, 80007, 130429, 131056, ...)', labelNames: ['code'], registers }),
     upstreamAppUsage: new Gauge({ name: name('upstream_app_usage_percent'), help: 'Latest X-App-Usage percentage the Graph API reported (call_count, total_cputime, total_time)', labelNames: ['metric'], registers }),
     upstreamBusinessUsage: new Gauge({ name: name('upstream_business_usage_percent'), help: 'Latest X-Business-Use-Case-Usage percentage by use-case type and metric (estimated_time_to_regain_access in minutes)', labelNames: ['type', 'metric'], registers }),
-    webhookDeliveries: new Counter({ name: name('webhook_deliveries_total'), help: 'Webhook POSTs by provider and the HTTP status answered', labelNames: ['provider', 'status'], registers }),
-    webhookEvents: new Counter({ name: name('webhook_events_total'), help: 'Events of verified webhook deliveries by provider, event type and outcome (stored, duplicate, ignored)', labelNames: ['provider', 'type', 'outcome'], registers }),
-    webhookAppendDuration: new Histogram({ name: name('webhook_append_duration_seconds'), help: 'Time to de-duplicate, append and publish the events of one delivery', labelNames: ['provider'], buckets: LATENCY_BUCKETS, registers }),
-    deliveryLag: new Histogram({ name: name('subscription_delivery_lag_seconds'), help: "Time from a webhook's receipt to a subscriber's frame being handed to its connection, by transport", labelNames: ['transport'], buckets: LAG_BUCKETS, registers }),
+    webhookAppendDuration: createFastHistogram({ name: name('webhook_append_duration_seconds'), help: 'Time to de-duplicate, append and publish the events of one delivery', labelNames: ['provider'], buckets: LATENCY_BUCKETS, registers }),
+    deliveryLag: createFastHistogram({ name: name('subscription_delivery_lag_seconds'), help: "Time from a webhook's receipt to a subscriber's frame being handed to its connection, by transport", labelNames: ['transport'], buckets: LAG_BUCKETS, registers }),
     busEventsPublished: new Counter({ name: name('bus_events_published_total'), help: 'Events this instance stored and published on the event bus', registers }),
     busEventsReceived: new Counter({ name: name('bus_events_received_total'), help: "Events this instance's subscriptions received from the event bus (each event once, however many subscribers)", registers }),
     subscriptionsActive: new Gauge({ name: name('subscriptions_active'), help: 'Live subscriptions by transport (ws: operations; sse: streams)', labelNames: ['transport'], registers, collect: fromReader('transport', () => live.subscriptions) }),

@@ -9,8 +9,9 @@ import { createOperationNameLabels } from './operation-name-labels';
 /** Distinct GraphQL operation names that get a series of their own; later names count as `other`. */
 export const OPERATION_NAME_LIMIT = 100;
 
-/** How one GraphQL request ended (the server's GraphQLRequestOutcome). */
+/** How one GraphQL request (HTTP) or operation (WebSocket, SSE) ended (the server's GraphQLRequestOutcome). */
 export interface GraphQLRequestMetrics {
+  transport: string;
   operationType: string | null;
   operationName: string | null;
   outcome: string;
@@ -34,6 +35,8 @@ export interface MetricsHooks {
 export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () => number } = {}): MetricsHooks {
   const now = options.now ?? Date.now;
   const operationNames = createOperationNameLabels(OPERATION_NAME_LIMIT);
+  const { tallies } = metrics;
+  const lastReceipt = { text: '', at: Number.NaN };
   /** Live streams, for the deepest queue at scrape time; each stream added and removed once, never per event. */
   const streams = new Set<{ readonly queued: number }>();
   metrics.live.queueDepthMax = () => {
@@ -63,12 +66,12 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
     },
     ingress: {
       onDelivered({ provider, status, stored, duplicates, ignored, appendSeconds }) {
-        metrics.webhookDeliveries.inc({ provider, status: String(status) });
-        for (const event of stored) metrics.webhookEvents.inc({ provider, type: event.type, outcome: 'stored' });
-        for (const event of duplicates) metrics.webhookEvents.inc({ provider, type: event.type, outcome: 'duplicate' });
+        tallies.webhookDeliveries.inc([provider, String(status)]);
+        for (const event of stored) tallies.webhookEvents.inc([provider, event.type, 'stored']);
+        for (const event of duplicates) tallies.webhookEvents.inc([provider, event.type, 'duplicate']);
         // Ignored items are kinds the gateway does not model: their names come from the sender, so they share one label.
-        if (ignored > 0) metrics.webhookEvents.inc({ provider, type: 'unknown', outcome: 'ignored' }, ignored);
-        if (appendSeconds !== null) metrics.webhookAppendDuration.observe({ provider }, appendSeconds);
+        if (ignored > 0) tallies.webhookEvents.inc([provider, 'unknown', 'ignored'], ignored);
+        if (appendSeconds !== null) metrics.webhookAppendDuration.observe([provider], appendSeconds);
         if (stored.length > 0) metrics.busEventsPublished.inc(stored.length);
       },
     },
@@ -90,15 +93,20 @@ export function createMetricsHooks(metrics: GatewayMetrics, options: { now?: () 
         if (misses > 0) metrics.groupCacheRequests.inc({ result: 'miss' }, misses);
       },
     },
-    graphqlCompleted({ operationType, operationName, outcome, durationSeconds }) {
-      const labels = { operation_type: operationType ?? 'unknown', operation_name: operationNames.of(operationName) };
-      metrics.graphqlRequests.inc({ ...labels, outcome });
-      if (durationSeconds !== null) metrics.graphqlDuration.observe(labels, durationSeconds);
+    graphqlCompleted({ transport, operationType, operationName, outcome, durationSeconds }) {
+      const type = operationType ?? 'unknown';
+      const name = operationNames.of(operationName);
+      tallies.graphqlRequests.inc([transport, type, name, outcome]);
+      if (durationSeconds !== null) metrics.graphqlDuration.observe([transport, type, name], durationSeconds);
     },
     delivered({ transport, receivedAt }) {
       if (receivedAt === null) return;
-      const received = Date.parse(receivedAt);
-      if (Number.isFinite(received)) metrics.deliveryLag.observe({ transport }, Math.max(0, now() - received) / 1000);
+      // Every subscriber of an event is handed the same receipt time: parsed once per event, not once per frame.
+      if (receivedAt !== lastReceipt.text) {
+        lastReceipt.text = receivedAt;
+        lastReceipt.at = Date.parse(receivedAt);
+      }
+      if (Number.isFinite(lastReceipt.at)) metrics.deliveryLag.observe([transport], Math.max(0, now() - lastReceipt.at) / 1000);
     },
     executed: (shared) => metrics.subscriptionExecutions.inc({ shared: shared ? 'true' : 'false' }),
     groupCacheInvalidated: (groups) => metrics.groupCacheInvalidations.inc(groups),

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GroupCache } from '../cache/group-cache';
 import type { Config } from '../config/config';
+import type { EventInfrastructure } from '../events/event-infrastructure';
 import type { EventServicesObserver } from '../events/event-services';
 import type { Logger } from '../lib/logger';
 import type { LoaderHooks } from '../loaders/group.loader';
@@ -16,6 +17,7 @@ import { startMetricsListener } from './metrics-listener';
 import { countGroupInvalidations, trackPendingOperations } from './observed-stores';
 import type { WatchedRedis } from './redis-metrics';
 import { watchRedisConnections } from './redis-metrics';
+import { traceRedisRoundTrips } from './redis-spans';
 import type { Tracing } from './tracing';
 import { createTracing } from './tracing';
 import { createTracingHooks } from './tracing-hooks';
@@ -32,6 +34,8 @@ export interface ObservabilityHooks {
   loaders?: LoaderHooks;
   graphql?: { onOperation?(operation: { type: string; name: string | null }): void; onCompleted?(outcome: GraphQLRequestMetrics): void };
   around?: <T>(request: { name: string; headers: IncomingHttpHeaders }, run: () => Promise<T>) => Promise<T>;
+  /** Tracing's span for a resolver call, opened only if the call answers a promise (the server wraps the schema's resolvers with it). */
+  resolverSpan?: <T>(name: string, attributes: () => Record<string, string>, run: () => T) => T;
   onDelivery?: (delivery: Delivered) => void;
   onExecution?: (shared: boolean) => void;
 }
@@ -44,6 +48,8 @@ export interface Observability {
   /** null unless an OTLP endpoint (or OTEL_TRACES_EXPORTER) is configured. */
   readonly tracing: Tracing | null;
   readonly hooks: ObservabilityHooks;
+  /** The event log and bus, their Redis round trips (append, publish) given spans when tracing is on. */
+  observeEvents(infrastructure: EventInfrastructure): EventInfrastructure;
   /** The group cache, its invalidations counted (the cache itself without metrics). */
   observeGroupCache(cache: GroupCache): GroupCache;
   /** The operation store, its pending operations counted (the store itself without metrics). */
@@ -82,6 +88,7 @@ export function createObservability(options: { config: Pick<Config, 'metrics' | 
         : { ...(tracingHooks === null ? {} : { onOperation: tracingHooks.graphqlOperation }), ...(counting === null ? {} : { onCompleted: counting.graphqlCompleted }) },
     ),
     ...maybe('around', tracingHooks?.around),
+    ...maybe('resolverSpan', tracing?.inSpanIfAsync),
     ...maybe('onDelivery', both<Delivered>(counting?.delivered, tracingHooks?.delivered)),
     ...maybe('onExecution', counting?.executed),
   };
@@ -90,6 +97,7 @@ export function createObservability(options: { config: Pick<Config, 'metrics' | 
     metrics,
     tracing,
     hooks,
+    observeEvents: (infrastructure) => (tracing === null ? infrastructure : traceRedisRoundTrips(infrastructure, tracing)),
     observeGroupCache: (cache) => (counting === null ? cache : countGroupInvalidations(cache, counting.groupCacheInvalidated)),
     observeOperations(store, ttlSeconds) {
       if (metrics === null) return store;

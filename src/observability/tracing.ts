@@ -22,6 +22,13 @@ export interface Tracing extends Disposable {
   readonly description: { endpoint: string; sampler: string; serviceName: string };
   /** Runs `run` inside a new span (ended when `run` returns or its promise settles; a throw marks it as an error). */
   inSpan<T>(name: string, options: SpanOptions, run: (span: Span) => T): T;
+  /**
+   * Runs `run` under a span that is only opened if it is needed: when `run` answers a promise (the span then ends
+   * when it settles), or when something inside starts a span or writes a log line. Synchronous work that starts
+   * nothing opens no span at all. Outside any span (no trace to join) `run` runs as is. `attributes` is called
+   * only when the span opens.
+   */
+  inSpanIfAsync<T>(name: string, attributes: () => Attributes, run: () => T): T;
   /** A server span for an incoming HTTP request, child of its `traceparent` when it has one. */
   aroundRequest<T>(request: { name: string; headers: IncomingHttpHeaders }, run: () => Promise<T>): Promise<T>;
   /** The span `run`s of this request are in, e.g. to name it after the GraphQL operation; undefined outside any. */
@@ -53,47 +60,62 @@ export function createTracing(options: { enabled: boolean; otel: Readonly<Record
 
 /** The Tracing over a tracer (tests give one over an in-memory exporter). */
 export function tracingOver(tracer: Tracer, shutdown: () => Promise<void>, description: Tracing['description'] = { endpoint: 'in-memory', sampler: 'always_on', serviceName: DEFAULT_SERVICE_NAME }): Tracing {
-  const storage = new AsyncLocalStorage<Context>();
+  const storage = new AsyncLocalStorage<Context | DeferredSpan>();
   const propagator = new W3CTraceContextPropagator();
   const origins = new Map<string, SpanContext>();
-  const active = (): Context => storage.getStore() ?? ROOT_CONTEXT;
+  /** The context of the store: a deferred span opens here, the first time something needs it as a parent. */
+  const contextOf = (store: Context | DeferredSpan): Context => {
+    if (!(store instanceof DeferredSpan)) return store;
+    if (store.span === null) {
+      const parent = contextOf(store.parent);
+      store.span = tracer.startSpan(store.name, { kind: SpanKind.INTERNAL, attributes: store.attributes(), startTime: store.startTime }, parent);
+      store.context = trace.setSpan(parent, store.span);
+    }
+    return store.context!;
+  };
+  const active = (): Context => {
+    const store = storage.getStore();
+    return store === undefined ? ROOT_CONTEXT : contextOf(store);
+  };
 
   function inSpan<T>(name: string, options: SpanOptions, run: (span: Span) => T): T {
     const parent = options.parent ?? active();
     const span = tracer.startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}), ...(options.links ? { links: options.links } : {}) }, parent);
-    const failed = (error: unknown): void => {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      span.end();
-    };
     return storage.run(trace.setSpan(parent, span), () => {
       let result: T;
       try {
         result = run(span);
       } catch (error) {
-        failed(error);
+        failSpan(span, error);
         throw error;
       }
-      if (isThenable(result)) {
-        return result.then(
-          (value) => {
-            span.end();
-            return value;
-          },
-          (error: unknown) => {
-            failed(error);
-            throw error;
-          },
-        ) as unknown as T;
-      }
-      span.end();
-      return result;
+      return isThenable(result) ? (endWhenSettled(span, result) as T) : (span.end(), result);
     });
+  }
+
+  function inSpanIfAsync<T>(name: string, attributes: () => Attributes, run: () => T): T {
+    const parent = storage.getStore();
+    if (parent === undefined) return run();
+    const deferred = new DeferredSpan(parent, name, attributes, performance.now());
+    let result: T;
+    try {
+      result = storage.run(deferred, run);
+    } catch (error) {
+      if (deferred.span !== null) failSpan(deferred.span, error);
+      throw error;
+    }
+    if (isThenable(result)) {
+      contextOf(deferred);
+      return endWhenSettled(deferred.span!, result) as T;
+    }
+    deferred.span?.end();
+    return result;
   }
 
   return {
     description,
     inSpan,
+    inSpanIfAsync,
     aroundRequest(request, run) {
       const parent = propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
       return inSpan(request.name, { kind: SpanKind.SERVER, parent }, () => run());
@@ -127,6 +149,41 @@ export function tracingOver(tracer: Tracer, shutdown: () => Promise<void>, descr
     },
     dispose: shutdown,
   };
+}
+
+/**
+ * A span not started yet: its parent, name and start time are kept so that it can be started as if it had been
+ * (OTel takes an explicit start time), by whoever first needs it as a parent.
+ */
+class DeferredSpan {
+  span: Span | null = null;
+  context: Context | null = null;
+  constructor(
+    readonly parent: Context | DeferredSpan,
+    readonly name: string,
+    readonly attributes: () => Attributes,
+    /** performance.now(): OTel reads a number below the time origin as relative to it. */
+    readonly startTime: number,
+  ) {}
+}
+
+function failSpan(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : String(error));
+  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  span.end();
+}
+
+function endWhenSettled(span: Span, result: PromiseLike<unknown>): PromiseLike<unknown> {
+  return result.then(
+    (value) => {
+      span.end();
+      return value;
+    },
+    (error: unknown) => {
+      failSpan(span, error);
+      throw error;
+    },
+  );
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

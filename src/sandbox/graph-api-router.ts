@@ -16,11 +16,9 @@ import { sendGroupMessage } from './graph-api-message-handlers';
 import { injectedError } from './sandbox-failures';
 import { badRequest, errorEnvelope, GraphApiError } from './sandbox-graph-api-error';
 import type { SandboxOperation } from './sandbox-types';
+import { SANDBOX_BUSINESS_ID } from './sandbox-usage';
 
 type MethodTable = Partial<Record<string, [SandboxOperation, GraphHandler]>>;
-
-/** The business object id the sandbox's usage header is keyed by (Meta keys it by the business the app acts for). */
-const SANDBOX_BUSINESS_ID = '102290129340398';
 
 const ROOT: MethodTable = { POST: ['batch', batch] };
 const PHONE_GROUPS: MethodTable = { GET: ['listGroups', listGroups], POST: ['createGroup', createGroup] };
@@ -78,6 +76,7 @@ export function errorResult(error: GraphApiError): GraphResult {
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds !== null) headers['retry-after'] = String(error.retryAfterSeconds);
   if (error.regainAccessMinutes !== null) {
+    // A throttled use case: its usage is spent, and the header says when it comes back.
     const usage = { type: 'whatsapp_business_management', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: error.regainAccessMinutes };
     headers['x-business-use-case-usage'] = JSON.stringify({ [SANDBOX_BUSINESS_ID]: [usage] });
   }

@@ -8,6 +8,7 @@ import type { RawRequest, RawResponse } from './sandbox-http-listener';
 import { parseRequestBody } from './sandbox-request-body';
 import type { ParsedBody } from './sandbox-request-body';
 import type { StatsRecorder } from './sandbox-stats';
+import type { UsageMeter } from './sandbox-usage';
 import type { WebhookOut } from './sandbox-webhook-payloads';
 
 export interface GraphEndpointOptions {
@@ -17,6 +18,8 @@ export interface GraphEndpointOptions {
   baseUrl: () => string;
   deps: GraphDeps;
   stats: StatsRecorder;
+  /** Every answer carries the usage headers Meta's Graph API sends (X-App-Usage, X-Business-Use-Case-Usage). */
+  usage: UsageMeter;
   enqueue: (out: WebhookOut) => void;
   signal: AbortSignal;
   logger: Logger;
@@ -24,7 +27,16 @@ export interface GraphEndpointOptions {
 
 /** The Graph side of the sandbox: record, authenticate, parse, dispatch; webhooks leave after the answer. */
 export function createGraphEndpoint(options: GraphEndpointOptions): (request: RawRequest) => Promise<RawResponse> {
+  /** The answer with the usage headers, this request's own time counted: the headers of a throttle answer win. */
+  const withUsage = (response: RawResponse, arrived: number, cpuMs: number): RawResponse => {
+    options.usage.addTime(cpuMs, performance.now() - arrived);
+    const usage = options.usage.headers();
+    options.stats.usageSent(usage);
+    return { ...response, headers: { ...usage, ...response.headers } };
+  };
+
   return async function graphEndpoint(request) {
+    const arrived = performance.now();
     const query = Object.fromEntries(request.url.searchParams);
     delete query.access_token;
     let body: ParsedBody | null = null;
@@ -48,18 +60,24 @@ export function createGraphEndpoint(options: GraphEndpointOptions): (request: Ra
       delete params.access_token;
       if (options.latencyMs > 0) await abortableSleep(options.latencyMs, options.signal);
       const call: GraphCall = { method: request.method, segments, params, file: body.file, version: version ?? options.defaultVersion, baseUrl: options.baseUrl(), outbox: [] };
+      const handling = performance.now();
       const result = options.deps.dispatch(call);
+      const cpuMs = performance.now() - handling;
       options.logger.debug({ method: request.method, path: request.url.pathname, status: result.status }, 'sandbox graph answer');
-      return {
-        status: result.status,
-        headers: { ...result.headers },
-        body: JSON.stringify(result.body),
-        afterSend: () => call.outbox.forEach(options.enqueue),
-      };
+      return withUsage(
+        {
+          status: result.status,
+          headers: { ...result.headers },
+          body: JSON.stringify(result.body),
+          afterSend: () => call.outbox.forEach(options.enqueue),
+        },
+        arrived,
+        cpuMs,
+      );
     } catch (error) {
       if (error instanceof GraphApiError) {
         const result = errorResult(error);
-        return { status: result.status, headers: { ...result.headers }, body: JSON.stringify(result.body) };
+        return withUsage({ status: result.status, headers: { ...result.headers }, body: JSON.stringify(result.body) }, arrived, 0);
       }
       throw error;
     }

@@ -3,6 +3,8 @@ import type { RecordedWebhook } from './webhook-dispatcher';
 
 export interface StatsRecorder extends SandboxStats {
   record(request: RecordedRequest): void;
+  /** The usage headers of the answer being sent. */
+  usageSent(headers: Readonly<Record<string, string>>): void;
   /** A Graph request arrived; the returned function marks it answered. */
   begin(): () => void;
 }
@@ -11,6 +13,7 @@ export function createStatsRecorder(webhooks: { readonly records: readonly Recor
   const requests: RecordedRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  let usageHeaders: Readonly<Record<string, string>> | null = null;
   return {
     get requests() {
       return requests;
@@ -24,8 +27,14 @@ export function createStatsRecorder(webhooks: { readonly records: readonly Recor
     get webhooks() {
       return webhooks.records;
     },
+    get usageHeaders() {
+      return usageHeaders;
+    },
     record(request) {
       requests.push(request);
+    },
+    usageSent(headers) {
+      usageHeaders = headers;
     },
     begin() {
       inFlight += 1;

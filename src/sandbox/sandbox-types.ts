@@ -71,6 +71,8 @@ export interface SandboxStats {
   readonly maxInFlight: number;
   /** Every webhook the sandbox produced, with its delivery outcome. */
   readonly webhooks: readonly RecordedWebhook[];
+  /** The `x-app-usage` and `x-business-use-case-usage` headers of the latest Graph answer; null before the first. */
+  readonly usageHeaders: Readonly<Record<string, string>> | null;
   reset(): void;
 }
 

@@ -9,6 +9,7 @@ import { createHttpListener } from './sandbox-http-listener';
 import { seedDemoGroups } from './sandbox-seed';
 import { createSandboxState } from './sandbox-state';
 import { createStatsRecorder } from './sandbox-stats';
+import { createUsageMeter } from './sandbox-usage';
 import type { Sandbox, SandboxOptions } from './sandbox-types';
 import { createWebhookDispatcher } from './webhook-dispatcher';
 
@@ -42,7 +43,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const failures = createFailureInjector();
   const stats = createStatsRecorder(dispatcher);
   const control = createSandboxControl({ state, emit: (out) => dispatcher.enqueue(out) });
-  const deps: GraphDeps = { state, failures, dispatch: (call) => dispatchGraphCall(call, deps) };
+  const usage = createUsageMeter();
+  // Each call counts against the usage, each sub-request of a batch too (as Meta counts them); the batch itself does not.
+  const deps: GraphDeps = {
+    state,
+    failures,
+    dispatch(call) {
+      if (call.segments.length > 0) usage.countCall();
+      return dispatchGraphCall(call, deps);
+    },
+  };
 
   const graphEndpoint = createGraphEndpoint({
     accessToken: options.accessToken,
@@ -51,6 +61,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     baseUrl: () => sandbox.url,
     deps,
     stats,
+    usage,
     enqueue: (out) => dispatcher.enqueue(out),
     signal: lifetime.signal,
     logger,

@@ -6,15 +6,19 @@ import type { IncomingHttpHeaders } from 'node:http';
  */
 export type AroundRequest = <T>(request: { name: string; headers: IncomingHttpHeaders }, run: () => Promise<T>) => Promise<T>;
 
-/** How one GraphQL request over HTTP ended, for metrics. */
+/** How one GraphQL request (HTTP) or operation (WebSocket, SSE) ended, for metrics. */
 export interface GraphQLRequestOutcome {
+  transport: 'http' | 'ws' | 'sse';
   /** query, mutation or subscription; null when no operation was resolved (parse or validation error, no key). */
   operationType: string | null;
   /** The resolved operation's name; null for anonymous operations and requests that never got one. */
   operationName: string | null;
   /** `ok`, or the first error's `extensions.code`. */
   outcome: string;
-  /** From the start of Apollo's request pipeline to the response; null when the context could not be created. */
+  /**
+   * From the start of Apollo's request pipeline to the response (HTTP), or from admission to the result or the
+   * subscription's start (WebSocket, SSE); null when the request was refused before that (no context, bad document).
+   */
   durationSeconds: number | null;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { execute, GraphQLError } from 'graphql';
-import type { OperationArgs, Request, Response } from 'graphql-sse';
+import type { HandlerOptions, OperationArgs, Request, Response } from 'graphql-sse';
 import { createHandler, TOKEN_HEADER_KEY, TOKEN_QUERY_KEY } from 'graphql-sse';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { formatGatewayError, isUnexpectedError, unwrapThrown } from '../errors/format-error';
@@ -16,6 +16,8 @@ import { createReceivedTimes } from './delivery-observer';
 import { createDocumentCache } from './document-cache';
 import { createSharedExecution } from './shared-execution';
 import { withResumeCursor } from './sse-resume';
+import type { OperationOutcomeObserver } from './operation-counter';
+import { countSseOperations, createOperationCounter } from './operation-counter';
 
 export interface SseServerStats {
   /** Event-stream responses open (distinct operations and single-connection streams). */
@@ -53,6 +55,8 @@ export interface SseServerOptions<TContext extends object> {
   onDelivery?: OnDelivery;
   /** Told, per subscriber and event, whether the result was shared with an equal subscription (metrics). @default none */
   onExecution?: (shared: boolean) => void;
+  /** Told once per operation how it was answered, as HTTP requests are (metrics). @default none */
+  onOperationOutcome?: OperationOutcomeObserver;
 }
 
 export interface SseServer extends Disposable {
@@ -133,7 +137,7 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
     return [JSON.stringify({ errors: formatted }), { status, statusText: '', headers: JSON_HEADERS }];
   }
 
-  const handler = createHandler<FastifyRequest, RequestState, SseContext>({
+  const handlerOptions: HandlerOptions<FastifyRequest, RequestState, SseContext> = {
     schema,
     execute,
     subscribe: (args) => sharedExecution.subscribe(args),
@@ -174,7 +178,8 @@ export function createSseServer<TContext extends object>(options: SseServerOptio
       const { errors, ...rest } = result;
       return errors === undefined || errors.length === 0 ? result : { ...rest, errors: formatErrors(errors, state.requestId, 'INTERNAL_SERVER_ERROR') as unknown as GraphQLError[] };
     },
-  });
+  };
+  const handler = createHandler(options.onOperationOutcome === undefined ? handlerOptions : countSseOperations(handlerOptions, createOperationCounter('sse', options.onOperationOutcome)));
 
   function streamOfToken(headers: IncomingHttpHeaders): ServerResponse | null {
     const token = headerValue(headers[TOKEN_HEADER_KEY]);

@@ -25,6 +25,8 @@ import { createWsActivity } from './ws-activity';
 import type { BroadcastTarget, WsBroadcastStats } from './ws-broadcast';
 import { createWsBroadcast } from './ws-broadcast';
 import { createHeartbeat } from './ws-heartbeat';
+import type { OperationOutcomeObserver } from './operation-counter';
+import { countWsOperations, createOperationCounter } from './operation-counter';
 
 export type { WsBroadcastStats } from './ws-broadcast';
 
@@ -125,6 +127,8 @@ export interface WsServerOptions<TContext extends object> {
   onDelivery?: OnDelivery;
   /** Told, per subscriber and event, whether the result was shared with an equal subscription (metrics). @default none */
   onExecution?: (shared: boolean) => void;
+  /** Told once per operation how it was answered, as HTTP requests are (metrics). @default none */
+  onOperationOutcome?: OperationOutcomeObserver;
 }
 
 export interface WsServer extends Disposable {
@@ -304,7 +308,8 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     onClose: () => activity.socketCleanedUp(),
   };
   // Keep-alive 0: the heartbeat pings all sockets from one timer.
-  const adapter = useServer({ ...serverOptions, isProd: !exposeInternals }, wss, 0);
+  const counted = options.onOperationOutcome === undefined ? serverOptions : countWsOperations(serverOptions, createOperationCounter('ws', options.onOperationOutcome));
+  const adapter = useServer({ ...counted, isProd: !exposeInternals }, wss, 0);
 
   /** Every upgrade request for `path` passes here: the one place that decides who may open a socket. */
   function admissionOf(request: IncomingMessage): UpgradeRefusal | null {

@@ -116,8 +116,9 @@ export function createWebhookIngress(options: {
       if (observer?.onDelivered === undefined) return deliverOne(delivery, null);
       const outcome: DeliveryOutcome = { provider: delivery.provider, status: 0, stored: [], duplicates: [], ignored: 0, appendSeconds: null };
       const response = await deliverOne(delivery, outcome);
+      outcome.status = response.status;
       try {
-        observer.onDelivered({ ...outcome, status: response.status });
+        observer.onDelivered(outcome);
       } catch (error) {
         logger.error({ err: ensureError(error) }, 'webhook ingress observer threw; ignored');
       }

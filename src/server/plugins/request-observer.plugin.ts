@@ -7,7 +7,7 @@ export function requestObserverPlugin<TContext extends object>(observer: GraphQL
   return {
     async contextCreationDidFail({ error }) {
       const code = error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
-      observer.onCompleted?.({ operationType: null, operationName: null, outcome: code, durationSeconds: null });
+      observer.onCompleted?.({ transport: 'http', operationType: null, operationName: null, outcome: code, durationSeconds: null });
     },
     async requestDidStart() {
       const started = performance.now();
@@ -21,7 +21,7 @@ export function requestObserverPlugin<TContext extends object>(observer: GraphQL
           observer.onOperation?.({ type: operationType, name: operationName });
         },
         async willSendResponse({ response }) {
-          observer.onCompleted?.({ operationType, operationName, outcome: outcomeOf(response), durationSeconds: (performance.now() - started) / 1000 });
+          observer.onCompleted?.({ transport: 'http', operationType, operationName, outcome: outcomeOf(response), durationSeconds: (performance.now() - started) / 1000 });
         },
       };
     },

@@ -78,10 +78,17 @@ describe('Prometheus metrics on their own listener, after real traffic', () => {
     expect(delta(before, after, `${P}upstream_request_duration_seconds_count`, { call: 'batch' })).toBe(3);
     expect(delta(before, after, `${P}upstream_retries_total`, { call: 'batch' })).toBe(1);
     expect(delta(before, after, `${P}upstream_rate_limited_total`, { code: '130429' })).toBe(1);
-    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'estimated_time_to_regain_access' })).toBe(7);
-    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'call_count' })).toBe(100);
-    // The sandbox sends no X-App-Usage; the family is declared (its parsing is unit-tested).
-    expect(after.types.get(`${P}upstream_app_usage_percent`)).toBe('gauge');
+    // The gauges hold the usage headers of the latest answer (the successful retry), as the sandbox sent them: its
+    // X-App-Usage and its use case's X-Business-Use-Case-Usage, the throttle of the answer before it lifted.
+    const sent = t.sandbox.stats.usageHeaders!;
+    const appUsage = JSON.parse(sent['x-app-usage']!) as Record<string, number>;
+    const [[businessUsage]] = Object.values(JSON.parse(sent['x-business-use-case-usage']!) as Record<string, Record<string, number | string>[]>);
+    expect(appUsage.call_count).toBeGreaterThan(0);
+    for (const metric of ['call_count', 'total_cputime', 'total_time']) {
+      expect(after.value(`${P}upstream_app_usage_percent`, { metric })).toBe(appUsage[metric]);
+      expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric })).toBe(businessUsage![metric]);
+    }
+    expect(after.value(`${P}upstream_business_usage_percent`, { type: 'whatsapp_business_management', metric: 'estimated_time_to_regain_access' })).toBe(0);
 
     expect(delta(before, after, `${P}group_cache_requests_total`, { result: 'miss' })).toBe(2);
     // The anonymous query (another document, so a response-cache miss) finds the group in the group cache; the second
@@ -157,5 +164,40 @@ describe('Prometheus metrics on their own listener, after real traffic', () => {
     const completed = await scrape(t.metricsUrl!);
     expect(completed.value(`${P}operations_pending`, { kind: 'UPDATE_GROUP' })).toBe(0);
     expect(delta(pending, completed, `${P}subscriptions_ended_total`, { reason: 'returned' })).toBe(1);
+  });
+
+  it('counts GraphQL over WebSocket and SSE by transport, once per operation: a result, a started subscription or a refusal', async () => {
+    const group = t.sandbox.control.state().groups.find((candidate) => candidate.phoneNumberId === SANDBOX_PHONE_A)!;
+    const query = `query Probe { group(id: "${group.id}") { id } }`;
+    const before = await scrape(t.metricsUrl!);
+
+    const overWs = ws.run(query);
+    expect(await overWs.message(0)).toMatchObject({ kind: 'next', result: { data: { group: { id: group.id } } } });
+    expect(await overWs.message(1)).toEqual({ kind: 'complete' });
+    expect((await ws.run('query Probe { nope }').message(0)).kind).toBe('error');
+    const groupId = freshGroupId('counted');
+    expect((await postMeta(t.url, participantJoinedDelivery({ groupId, waId: '15550000000', timestamp: 1_755_549_000 }).body)).status).toBe(200);
+    const [{ cursor: now }] = await storedEvents(t.graphqlUrl, groupId);
+    const live = subscribe<{ id: string }>(ws, { query: LIVE, variables: { groupId, after: now }, field: 'groupEvents' });
+    const overSse = await fetch(`${t.url}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+    expect(await overSse.text()).toContain('event: complete');
+    const refusedSse = await fetch(`${t.url}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: 'query Probe { nope }' }) });
+    expect(refusedSse.status).toBe(400);
+    await refusedSse.text();
+    // An event that reaches the subscriber shows it started (it was counted then); its events count nothing more.
+    expect((await postMeta(t.url, participantJoinedDelivery({ groupId, waId: '15550000001', timestamp: 1_755_549_001 }).body)).status).toBe(200);
+    await live.take(1);
+
+    const after = await scrape(t.metricsUrl!);
+    const requests = `${P}graphql_requests_total`;
+    expect(delta(before, after, requests, { transport: 'ws', operation_type: 'query', operation_name: 'Probe', outcome: 'ok' })).toBe(1);
+    expect(delta(before, after, requests, { transport: 'ws', operation_type: 'unknown', operation_name: 'anonymous', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(delta(before, after, requests, { transport: 'ws', operation_type: 'subscription', operation_name: 'Live', outcome: 'ok' })).toBe(1);
+    expect(delta(before, after, requests, { transport: 'sse', operation_type: 'query', operation_name: 'Probe', outcome: 'ok' })).toBe(1);
+    expect(delta(before, after, requests, { transport: 'sse', operation_type: 'unknown', operation_name: 'anonymous', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(delta(before, after, `${P}graphql_request_duration_seconds_count`, { transport: 'ws', operation_type: 'query', operation_name: 'Probe' })).toBe(1);
+    // Not counted twice: none of these went through the HTTP GraphQL route.
+    expect(delta(before, after, requests, { transport: 'http', operation_name: 'Probe' })).toBe(0);
+    live.stop();
   });
 });

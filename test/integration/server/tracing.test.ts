@@ -1,9 +1,10 @@
-import { GroupSummaryDocument } from '../../generated/graphql';
+import { GroupSummaryDocument, UpdateGroupDocument } from '../../generated/graphql';
 import { signMetaPayload } from '../../../src/webhooks/providers/meta/meta.verify';
 import { SANDBOX_APP_SECRET, SANDBOX_PHONE_A } from '../../helpers/constants';
 import { freshGroupId, participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
 import type { OtlpReceiver, ReceivedSpan } from '../../helpers/otlp-receiver';
 import { startOtlpReceiver } from '../../helpers/otlp-receiver';
+import { testRedisUrl, uniquePrefix } from '../../helpers/redis';
 import { storedEvents } from '../../helpers/stored-events';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
@@ -19,6 +20,7 @@ const LIVE = 'subscription Live($groupId: ID!, $after: String) { groupEvents(gro
 
 const inTrace = (spans: readonly ReceivedSpan[], traceId: string): ReceivedSpan[] => spans.filter((span) => span.traceId === traceId);
 const named = (spans: readonly ReceivedSpan[], name: string): ReceivedSpan[] => spans.filter((span) => span.name === name);
+const childrenOf = (spans: readonly ReceivedSpan[], parent: ReceivedSpan): ReceivedSpan[] => spans.filter((span) => span.parentSpanId === parent.spanId);
 
 describe('OpenTelemetry traces, exported over OTLP/HTTP (JSON) to a receiver the test runs', () => {
   let receiver: OtlpReceiver;
@@ -27,7 +29,8 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP (JSON) to a receiver the
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    t = await startTestGateway({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '20', LOG_LEVEL: 'debug' } });
+    // On Redis: its round trips (the append script, the publishes) are spans too.
+    t = await startTestGateway({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '20', LOG_LEVEL: 'debug', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix('tracing') } });
     ws = openWsClient({ url: t.graphqlUrl });
   });
   afterAll(async () => {
@@ -36,7 +39,7 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP (JSON) to a receiver the
     await receiver.close();
   });
 
-  it('gives a cold group(id) one trace, under the caller\'s traceparent: request → loader batch → upstream call, the call sending that trace upstream', async () => {
+  it('gives a cold group(id) one trace, under the caller\'s traceparent: request → resolver → loader batch → upstream call, the call sending that trace upstream', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpanId = '00f067aa0ba902b7';
     const group = t.sandbox.control.state().groups.find((candidate) => candidate.phoneNumberId === SANDBOX_PHONE_A)!;
@@ -49,14 +52,20 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP (JSON) to a receiver the
     const [request] = named(spans, 'query GroupSummary');
     expect(request).toMatchObject({ kind: SERVER, parentSpanId: callerSpanId, serviceName: 'whatsapp-groups-gateway', attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'GroupSummary' } });
     expect(Object.keys(request!.attributes)).not.toContain('graphql.document'); // no variables, no document
+    const [resolver] = named(spans, 'resolve Query.group');
+    expect(resolver).toMatchObject({ parentSpanId: request!.spanId, attributes: { 'graphql.field.name': 'group', 'graphql.field.path': 'group', 'graphql.parent.name': 'Query', 'graphql.field.type': 'Group' } });
+    expect(Object.keys(resolver!.attributes).filter((key) => key.includes('arg'))).toEqual([]); // no arguments
     const [batch] = named(spans, 'loader group batch');
-    expect(batch).toMatchObject({ parentSpanId: request!.spanId, attributes: { 'loader.keys': 1 } });
+    expect(batch).toMatchObject({ parentSpanId: resolver!.spanId, attributes: { 'loader.keys': 1 } });
     const [call] = named(spans, 'graph api batch');
     expect(call).toMatchObject({ kind: CLIENT, parentSpanId: batch!.spanId, attributes: { 'graph_api.call': 'batch', 'http.request.method': 'POST', 'http.response.status_code': 200 } });
 
     // The sandbox (standing in for Meta) received the call span as the parent of its work.
     const upstream = t.sandbox.stats.requests.filter((recorded) => recorded.method === 'POST');
     expect(upstream.map((recorded) => recorded.traceparent)).toEqual([`00-${traceId}-${call!.spanId}-01`]);
+    // Resolvers that read properties synchronously open no span; the group's own fields await its loader, each a span.
+    expect(named(spans, 'resolve Group.id')).toEqual([]);
+    expect(named(spans, 'resolve Group.subject').map((span) => span.parentSpanId)).toEqual([request!.spanId]);
     // Log lines written inside the request carry its trace.
     expect(t.logs.filter((line) => line.msg === 'graph api answer' && line.traceId === traceId).length).toBe(1);
   });
@@ -93,5 +102,41 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP (JSON) to a receiver the
       attributes: { 'subscription.transport': 'ws', 'event.id': event!.id },
     });
     live.stop();
+  });
+
+  it('gives a mutation its resolver span, parent of its upstream call and of the publish that invalidates the read caches; the completing webhook its append and its publish', async () => {
+    const group = t.sandbox.control.state().groups.find((candidate) => candidate.phoneNumberId === SANDBOX_PHONE_A)!;
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    t.sandbox.setWebhookUrl(null); // Meta's completion is held back, to be posted under a traceparent of the test's
+    const update = await t.query(UpdateGroupDocument, { input: { groupId: group.id, subject: 'Traced Watchers' } }, { headers: { traceparent: `00-${traceId}-b7ad6b7169203331-01` } });
+    expect(update.body.errors).toBeUndefined();
+    await t.sandbox.webhooksIdle();
+    t.sandbox.setWebhookUrl(`${t.url}/webhooks/meta`);
+    const operationId = update.body.data!.updateGroup.operation!.id;
+    const completion = t.sandbox.stats.webhooks.filter((webhook) => webhook.status === 'dropped').at(-1)!;
+
+    await receiver.until((spans) => named(inTrace(spans, traceId), 'mutation UpdateGroup').length === 1 && named(inTrace(spans, traceId), 'redis publish').length >= 1);
+    const spans = inTrace(receiver.spans, traceId);
+    const [request] = named(spans, 'mutation UpdateGroup');
+    const [resolver] = named(spans, 'resolve Mutation.updateGroup');
+    expect(resolver).toMatchObject({ parentSpanId: request!.spanId, attributes: { 'graphql.field.path': 'updateGroup', 'graphql.parent.name': 'Mutation' } });
+    expect(named(childrenOf(spans, resolver!), 'graph api updateGroupSettings')).toHaveLength(1);
+    const publishes = named(spans, 'redis publish');
+    const invalidation = publishes.find((span) => String(span.attributes['messaging.destination.name']).endsWith('read-changes'));
+    expect(invalidation).toMatchObject({ parentSpanId: resolver!.spanId, attributes: { 'db.system.name': 'redis', 'db.operation.name': 'PUBLISH', 'messaging.operation.type': 'publish' } });
+
+    // Meta's delivery of the completion, under its own traceparent: the append script and the operation's update.
+    const webhookTrace = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+    const posted = await postMeta(t.url, completion.rawBody, {
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaPayload(completion.rawBody, SANDBOX_APP_SECRET), traceparent: `00-${webhookTrace}-1234567890abcdef-01` },
+    });
+    expect(posted.status).toBe(200);
+    await receiver.until((received) => named(inTrace(received, webhookTrace), 'POST /webhooks/meta').length === 1 && named(inTrace(received, webhookTrace), 'redis publish').length >= 1);
+    const webhookSpans = inTrace(receiver.spans, webhookTrace);
+    const [append] = named(webhookSpans, 'webhook append');
+    const [script] = named(webhookSpans, 'redis append');
+    expect(script).toMatchObject({ parentSpanId: append!.spanId, attributes: { 'db.system.name': 'redis', 'redis.append.publishes_in_script': true, 'redis.append.stored': 1, 'redis.append.duplicates': 0 } });
+    const channels = named(webhookSpans, 'redis publish').map((span) => String(span.attributes['messaging.destination.name']));
+    expect(channels.some((channel) => channel.endsWith(`operation:${operationId}`))).toBe(true);
   });
 });

@@ -42,9 +42,12 @@ describe('createMetricsHooks', () => {
   it('counts GraphQL requests with capped operation names, and reads the deepest live queue at scrape time', async () => {
     const metrics = createGatewayMetrics();
     const hooks = createMetricsHooks(metrics);
-    for (let index = 0; index <= OPERATION_NAME_LIMIT; index++) hooks.graphqlCompleted({ operationType: 'query', operationName: `Op${index}`, outcome: 'ok', durationSeconds: 0.01 });
-    hooks.graphqlCompleted({ operationType: null, operationName: null, outcome: 'UNAUTHENTICATED', durationSeconds: null });
-    expect(await valueOf(metrics, 'graphql_requests_total', { operation_name: 'Op0' })).toBe(1);
+    for (let index = 0; index <= OPERATION_NAME_LIMIT; index++) hooks.graphqlCompleted({ transport: 'http', operationType: 'query', operationName: `Op${index}`, outcome: 'ok', durationSeconds: 0.01 });
+    hooks.graphqlCompleted({ transport: 'http', operationType: null, operationName: null, outcome: 'UNAUTHENTICATED', durationSeconds: null });
+    hooks.graphqlCompleted({ transport: 'ws', operationType: 'subscription', operationName: 'Op0', outcome: 'ok', durationSeconds: 0.002 });
+    expect(await valueOf(metrics, 'graphql_requests_total', { transport: 'http', operation_name: 'Op0' })).toBe(1);
+    expect(await valueOf(metrics, 'graphql_requests_total', { transport: 'ws', operation_type: 'subscription', operation_name: 'Op0' })).toBe(1);
+    expect(await valueOf(metrics, 'graphql_request_duration_seconds_count', { transport: 'ws', operation_type: 'subscription', operation_name: 'Op0' })).toBe(1);
     expect(await valueOf(metrics, 'graphql_requests_total', { operation_name: 'other' })).toBe(1);
     expect(await valueOf(metrics, 'graphql_requests_total', { operation_type: 'unknown', operation_name: 'anonymous', outcome: 'UNAUTHENTICATED' })).toBe(1);
 

@@ -1,10 +1,28 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { loadConfig } from '../../../src/config/config';
+import type { EventInfrastructure } from '../../../src/events/event-infrastructure';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createObservability } from '../../../src/observability/observability';
 import { createTracing, tracingOver } from '../../../src/observability/tracing';
+import { traceResolvers } from '../../../src/server/resolver-spans';
+
+const subscriptionResolve = (value: unknown): unknown => value;
+
+function schemaWithResolvers(): GraphQLSchema {
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        later: { type: GraphQLString, resolve: async () => 'later' },
+        now: { type: GraphQLString, resolve: () => 'now' },
+      },
+    }),
+    subscription: new GraphQLObjectType({ name: 'Subscription', fields: { ticks: { type: GraphQLString, resolve: subscriptionResolve } } }),
+  });
+}
 
 function inMemoryTracing() {
   const exporter = new InMemorySpanExporter();
@@ -22,6 +40,9 @@ describe('tracing off', () => {
     expect(observability.metrics).toBeNull();
     // With metrics off as well, every part runs exactly as without observability.
     expect(observability.hooks).toEqual({});
+    // No resolver span (the schema's resolvers are left as they are); the event log and bus are left as they are.
+    const infrastructure = { kind: 'redis', redis: {} } as unknown as EventInfrastructure;
+    expect(observability.observeEvents(infrastructure)).toBe(infrastructure);
   });
 
   it('with metrics on, hands the parts counting hooks only: none wraps a request, a batch or an ingress step', () => {
@@ -32,6 +53,9 @@ describe('tracing off', () => {
     expect(hooks.ingress?.step).toBeUndefined();
     expect(hooks.graphql?.onOperation).toBeUndefined();
     expect(hooks.upstream?.onAttempt?.({ call: 'getGroup', method: 'GET', attempt: 1 })?.headers).toBeUndefined();
+    expect(hooks.resolverSpan).toBeUndefined();
+    const infrastructure = { kind: 'redis', redis: {} } as unknown as EventInfrastructure;
+    expect(observability.observeEvents(infrastructure)).toBe(infrastructure);
   });
 
   it('is on with an OTLP endpoint, or with OTEL_TRACES_EXPORTER=console; other protocols are refused at start', () => {
@@ -44,6 +68,46 @@ describe('tracing off', () => {
 });
 
 describe('tracingOver', () => {
+  it('opens a span for work under inSpanIfAsync only when it answers a promise or starts a span, and none outside a trace', async () => {
+    const { exporter, tracing } = inMemoryTracing();
+    expect(tracing.inSpanIfAsync('outside', () => ({}), () => 1)).toBe(1);
+    let attributesAsked = 0;
+    const attributes = () => {
+      attributesAsked += 1;
+      return { 'graphql.field.name': 'x' };
+    };
+    await tracing.inSpan('request', {}, async () => {
+      expect(tracing.inSpanIfAsync('sync', attributes, () => 'value')).toBe('value');
+      expect(attributesAsked).toBe(0); // a synchronous answer opened nothing, not even its attributes
+      tracing.inSpanIfAsync('sync with a child', attributes, () => tracing.inSpan('child', {}, () => undefined));
+      await tracing.inSpanIfAsync('async', attributes, async () => {
+        await Promise.resolve();
+        await tracing.inSpan('loader batch', {}, async () => undefined);
+      });
+      await expect(tracing.inSpanIfAsync('rejected', attributes, () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
+    });
+    const spans = exporter.getFinishedSpans();
+    const byName = new Map(spans.map((span) => [span.name, span]));
+    expect([...byName.keys()].sort()).toEqual(['async', 'child', 'loader batch', 'rejected', 'request', 'sync with a child']);
+    const request = byName.get('request')!.spanContext().spanId;
+    expect(byName.get('async')!.parentSpanContext?.spanId).toBe(request);
+    expect(byName.get('loader batch')!.parentSpanContext?.spanId).toBe(byName.get('async')!.spanContext().spanId);
+    expect(byName.get('child')!.parentSpanContext?.spanId).toBe(byName.get('sync with a child')!.spanContext().spanId);
+    expect(byName.get('async')!.attributes).toEqual({ 'graphql.field.name': 'x' });
+    expect(byName.get('rejected')!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'upstream down' });
+    expect(attributesAsked).toBe(3);
+  });
+
+  it('wraps the resolvers of the schema with traceResolvers, except the Subscription root, once', async () => {
+    const { exporter, tracing } = inMemoryTracing();
+    const schema = schemaWithResolvers();
+    const observed = traceResolvers(traceResolvers(schema, tracing.inSpanIfAsync), tracing.inSpanIfAsync);
+    const answer = await tracing.inSpan('request', {}, () => graphql({ schema: observed, source: '{ later now }' }));
+    expect(answer).toEqual({ data: { later: 'later', now: 'now' } });
+    expect(exporter.getFinishedSpans().map((span) => span.name).sort()).toEqual(['request', 'resolve Query.later']);
+    expect(schema.getSubscriptionType()!.getFields().ticks!.resolve).toBe(subscriptionResolve);
+  });
+
   it('nests spans by async context, honours an incoming traceparent and gives log lines the active ids', async () => {
     const { exporter, tracing } = inMemoryTracing();
     const incoming = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
