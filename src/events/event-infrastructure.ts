@@ -6,7 +6,6 @@ import type { EventLog } from './event-log';
 import { createInMemoryEventBus } from './in-memory-event-bus';
 import { createInMemoryEventLog } from './in-memory-event-log';
 import type { RedisTarget } from './redis-client';
-import { EVENT_LOG_SLOT } from './redis-client';
 import type { RedisConnections } from './redis-connections';
 import { createRedisConnections } from './redis-connections';
 import { createRedisEventBus } from './redis-event-bus';
@@ -37,8 +36,7 @@ export function createEventInfrastructure(options: {
 }): EventInfrastructure {
   const { events, logger } = options;
   const target = redisTarget(options.redis);
-  // On a cluster the event channels share the event log's slot (its append script publishes them).
-  const topics = createTopics(options.redis.keyPrefix, target?.kind === 'cluster' ? { eventSlotTag: `{${EVENT_LOG_SLOT}}:` } : {});
+  const topics = createTopics(options.redis.keyPrefix);
   if (target === null) {
     const bus = createInMemoryEventBus();
     const log = createInMemoryEventLog({ bus, topics, retentionSeconds: events.retentionSeconds, dedupeTtlSeconds: events.dedupeTtlSeconds });
@@ -65,6 +63,8 @@ export function createEventInfrastructure(options: {
     keyPrefix: options.redis.keyPrefix,
     retentionSeconds: events.retentionSeconds,
     dedupeTtlSeconds: events.dedupeTtlSeconds,
+    waitReplicas: options.redis.wait.replicas,
+    waitTimeoutMs: options.redis.wait.timeoutMs,
   });
   let disposed: Promise<void> | undefined;
   return {

@@ -50,10 +50,14 @@ export class CursorExpiredError extends Error {
   }
 }
 
-/** The string is not a cursor this log issued. */
+/** The string is not a cursor this log issued, or not one of the stream the read follows (`reason` says which). */
 export class InvalidCursorError extends Error {
-  constructor(readonly cursor: string) {
-    super(`"${cursor}" is not an event cursor issued by this gateway.`);
+  constructor(
+    readonly cursor: string,
+    /** Why a well-formed cursor cannot be used here, for the client; null when it is not a cursor at all. */
+    readonly reason: string | null = null,
+  ) {
+    super(reason === null ? `"${cursor}" is not an event cursor issued by this gateway.` : `The cursor "${cursor}" cannot be used here: ${reason}.`);
     this.name = 'InvalidCursorError';
   }
 }

@@ -8,6 +8,7 @@ import { storedEvents } from '../../helpers/stored-events';
 import { activeResources, grownResources, settledHeapBytes } from '../helpers/process-footprint';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
+import { createTopics } from '../../../src/events/topics';
 
 jest.setTimeout(60_000);
 
@@ -108,7 +109,7 @@ describe('10,000 subscribe/unsubscribe cycles against a Redis-backed gateway', (
     await runPool(CYCLES, CONCURRENCY, cycle);
     await settled();
 
-    const channels = groups.map(({ groupId }) => `${prefix}events:group:${groupId}`);
+    const channels = groups.map(({ groupId }) => createTopics(prefix).group(groupId));
     const numsub = (await testRedis.redis.pubsub('NUMSUB', ...channels)) as (string | number)[];
     expect(numsub.filter((_value, i) => i % 2 === 1).map(Number)).toEqual(channels.map(() => 0));
     expect(await channelsOfOurs()).toEqual([]);
