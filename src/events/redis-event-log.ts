@@ -4,19 +4,19 @@ import { isCluster, masterFor } from './redis-client';
 import { once } from '../lib/disposable';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import { decodeEventBody, encodeEventBody } from './event-codec';
-import type { DomainEvent, StoredEvent } from './event-model';
-import type { AppendResult, EventLog, EventLogPage } from './event-log';
+import { encodeEventBody } from './event-codec';
+import type { DomainEvent } from './event-model';
+import type { AppendResult, EventLog } from './event-log';
 import { EventLogUnavailableError } from './event-log';
-import { cursorPrefix, encodeCursor, formatPosition, parsePosition } from './event-cursor';
-import type { ReadPlan } from './event-log-support';
+import { cursorPrefix, encodeCursor, parsePosition } from './event-cursor';
 import { assertPositiveSeconds, planRead, serializeEvent, toStoredEvent } from './event-log-support';
 import type { HomeStream, IndexStream } from './log-streams';
-import { homeOf, indexesOf, parseStreamName, streamName } from './log-streams';
+import { homeOf, indexesOf, streamName } from './log-streams';
 import type { IndexEntry } from './redis-event-index';
 import { indexEntries } from './redis-event-index';
 import { eventLogKeys } from './redis-event-log-keys';
-import { BODIES_SCRIPT, HOME_APPEND_SCRIPT, READ_SCRIPT } from './redis-event-log.scripts';
+import { HOME_APPEND_SCRIPT } from './redis-event-log.scripts';
+import { createRedisEventLogReader } from './redis-event-log-reader';
 import type { Topics } from './topics';
 
 export interface RedisEventLogOptions {
@@ -38,9 +38,6 @@ export interface RedisEventLogOptions {
   /** Source of entry ids and of the retention boundary. @default systemClock */
   clock?: Clock;
 }
-
-/** Entries one read script call may look at before handing back (bounds the time Redis is busy). */
-const SCAN_BUDGET = 2_000;
 
 interface HomeBatch {
   home: HomeStream;
@@ -163,61 +160,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     }
   }
 
-  /** One bounded scan of a stream: matching entries' ids with the requested fields. */
-  async function scan(key: string, start: string, wanted: number, phoneFilter: string, types: readonly string[], fields: readonly string[]) {
-    const reply = await READ_SCRIPT.runBuffer(redis, [key], [start, wanted, SCAN_BUDGET, phoneFilter, types.length, ...types, fields.length, ...fields]);
-    if (!Array.isArray(reply) || reply.length !== 3 || !Array.isArray(reply[0])) throw new Error('Unexpected event log read reply');
-    const flat = reply[0] as Buffer[];
-    const found: { id: string; values: Buffer[] }[] = [];
-    for (let i = 0; i + fields.length < flat.length; i += 1 + fields.length) found.push({ id: flat[i]!.toString(), values: flat.slice(i + 1, i + 1 + fields.length) });
-    return { found, last: String(reply[1]), exhausted: Number(String(reply[2])) === 1 };
-  }
-
-  /** Bodies of index references, one script call per home stream (slot), all in flight together. */
-  async function resolve(references: readonly { home: string; id: string }[]): Promise<(string | null)[]> {
-    const byHome = new Map<string, number[]>();
-    references.forEach((reference, i) => byHome.set(reference.home, [...(byHome.get(reference.home) ?? []), i]));
-    const bodies: (string | null)[] = references.map(() => null);
-    await Promise.all(
-      [...byHome].map(async ([name, positions]) => {
-        const home = parseStreamName(name);
-        if (home === null || (home.kind !== 'group' && home.kind !== 'ungrouped')) return;
-        const reply = await BODIES_SCRIPT.runBuffer(redis, [keys.home(home)], positions.map((i) => references[i]!.id));
-        if (!Array.isArray(reply)) throw new Error('Unexpected event log bodies reply');
-        positions.forEach((position, j) => {
-          const body = reply[j] as Buffer | null;
-          bodies[position] = body === null ? null : decodeEventBody(body);
-        });
-      }),
-    );
-    return bodies;
-  }
-
-  async function read(plan: ReadPlan): Promise<EventLogPage> {
-    const { stream } = plan;
-    const fromHome = stream.kind === 'group' || stream.kind === 'ungrouped';
-    const key = fromHome ? keys.home(stream) : keys.index(stream);
-    // A home stream carries the phone number, so a group + phone filter is checked while scanning the group.
-    const phoneFilter = fromHome && plan.phoneNumberId !== null ? plan.phoneNumberId : '';
-    const types = plan.types === null ? [] : [...plan.types];
-    const events: StoredEvent[] = [];
-    let start = plan.after === null ? formatPosition(plan.oldest) : `(${formatPosition(plan.after)}`;
-    for (;;) {
-      const { found, last, exhausted } = await scan(key, start, plan.limit + 1 - events.length, phoneFilter, types, fromHome ? ['b'] : ['h', 'i']);
-      const jsons = fromHome
-        ? found.map(({ values }) => decodeEventBody(values[0]!))
-        : await resolve(found.map(({ values }) => ({ home: values[0]!.toString(), id: values[1]!.toString() })));
-      found.forEach(({ id }, i) => {
-        const position = parsePosition(id);
-        const json = jsons[i];
-        // A reference whose home entry is gone (retention trims each stream on its own) is skipped.
-        if (position !== null && json !== null && json !== undefined) events.push(toStoredEvent(json, encodeCursor(stream, position)));
-      });
-      if (events.length > plan.limit || exhausted || last === '') break;
-      start = `(${last}`;
-    }
-    return { events: events.slice(0, plan.limit), hasMore: events.length > plan.limit };
-  }
+  const read = createRedisEventLogReader({ redis, keys });
 
   return {
     async append(events) {
