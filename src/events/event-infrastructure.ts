@@ -7,7 +7,7 @@ import { createInMemoryEventBus } from './in-memory-event-bus';
 import { createInMemoryEventLog } from './in-memory-event-log';
 import type { RedisTarget } from './redis-client';
 import type { RedisConnections } from './redis-connections';
-import { createRedisConnections } from './redis-connections';
+import { createRedisCommandConnection, createRedisConnections } from './redis-connections';
 import { createRedisEventBus } from './redis-event-bus';
 import { createRedisEventLog } from './redis-event-log';
 import type { Topics } from './topics';
@@ -56,9 +56,12 @@ export function createEventInfrastructure(options: {
     };
   }
   const redis = createRedisConnections({ target, logger: logger.child({ part: 'redis' }) });
+  // WAIT blocks the connection it is sent on: the log's appends get their own, so other parts' commands never queue behind it.
+  const logWriter = options.redis.wait.replicas > 0 ? createRedisCommandConnection({ target, logger: logger.child({ part: 'redis' }), purpose: 'event-log' }) : null;
   const bus = createRedisEventBus({ publisher: redis.commands, subscriber: redis.subscriber, logger: logger.child({ part: 'bus' }) });
   const log = createRedisEventLog({
     redis: redis.commands,
+    ...(logWriter === null ? {} : { writer: logWriter.client }),
     topics,
     keyPrefix: options.redis.keyPrefix,
     retentionSeconds: events.retentionSeconds,
@@ -82,7 +85,7 @@ export function createEventInfrastructure(options: {
           await bus.dispose();
           await log.dispose();
         } finally {
-          await redis.dispose();
+          await Promise.all([redis.dispose(), logWriter?.dispose()]);
         }
       })()),
   };

@@ -57,10 +57,32 @@ export function keySlot(key: string): number {
  */
 export async function masterFor(client: RedisClient, key: string): Promise<Redis> {
   if (!isCluster(client)) return client;
-  if (client.status !== 'ready') throw new Error(`Redis Cluster client is ${client.status}, not ready: no slot map to route ${key}`);
+  if (client.status !== 'ready') await readyWithin(client, CLUSTER_READY_WAIT_MS, key);
   const slot = keySlot(key);
   const nodeKey = client.slots[slot]?.[0];
   const node = nodeKey === undefined ? undefined : client.nodes('master').find((candidate) => `${candidate.options.host}:${candidate.options.port}` === nodeKey);
   if (node === undefined) throw new Error(`Redis Cluster: no master connection for slot ${slot} (${nodeKey ?? 'unassigned'}) of ${key}`);
   return node;
+}
+
+/** How long a write waits for a Cluster client that is still connecting (it has no slot map yet), like a command timeout. */
+const CLUSTER_READY_WAIT_MS = 2_000;
+
+function readyWithin(client: Cluster, ms: number, key: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('end', onEnd);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onReady = () => done();
+    const onEnd = () => done(new Error(`Redis Cluster client ended before it was ready: no slot map to route ${key}`));
+    const timer = setTimeout(() => done(new Error(`Redis Cluster client is ${client.status}, not ready within ${ms} ms: no slot map to route ${key}`)), ms);
+    client.on('ready', onReady);
+    client.on('end', onEnd);
+    if (client.status === 'ready') done();
+    else if (client.status === 'end') onEnd();
+  });
 }

@@ -20,8 +20,13 @@ import { createRedisEventLogReader } from './redis-event-log-reader';
 import type { Topics } from './topics';
 
 export interface RedisEventLogOptions {
-  /** The commands connection. Borrowed: never quit here. */
+  /** The commands connection (reads). Borrowed: never quit here. */
   redis: RedisClient;
+  /**
+   * The connection appends and their WAIT are sent on: WAIT blocks its connection until the replicas answer, so with
+   * waitReplicas > 0 give the log one of its own (createRedisCommandConnection). Borrowed. @default redis
+   */
+  writer?: RedisClient;
   topics: Topics;
   /** Prefix of every key (ours, not ioredis' keyPrefix), e.g. config.redis.keyPrefix. */
   keyPrefix: string;
@@ -63,9 +68,10 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     );
   }
   const { redis, topics, retentionSeconds } = options;
+  const writer = options.writer ?? redis;
   const retentionMs = retentionSeconds * 1000;
   const clock = options.clock ?? systemClock;
-  const publishCommand = isCluster(redis) ? 'SPUBLISH' : 'PUBLISH';
+  const publishCommand = isCluster(writer) ? 'SPUBLISH' : 'PUBLISH';
   const keys = eventLogKeys(options.keyPrefix);
 
   /** Stores one home stream's events; returns their ids (fresh or the earlier one) and the stream's last id before. */
@@ -118,7 +124,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     const outcome = new Map<DomainEvent, string | null>();
     await Promise.all(
       [...batches.values()].map(async (batch) => {
-        const homeNode = await masterFor(redis, keys.home(batch.home));
+        const homeNode = await masterFor(writer, keys.home(batch.home));
         const stored = await appendHome(homeNode, batch, nowMs);
         written.add(homeNode);
         const claimed = new Set<string>();
@@ -131,7 +137,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
         for (const { event } of batch.events) for (const index of indexesOf(event)) indexes.set(streamName(index), index);
         await Promise.all(
           [...indexes.values()].map(async (index) => {
-            const node = await masterFor(redis, keys.index(index));
+            const node = await masterFor(writer, keys.index(index));
             const channel = index.kind === 'phone' ? topics.phoneNumber(index.id) : topics.allEvents();
             const belongs = index.kind === 'phone' ? (phone: string) => phone === index.id : () => true;
             await indexEntries(node, homeNode, batch.home, index, entriesFor(index, batch, stored), { keys, nowMs, retentionMs, publishCommand, channel, belongs });
@@ -180,7 +186,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     },
     async ping() {
       try {
-        await redis.ping();
+        await Promise.all([redis.ping(), writer === redis ? null : writer.ping()]);
       } catch (error) {
         throw new EventLogUnavailableError(error);
       }

@@ -160,6 +160,22 @@ describe('Redis event log', () => {
     callBuffer.mockRestore();
   });
 
+  it('sends appends and their WAIT on its writer connection, so a blocking WAIT never holds up the shared one', async () => {
+    const writer = createTestRedis(prefix);
+    try {
+      const log = createRedisEventLog({ redis: connections.commands, writer: writer.redis, topics: createTopics(prefix), keyPrefix: prefix, retentionSeconds, dedupeTtlSeconds, clock, waitReplicas: 1, waitTimeoutMs: 20 });
+      const shared = jest.spyOn(connections.commands, 'evalsha');
+      const waits = jest.spyOn(writer.redis, 'call');
+      await expect(log.append([makeEvent({ groupId: 'gx' })])).rejects.toBeInstanceOf(EventLogUnavailableError);
+      expect(shared).not.toHaveBeenCalled();
+      expect(waits.mock.calls.filter((call) => call[0] === 'WAIT')).toEqual([['WAIT', 1, 20]]);
+      shared.mockRestore();
+      waits.mockRestore();
+    } finally {
+      await writer.redis.quit();
+    }
+  });
+
   it('answers unavailable when fewer replicas than asked acknowledge the writes (WAIT), and keeps the events', async () => {
     // The test Redis has no replica: WAIT 1 answers 0.
     const log = createLog({ waitReplicas: 1 });
