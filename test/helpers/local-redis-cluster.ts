@@ -133,7 +133,7 @@ export async function startLocalRedisCluster(options: LocalRedisClusterOptions =
     },
     async waitForRole(port, role) {
       const check = role === 'master' ? (info: string) => info.includes('role:master') : (info: string) => info.includes('role:slave') && info.includes('master_link_status:up') && !info.includes('master_sync_in_progress:1');
-      await waitFor(async () => check(await replicationInfo(port)), `node ${port} to be ${role}`, 600);
+      await waitFor(async () => check(await replicationInfo(port)), `node ${port} to be ${role}`);
     },
     stop,
   };
@@ -199,8 +199,11 @@ async function replicaInSync(port: number): Promise<boolean> {
   }
 }
 
-/** Polls a just-started child process: it offers no event to wait on. Bounded by `attempts`. */
-async function waitFor(check: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
+/**
+ * Polls a just-started child process: it offers no event to wait on. Bounded by `attempts` (30 s by default: six
+ * redis-server processes starting on a loaded 2-core machine took more than 10 s).
+ */
+async function waitFor(check: () => Promise<boolean>, what: string, attempts = 600): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
