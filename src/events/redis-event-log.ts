@@ -46,7 +46,8 @@ export interface RedisEventLogOptions {
 
 interface HomeBatch {
   home: HomeStream;
-  events: { event: DomainEvent; json: string }[];
+  /** `at`: the event's place in the delivery. */
+  events: { event: DomainEvent; json: string; at: number }[];
 }
 
 /**
@@ -113,25 +114,23 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     if (events.length === 0) return { stored: [], duplicates: [] };
     const nowMs = clock.now();
     const batches = new Map<string, HomeBatch>();
-    for (const event of events) {
+    events.forEach((event, at) => {
       const home = homeOf(event);
       const name = streamName(home);
       const batch = batches.get(name) ?? { home, events: [] };
-      batch.events.push({ event, json: serializeEvent(event) });
+      batch.events.push({ event, json: serializeEvent(event), at });
       batches.set(name, batch);
-    }
+    });
     const written = new Set<Redis>();
-    const outcome = new Map<DomainEvent, string | null>();
+    /** Per event of the delivery: its new id in its group's stream, or null for a duplicate (of an earlier one too). */
+    const storedIds: (string | null)[] = events.map(() => null);
     await Promise.all(
       [...batches.values()].map(async (batch) => {
         const homeNode = await masterFor(writer, keys.home(batch.home));
         const stored = await appendHome(homeNode, batch, nowMs);
         written.add(homeNode);
-        const claimed = new Set<string>();
-        batch.events.forEach(({ event }, i) => {
-          const fresh = stored.fresh[i] && !claimed.has(event.id);
-          claimed.add(event.id);
-          outcome.set(event, fresh ? stored.ids[i]! : null);
+        batch.events.forEach(({ at }, i) => {
+          if (stored.fresh[i]) storedIds[at] = stored.ids[i]!;
         });
         const indexes = new Map<string, IndexStream>();
         for (const { event } of batch.events) for (const index of indexesOf(event)) indexes.set(streamName(index), index);
@@ -148,8 +147,8 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
     );
     if (waitReplicas > 0) await Promise.all([...written].map((node) => waitForReplicas(node)));
     const result: AppendResult = { stored: [], duplicates: [] };
-    for (const event of events) {
-      const id = outcome.get(event) ?? null;
+    for (const [at, event] of events.entries()) {
+      const id = storedIds[at] ?? null;
       const position = id === null ? null : parsePosition(id);
       if (position === null) result.duplicates.push(event);
       else result.stored.push(toStoredEvent(serializeEvent(event), encodeCursor(homeOf(event), position)));

@@ -239,6 +239,14 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     expect((await h.log.read({ groupId: 'np', limit: 10 })).events.map((e) => e.id)).toEqual([event.id]);
   });
 
+  it('stores an event once when a delivery holds the very same object twice', async () => {
+    const event = makeEvent({ groupId: 'twice' });
+    const result = await h.log.append([event, event]);
+    expect(result.stored.map(withoutCursor)).toEqual([event]);
+    expect(result.duplicates).toEqual([event]);
+    expect((await h.log.read({ groupId: 'twice', limit: 10 })).events.map((e) => e.id)).toEqual([event.id]);
+  });
+
   it('treats an empty delivery as nothing to do', async () => {
     expect(await h.log.append([])).toEqual({ stored: [], duplicates: [] });
   });
