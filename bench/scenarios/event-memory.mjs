@@ -5,7 +5,8 @@ import { createMetaWebhooks, SANDBOX_APP_SECRET } from '../lib/meta-webhook.mjs'
 /**
  * Scenario 10: Redis memory per stored event, per event kind. Posts signed Meta deliveries to the gateway, then sums
  * `MEMORY USAGE <key> SAMPLES 0` (exact for streams) over every key under the run's prefix before and after each kind:
- * the growth divided by the events stored is what one event costs (log entries in every stream, dedupe key).
+ * the growth divided by the events stored is what one event costs (its body in its group's stream, its dedupe key, its
+ * references in the phone and all-events indexes); the detail splits it by part.
  * Target from issue 16: <= 700 B per event.
  */
 export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId, runId, events = 5_000 }) {
@@ -27,13 +28,16 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
       const stored = (await gateway.call('ingressStats')).eventsStored - storedBefore;
       const after = await memoryUnder(redis, keyPrefix);
       const perEvent = stored === 0 ? null : (after.bytes - before.bytes) / stored;
+      const perEventByPart = Object.fromEntries(
+        Object.keys(after.byPart).map((part) => [part, stored === 0 ? null : Math.round(((after.byPart[part] ?? 0) - (before.byPart[part] ?? 0)) / stored)]),
+      );
       rows.push({
         scenario: '13 event memory',
         metric: `Redis B/event: ${kind.name}`,
         value: perEvent === null ? null : Math.round(perEvent),
         baseline: null,
         target: { kind: '<=', value: 700 },
-        detail: { stored, bytesBefore: before.bytes, bytesAfter: after.bytes, keysAfter: after.keys },
+        detail: { stored, bytesBefore: before.bytes, bytesAfter: after.bytes, keysAfter: after.keys, perEventByPart },
       });
     }
   } finally {
@@ -42,16 +46,28 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
   return rows;
 }
 
+/** The event log's keys by part (src/events/redis-event-log-keys.ts); anything else under the prefix is "other". */
+function partOf(key) {
+  if (/\}:h$/.test(key)) return 'home streams';
+  if (/\}:d:/.test(key)) return 'dedupe keys';
+  if (/\}:x$/.test(key)) return 'index streams';
+  if (/\}:i$/.test(key)) return 'index progress';
+  return 'other';
+}
+
 async function memoryUnder(redis, prefix) {
   let bytes = 0;
   let keys = 0;
+  const byPart = {};
   for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
     for (const key of batch) {
-      bytes += Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0);
+      const usage = Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0);
+      bytes += usage;
       keys += 1;
+      byPart[partOf(key)] = (byPart[partOf(key)] ?? 0) + usage;
     }
   }
-  return { bytes, keys };
+  return { bytes, keys, byPart };
 }
 
 /** 100 texts per delivery, one group per 1,000 events (groups of a busy business number). */

@@ -50,7 +50,16 @@ export interface Config {
     readonly concurrency: number;
   };
   /** At most one of `url` (one Redis) and `cluster` (a Redis Cluster) is set; neither: in-process parts. */
-  readonly redis: { readonly url: string | null; readonly cluster: RedisClusterConfig | null; readonly keyPrefix: string };
+  readonly redis: {
+    readonly url: string | null;
+    readonly cluster: RedisClusterConfig | null;
+    readonly keyPrefix: string;
+    /**
+     * REDIS_WAIT_REPLICAS / REDIS_WAIT_TIMEOUT_MS: a webhook is acknowledged only once this many replicas of every
+     * master its events were written to have them (WAIT), so acknowledged events survive a failover.
+     */
+    readonly wait: { readonly replicas: number; readonly timeoutMs: number };
+  };
   readonly events: { readonly retentionSeconds: number; readonly dedupeTtlSeconds: number; readonly operationTtlSeconds: number };
   /** TTLs of the group metadata caches and of the response cache; the response cache's size per instance (0: off). */
   readonly cache: { readonly groupTtlSeconds: number; readonly responseMaxBytes: number };
@@ -217,6 +226,12 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       url: redisUrl,
       cluster: redisCluster,
       keyPrefix: read.string('REDIS_KEY_PREFIX') ?? DEFAULTS.redisKeyPrefix,
+      wait: {
+        // A cluster's masters have replicas (failover needs them); a single server usually has none.
+        replicas: read.int('REDIS_WAIT_REPLICAS', redisCluster === null ? 0 : DEFAULTS.redisClusterWaitReplicas, 0, 16),
+        // Below the Redis command timeout (2 s), which would otherwise end the WAIT first.
+        timeoutMs: read.int('REDIS_WAIT_TIMEOUT_MS', DEFAULTS.redisWaitTimeoutMs, 10, 1_500),
+      },
     },
     events: {
       retentionSeconds: read.int('EVENT_LOG_RETENTION_SECONDS', DEFAULTS.eventLogRetentionSeconds, 60, 365 * 24 * 3600),
@@ -372,7 +387,12 @@ export function redactConfig(config: Config): Record<string, unknown> {
     },
     redis:
       config.redis.cluster !== null
-        ? { cluster: config.redis.cluster.nodes.map((n) => `${n.host}:${n.port}`), tls: config.redis.cluster.tls, password: config.redis.cluster.password === null ? 'unset' : 'set' }
+        ? {
+            cluster: config.redis.cluster.nodes.map((n) => `${n.host}:${n.port}`),
+            tls: config.redis.cluster.tls,
+            password: config.redis.cluster.password === null ? 'unset' : 'set',
+            waitReplicas: config.redis.wait.replicas,
+          }
         : config.redis.url === null
           ? 'in-process'
           : redactUrl(config.redis.url),

@@ -16,6 +16,8 @@ export const DEFAULTS = {
   graphApiBreakerOpenMs: 10_000, // 10 s an open breaker fails calls fast before one probe goes through
   graphApiConcurrency: 8, // single GETs in flight when batching is off
   graphApiBatchSize: 50, // Graph API hard limit for one batch request
+  redisClusterWaitReplicas: 1, // REDIS_WAIT_REPLICAS in cluster mode (one server: 0)
+  redisWaitTimeoutMs: 500,
   redisKeyPrefix: 'wgg:', // our own prefix; ioredis keyPrefix does not apply to pub/sub channels
   eventLogRetentionSeconds: 7 * 24 * 3600, // 7 days: Meta retries deliveries for up to 7 days
   dedupeTtlSeconds: 7 * 24 * 3600, // 7 days, same reason

@@ -73,6 +73,8 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       { name: 'REDIS_URL', default: unset, meaning: 'unset: in-process bus, log, cache and stores (one instance); set: Redis pub/sub, Streams and stores shared by every instance' },
       { name: 'REDIS_CLUSTER_NODES', default: unset, meaning: 'comma-separated host:port seeds of a Redis Cluster (rediss://host:port on every seed for TLS); excludes REDIS_URL' },
       { name: 'REDIS_CLUSTER_PASSWORD', default: unset, meaning: 'AUTH password of the Redis Cluster nodes (only with REDIS_CLUSTER_NODES)' },
+      { name: 'REDIS_WAIT_REPLICAS', default: rule(`${DEFAULTS.redisClusterWaitReplicas} with REDIS_CLUSTER_NODES, else 0`), meaning: 'replicas that must hold a webhook\'s events (WAIT on each master written) before it is answered 200; fewer within REDIS_WAIT_TIMEOUT_MS: 503, the provider retries (0: no WAIT)' },
+      { name: 'REDIS_WAIT_TIMEOUT_MS', default: String(DEFAULTS.redisWaitTimeoutMs), meaning: 'how long one WAIT for REDIS_WAIT_REPLICAS may take, in milliseconds (10 to 1500)' },
       { name: 'REDIS_KEY_PREFIX', default: DEFAULTS.redisKeyPrefix, meaning: 'prefix of every Redis key and pub/sub channel the gateway uses' },
       { name: 'EVENT_LOG_RETENTION_SECONDS', default: seconds(DEFAULTS.eventLogRetentionSeconds), meaning: 'how long the event log keeps events, in seconds; older cursors get CURSOR_EXPIRED' },
       { name: 'GROUP_CACHE_TTL_SECONDS', default: seconds(DEFAULTS.groupCacheTtlSeconds), meaning: 'group metadata cache TTL, in seconds (0 disables); webhook events invalidate earlier' },

@@ -6,9 +6,8 @@ import type { EventLog } from './event-log';
 import { createInMemoryEventBus } from './in-memory-event-bus';
 import { createInMemoryEventLog } from './in-memory-event-log';
 import type { RedisTarget } from './redis-client';
-import { EVENT_LOG_SLOT } from './redis-client';
 import type { RedisConnections } from './redis-connections';
-import { createRedisConnections } from './redis-connections';
+import { createRedisCommandConnection, createRedisConnections } from './redis-connections';
 import { createRedisEventBus } from './redis-event-bus';
 import { createRedisEventLog } from './redis-event-log';
 import type { Topics } from './topics';
@@ -37,8 +36,7 @@ export function createEventInfrastructure(options: {
 }): EventInfrastructure {
   const { events, logger } = options;
   const target = redisTarget(options.redis);
-  // On a cluster the event channels share the event log's slot (its append script publishes them).
-  const topics = createTopics(options.redis.keyPrefix, target?.kind === 'cluster' ? { eventSlotTag: `{${EVENT_LOG_SLOT}}:` } : {});
+  const topics = createTopics(options.redis.keyPrefix);
   if (target === null) {
     const bus = createInMemoryEventBus();
     const log = createInMemoryEventLog({ bus, topics, retentionSeconds: events.retentionSeconds, dedupeTtlSeconds: events.dedupeTtlSeconds });
@@ -58,13 +56,18 @@ export function createEventInfrastructure(options: {
     };
   }
   const redis = createRedisConnections({ target, logger: logger.child({ part: 'redis' }) });
+  // WAIT blocks the connection it is sent on: the log's appends get their own, so other parts' commands never queue behind it.
+  const logWriter = options.redis.wait.replicas > 0 ? createRedisCommandConnection({ target, logger: logger.child({ part: 'redis' }), purpose: 'event-log' }) : null;
   const bus = createRedisEventBus({ publisher: redis.commands, subscriber: redis.subscriber, logger: logger.child({ part: 'bus' }) });
   const log = createRedisEventLog({
     redis: redis.commands,
+    ...(logWriter === null ? {} : { writer: logWriter.client }),
     topics,
     keyPrefix: options.redis.keyPrefix,
     retentionSeconds: events.retentionSeconds,
     dedupeTtlSeconds: events.dedupeTtlSeconds,
+    waitReplicas: options.redis.wait.replicas,
+    waitTimeoutMs: options.redis.wait.timeoutMs,
   });
   let disposed: Promise<void> | undefined;
   return {
@@ -82,7 +85,7 @@ export function createEventInfrastructure(options: {
           await bus.dispose();
           await log.dispose();
         } finally {
-          await redis.dispose();
+          await Promise.all([redis.dispose(), logWriter?.dispose()]);
         }
       })()),
   };

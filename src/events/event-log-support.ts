@@ -2,7 +2,9 @@ import type { DomainEvent, GroupEventType, StoredEvent } from './event-model';
 import type { EventLogQuery } from './event-log';
 import { CursorExpiredError } from './event-log';
 import type { LogPosition } from './event-cursor';
-import { decodeCursor } from './event-cursor';
+import { positionIn } from './event-cursor';
+import type { LogStream } from './log-streams';
+import { streamForFilter } from './log-streams';
 
 /** Throws a TypeError naming the option, what it must be, and what was passed. */
 export function assertPositiveSeconds(factory: string, name: string, value: unknown): void {
@@ -13,6 +15,8 @@ export function assertPositiveSeconds(factory: string, name: string, value: unkn
 
 /** The validated form of a query: where to start and what to keep. */
 export interface ReadPlan {
+  /** The stream the filter selects (log-streams.ts streamForFilter): the one scanned, whose cursors `after` must be. */
+  stream: LogStream;
   /** Exclusive start, or null to start at the oldest retained position (inclusive `oldest`). */
   after: LogPosition | null;
   oldest: LogPosition;
@@ -31,9 +35,11 @@ export function planRead(query: EventLogQuery, nowMs: number, retentionSeconds: 
     throw new TypeError(`EventLog.read expects limit to be an integer >= 1, got ${JSON.stringify(query.limit)}; clamp the page size first.`);
   }
   const oldest: LogPosition = { ms: Math.max(0, nowMs - retentionSeconds * 1000), seq: 0 };
-  const after = query.after === undefined || query.after === null ? null : decodeCursor(query.after);
+  const stream = streamForFilter(query);
+  const after = query.after === undefined || query.after === null ? null : positionIn(stream, query.after);
   if (after !== null && after.ms < oldest.ms) throw new CursorExpiredError(query.after as string);
   return {
+    stream,
     after,
     oldest,
     groupId: query.groupId ?? null,

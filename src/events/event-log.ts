@@ -20,19 +20,22 @@ export interface EventLogPage {
 }
 
 export interface AppendResult {
-  /** Events newly stored, with their cursors, in log order. */
+  /** Events newly stored, in delivery order, with their cursors in their group's stream (log-streams.ts homeOf). */
   stored: StoredEvent[];
   /** Events dropped because an event with the same id was stored before (within the dedupe TTL). */
   duplicates: DomainEvent[];
 }
 
 /**
- * The durable, ordered record of every event. Implementations: in-memory and Redis Streams.
+ * The durable, ordered record of every event. Implementations: in-memory and Redis Streams, with one layout
+ * (log-streams.ts): a stream per group holding the events, and a per-phone and an all-events index referencing them,
+ * each stream with its own positions and cursors; a read resumes the stream its filter selects.
  *
- * `append` is all-or-nothing for one delivery: it drops duplicates by id, stores the rest, and publishes each
- * stored event on the bus channels (topics.channelsForEvent) in log order, atomically with the write where
- * the transport allows (Redis: one Lua script), so subscribers on every instance see a group's events in
- * log order. It rejects (and stores nothing) when the log cannot be written.
+ * `append` drops duplicates by id, stores the rest, and publishes each stored event on its channels
+ * (topics.channelsForEvent), each channel in the order of its stream and with that stream's cursor, so subscribers on
+ * every instance see a group's events in order. It resolves once every stream has the events (and, on Redis with
+ * waitReplicas, once replicas have them); it rejects when that cannot be done, possibly after storing some of them:
+ * the redelivery of the same events is then deduplicated and completes what is missing.
  */
 export interface EventLog extends Disposable {
   append(events: readonly DomainEvent[]): Promise<AppendResult>;
@@ -50,10 +53,14 @@ export class CursorExpiredError extends Error {
   }
 }
 
-/** The string is not a cursor this log issued. */
+/** The string is not a cursor this log issued, or not one of the stream the read follows (`reason` says which). */
 export class InvalidCursorError extends Error {
-  constructor(readonly cursor: string) {
-    super(`"${cursor}" is not an event cursor issued by this gateway.`);
+  constructor(
+    readonly cursor: string,
+    /** Why a well-formed cursor cannot be used here, for the client; null when it is not a cursor at all. */
+    readonly reason: string | null = null,
+  ) {
+    super(reason === null ? `"${cursor}" is not an event cursor issued by this gateway.` : `The cursor "${cursor}" cannot be used here: ${reason}.`);
     this.name = 'InvalidCursorError';
   }
 }

@@ -139,7 +139,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
             const page = await log.read({ ...readFilter, after: readAfter, limit: pageSize });
             if (control.isEnded()) return;
             control.markReady();
-            if (lastPosition === null && lastCursor !== null) lastPosition = decodeCursor(lastCursor);
+            if (lastPosition === null && lastCursor !== null) lastPosition = decodeCursor(lastCursor).position;
             for (const event of page.events) {
               const decoded = withPosition(event);
               if (isNew(decoded)) deliver(decoded);

@@ -31,8 +31,58 @@ export function slotTag(client: RedisClient, name: string): string {
   return isCluster(client) ? `{${name}}:` : '';
 }
 
+const SLOT_COUNT = 16_384;
+
+/** Redis Cluster's hash slot of a key: CRC16 (XMODEM) of its hash tag (the first non-empty `{...}`), or of the whole key. */
+export function keySlot(key: string): number {
+  const bytes = Buffer.from(key, 'utf8');
+  const open = bytes.indexOf(0x7b);
+  let hashed = bytes;
+  if (open !== -1) {
+    const close = bytes.indexOf(0x7d, open + 1);
+    if (close > open + 1) hashed = bytes.subarray(open + 1, close);
+  }
+  let crc = 0;
+  for (const byte of hashed) {
+    crc ^= byte << 8;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc % SLOT_COUNT;
+}
+
 /**
- * The slot the event log's streams, dedupe keys and event channels share on a cluster: the append script writes them
- * together and SPUBLISHes from inside itself, and a shard channel is only delivered by the master owning its slot.
+ * The connection to the master that owns `key` (the client itself on one server). A write that must be confirmed by
+ * WAIT is sent on this connection, and so is the WAIT: WAIT counts the replicas that have the writes of the connection
+ * it is sent on. Commands on it are not redirected: if the slot moved (a failover), they fail, and the caller retries.
  */
-export const EVENT_LOG_SLOT = 'log';
+export async function masterFor(client: RedisClient, key: string): Promise<Redis> {
+  if (!isCluster(client)) return client;
+  if (client.status !== 'ready') await readyWithin(client, CLUSTER_READY_WAIT_MS, key);
+  const slot = keySlot(key);
+  const nodeKey = client.slots[slot]?.[0];
+  const node = nodeKey === undefined ? undefined : client.nodes('master').find((candidate) => `${candidate.options.host}:${candidate.options.port}` === nodeKey);
+  if (node === undefined) throw new Error(`Redis Cluster: no master connection for slot ${slot} (${nodeKey ?? 'unassigned'}) of ${key}`);
+  return node;
+}
+
+/** How long a write waits for a Cluster client that is still connecting (it has no slot map yet), like a command timeout. */
+const CLUSTER_READY_WAIT_MS = 2_000;
+
+function readyWithin(client: Cluster, ms: number, key: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('end', onEnd);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onReady = () => done();
+    const onEnd = () => done(new Error(`Redis Cluster client ended before it was ready: no slot map to route ${key}`));
+    const timer = setTimeout(() => done(new Error(`Redis Cluster client is ${client.status}, not ready within ${ms} ms: no slot map to route ${key}`)), ms);
+    client.on('ready', onReady);
+    client.on('end', onEnd);
+    if (client.status === 'ready') done();
+    else if (client.status === 'end') onEnd();
+  });
+}

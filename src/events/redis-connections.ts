@@ -76,46 +76,58 @@ export function createRedisConnections(options: RedisConnectionsOptions): RedisC
  */
 function createClusterConnections(options: RedisConnectionsOptions, target: Extract<RedisTarget, { kind: 'cluster' }>): RedisConnections {
   const name = options.name ?? 'gateway';
-  const open = (connectionName: string, sharded: boolean): Cluster => {
-    const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
-    const cluster = new Cluster(
-      target.nodes.map((node) => ({ host: node.host, port: node.port })),
-      {
-        enableOfflineQueue: true,
-        enableReadyCheck: true,
-        shardedSubscribers: sharded,
-        // A failover takes the node timeout plus an election; commands redirected meanwhile wait this long per try.
-        retryDelayOnFailover: 200,
-        retryDelayOnClusterDown: 200,
-        retryDelayOnTryAgain: 100,
-        // ioredis otherwise re-reads the slot map only on a MOVED answer: commands for the slots of a master that died
-        // would keep going to its address (and time out) until some command happens to be redirected. Reading it every
-        // second finds the promoted replica within a second of the election.
-        slotsRefreshInterval: SLOTS_REFRESH_INTERVAL_MS,
-        clusterRetryStrategy: function cappedExponentialBackoff(attempt: number) {
-          return Math.min(50 * 2 ** Math.min(attempt - 1, 16), maxDelayMs);
-        },
-        redisOptions: {
-          connectionName,
-          password: target.password ?? undefined,
-          tls: target.tls ? {} : undefined,
-          maxRetriesPerRequest: 1,
-          commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
-          connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-          disconnectTimeout: DISCONNECT_TIMEOUT_MS,
-          autoResubscribe: true,
-        },
-      },
-    );
-    watchConnection(cluster, connectionName, options.logger);
-    return cluster;
-  };
-  const commands = open(`${name}:commands`, false);
-  const subscriber = open(`${name}:subscriber`, true);
+  const commands = openCluster(options, target, `${name}:commands`, false);
+  const subscriber = openCluster(options, target, `${name}:subscriber`, true);
   const closing = once(async () => {
     await Promise.all([closeConnection(commands), closeConnection(subscriber)]);
   });
   return { kind: 'cluster', commands, subscriber, dispose: closing.dispose };
+}
+
+/**
+ * One more commands connection (a Cluster client on a cluster) with the same fail-fast settings as `commands`, named
+ * `<name>:<purpose>`: for a part whose commands may block its connection (the event log's WAIT), so they never hold
+ * up the commands of the other parts queued behind them on the shared connection.
+ */
+export function createRedisCommandConnection(options: RedisConnectionsOptions & { target: RedisTarget; purpose: string }): { client: RedisClient; dispose(): Promise<void> } {
+  const connectionName = `${options.name ?? 'gateway'}:${options.purpose}`;
+  const client = options.target.kind === 'cluster' ? openCluster(options, options.target, connectionName, false) : openConnection(options.target.url, options, connectionName, { readyCheck: true });
+  return { client, dispose: once(() => closeConnection(client)).dispose };
+}
+
+function openCluster(options: RedisConnectionsOptions, target: Extract<RedisTarget, { kind: 'cluster' }>, connectionName: string, sharded: boolean): Cluster {
+  const maxDelayMs = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
+  const cluster = new Cluster(
+    target.nodes.map((node) => ({ host: node.host, port: node.port })),
+    {
+      enableOfflineQueue: true,
+      enableReadyCheck: true,
+      shardedSubscribers: sharded,
+      // A failover takes the node timeout plus an election; commands redirected meanwhile wait this long per try.
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 200,
+      retryDelayOnTryAgain: 100,
+      // ioredis otherwise re-reads the slot map only on a MOVED answer: commands for the slots of a master that died
+      // would keep going to its address (and time out) until some command happens to be redirected. Reading it every
+      // second finds the promoted replica within a second of the election.
+      slotsRefreshInterval: SLOTS_REFRESH_INTERVAL_MS,
+      clusterRetryStrategy: function cappedExponentialBackoff(attempt: number) {
+        return Math.min(50 * 2 ** Math.min(attempt - 1, 16), maxDelayMs);
+      },
+      redisOptions: {
+        connectionName,
+        password: target.password ?? undefined,
+        tls: target.tls ? {} : undefined,
+        maxRetriesPerRequest: 1,
+        commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+        connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        disconnectTimeout: DISCONNECT_TIMEOUT_MS,
+        autoResubscribe: true,
+      },
+    },
+  );
+  watchConnection(cluster, connectionName, options.logger);
+  return cluster;
 }
 
 function openConnection(url: string, options: RedisConnectionsOptions, connectionName: string, { readyCheck }: { readyCheck: boolean }): Redis {

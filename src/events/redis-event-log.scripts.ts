@@ -1,27 +1,17 @@
 import { defineRedisScript } from './redis-script';
 
 /**
- * Lua for the Redis event log. Stream entries:
- * - global stream:    t=<type> g=<groupId> p=<phoneNumberId or ""> e=<event JSON without cursor>
- * - per-group stream: t=<type> p=<phoneNumberId or "">   (same entry id as the global entry)
- * - per-phone stream: t=<type> g=<groupId>
- * An event without a group (groupId "") goes to the global and per-phone streams only.
+ * Lua for the Redis event log (layout: log-streams.ts, keys: redis-event-log-keys.ts). Each script touches the keys
+ * of one hash slot, so each runs on one cluster node. Stream entries:
+ * - home stream (a group's, or the phone's stream of events without a group): t=<type> p=<phoneNumberId or ""> b=<body>
+ *   where the body is the event as event-codec.ts encodes it (opaque bytes);
+ * - index stream (a phone's, all events'): t=<type> h=<home stream name> i=<home entry id>, a reference.
+ * Ids are `<ms>-<seq>` from the caller's clock, kept above the stream's last id: `max(now, last + 1)`.
  */
 
-/**
- * Appends one delivery. KEYS: [1] global stream, then per event: dedupe key, group stream, phone stream (the group
- * stream again when the event has no phone number; for an event without a group, its phone stream or the global stream
- * stands in the group slot and gets no group entry). ARGV: nowMs, retentionMs, dedupeTtlMs, eventCount, publish command
- * (PUBLISH on one server, SPUBLISH on a cluster, where the channels share the script's slot), then per event: type,
- * groupId, phoneNumberId ("" for none), JSON, channelCount, channels...
- * Returns, per event, the new entry id or "" for a duplicate.
- *
- * All-or-nothing: every check (duplicates, key types, the ids the streams will accept) runs before the first
- * write, so a script that fails has written nothing. A Lua error after a write would not be rolled back.
- * Ids are `<ms>-<seq>` from the caller's clock, kept above every involved stream's last id, so one id is valid
- * in the global stream and both index streams. PUBLISH runs inside the script: publication order is log order.
- */
-export const APPEND_SCRIPT = defineRedisScript(`
+const SHARED = `
+local function fmt(n) return string.format('%.0f', n) end
+
 local B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 local function b64url(s)
   local out = {}
@@ -39,99 +29,167 @@ local function b64url(s)
   return table.concat(out)
 end
 
-local function fmt(n) return string.format('%.0f', n) end
-
-local nowMs = tonumber(ARGV[1])
-local retentionMs = tonumber(ARGV[2])
-local dedupeMs = tonumber(ARGV[3])
-local count = tonumber(ARGV[4])
-local minId = fmt(math.max(0, nowMs - retentionMs)) .. '-0'
-local publishCommand = ARGV[5]
-if publishCommand ~= 'PUBLISH' and publishCommand ~= 'SPUBLISH' then
-  return redis.error_reply('WGGLOG publish command must be PUBLISH or SPUBLISH, got ' .. tostring(publishCommand))
-end
-
-local events = {}
-local a = 6
-for i = 1, count do
-  local k = 1 + (i - 1) * 3
-  local e = { dedupeKey = KEYS[k + 1], groupKey = KEYS[k + 2], phoneKey = KEYS[k + 3],
-    type = ARGV[a], groupId = ARGV[a + 1], phone = ARGV[a + 2], json = ARGV[a + 3], channels = {} }
-  local channelCount = tonumber(ARGV[a + 4])
-  for c = 1, channelCount do e.channels[c] = ARGV[a + 4 + c] end
-  a = a + 5 + channelCount
-  events[i] = e
-end
-
--- Phase 1: read only.
-local fresh = {}
-local claimed = {}
-for i, e in ipairs(events) do
-  if not claimed[e.dedupeKey] and redis.call('EXISTS', e.dedupeKey) == 0 then
-    claimed[e.dedupeKey] = true
-    fresh[i] = true
-  end
-end
-
-local lastMs, lastSeq = 0, 0
-local checked = {}
-local function checkStream(key)
-  if checked[key] then return nil end
-  checked[key] = true
+-- The stream's last generated id as {ms, seq} ({0, 0} when the key does not exist), or an error text.
+local function lastIdOf(key)
   local keyType = redis.call('TYPE', key).ok
-  if keyType == 'none' then return nil end
-  if keyType ~= 'stream' then return 'WGGLOG key ' .. key .. ' holds a ' .. keyType .. ', not a stream' end
+  if keyType == 'none' then return { 0, 0 }, nil end
+  if keyType ~= 'stream' then return nil, 'WGGLOG key ' .. key .. ' holds a ' .. keyType .. ', not a stream' end
   local info = redis.call('XINFO', 'STREAM', key)
   for f = 1, #info, 2 do
     if info[f] == 'last-generated-id' then
       local ms, seq = string.match(info[f + 1], '^(%d+)-(%d+)$')
-      ms, seq = tonumber(ms), tonumber(seq)
-      if ms > lastMs or (ms == lastMs and seq > lastSeq) then lastMs, lastSeq = ms, seq end
+      return { tonumber(ms), tonumber(seq) }, nil
     end
+  end
+  return { 0, 0 }, nil
+end
+
+local function nextId(last, nowMs)
+  if nowMs > last[1] then last[1], last[2] = nowMs, 0 else last[2] = last[2] + 1 end
+  return fmt(last[1]) .. '-' .. fmt(last[2])
+end
+
+local function payload(cursorPrefix, id, json)
+  return '{"cursor":"' .. b64url(cursorPrefix .. id) .. '",' .. string.sub(json, 2)
+end
+
+local function checkPublish(command)
+  if command ~= 'PUBLISH' and command ~= 'SPUBLISH' then
+    return redis.error_reply('WGGLOG publish command must be PUBLISH or SPUBLISH, got ' .. tostring(command))
   end
   return nil
 end
-local problem = checkStream(KEYS[1])
-for i, e in ipairs(events) do
-  if fresh[i] then
-    if e.groupId ~= '' then problem = problem or checkStream(e.groupKey) end
-    if e.phone ~= '' then problem = problem or checkStream(e.phoneKey) end
-  end
-end
+`;
+
+/**
+ * Appends one delivery's events of one home stream, atomically with their dedupe keys and their publication.
+ * KEYS: [1] the home stream, then per event its dedupe key (same slot). ARGV: nowMs, retentionMs, dedupeTtlMs,
+ * publish command (PUBLISH on one server, SPUBLISH on a cluster), channel ("" for none: events without a group),
+ * cursor prefix ("v2:g:<groupId>:"), eventCount, then per event: type, phoneNumberId ("" for none), body, JSON.
+ * Returns { previous last id of the stream ("" if none), then per event: its id, 1 if stored now or 0 if a duplicate }.
+ * A duplicate's id is the one stored before (the dedupe key's value): the index steps run for it again.
+ *
+ * All-or-nothing: every check runs before the first write, so a script that fails has written nothing.
+ */
+export const HOME_APPEND_SCRIPT = defineRedisScript(`${SHARED}
+local nowMs = tonumber(ARGV[1])
+local retentionMs = tonumber(ARGV[2])
+local dedupeMs = tonumber(ARGV[3])
+local publishCommand = ARGV[4]
+local channel = ARGV[5]
+local cursorPrefix = ARGV[6]
+local count = tonumber(ARGV[7])
+local bad = checkPublish(publishCommand)
+if bad then return bad end
+
+-- Phase 1: read only.
+local last, problem = lastIdOf(KEYS[1])
 if problem then return redis.error_reply(problem) end
+local previous = ''
+if last[1] > 0 or last[2] > 0 then previous = fmt(last[1]) .. '-' .. fmt(last[2]) end
+local existing = {}
+for i = 1, count do
+  local dedupeKey = KEYS[1 + i]
+  if existing[dedupeKey] == nil then existing[dedupeKey] = redis.call('GET', dedupeKey) or false end
+end
 
 -- Phase 2: write.
-local results = {}
-for i, e in ipairs(events) do
-  if fresh[i] then
-    if nowMs > lastMs then lastMs, lastSeq = nowMs, 0 else lastSeq = lastSeq + 1 end
-    local id = fmt(lastMs) .. '-' .. fmt(lastSeq)
-    redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', e.type, 'g', e.groupId, 'p', e.phone, 'e', e.json)
-    if e.groupId ~= '' then
-      redis.call('XADD', e.groupKey, 'MINID', '~', minId, id, 't', e.type, 'p', e.phone)
-      redis.call('PEXPIRE', e.groupKey, retentionMs)
-    end
-    if e.phone ~= '' then
-      redis.call('XADD', e.phoneKey, 'MINID', '~', minId, id, 't', e.type, 'g', e.groupId)
-      redis.call('PEXPIRE', e.phoneKey, retentionMs)
-    end
-    redis.call('SET', e.dedupeKey, id, 'PX', dedupeMs, 'NX')
-    local payload = '{"cursor":"' .. b64url('v1:' .. id) .. '",' .. string.sub(e.json, 2)
-    for _, channel in ipairs(e.channels) do redis.call(publishCommand, channel, payload) end
-    results[i] = id
+local minId = fmt(math.max(0, nowMs - retentionMs)) .. '-0'
+local results = { previous }
+local wrote = false
+for i = 1, count do
+  local dedupeKey = KEYS[1 + i]
+  local a = 8 + (i - 1) * 4
+  if existing[dedupeKey] then
+    results[#results + 1] = existing[dedupeKey]
+    results[#results + 1] = 0
   else
-    results[i] = ''
+    local id = nextId(last, nowMs)
+    redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', ARGV[a], 'p', ARGV[a + 1], 'b', ARGV[a + 2])
+    redis.call('SET', dedupeKey, id, 'PX', dedupeMs)
+    existing[dedupeKey] = id
+    if channel ~= '' then redis.call(publishCommand, channel, payload(cursorPrefix, id, ARGV[a + 3])) end
+    wrote = true
+    results[#results + 1] = id
+    results[#results + 1] = 1
   end
 end
+if wrote then redis.call('PEXPIRE', KEYS[1], retentionMs) end
 return results
 `);
 
 /**
- * Reads one bounded slice of a stream. KEYS: [1] the stream to scan (global or an index), [2] the global stream.
- * ARGV: start (an XRANGE start: "(<id>" exclusive or "<id>" inclusive), wanted, scanBudget, phone filter ("" for
- * none), typeCount, types... Returns { id1, json1, id2, json2, ... }, lastScannedId ("" if none), exhausted (0/1).
- * The type filter runs here, so non-matching entries never leave Redis; the budget bounds the script's run time
- * and the caller continues after lastScannedId.
+ * Adds references to one home stream's entries to an index stream (a phone's, or all events'), idempotently and in
+ * the home stream's order. KEYS: [1] the index stream, [2] its progress hash (home stream name → the last home entry
+ * id indexed). ARGV: nowMs, retentionMs, publish command, channel, cursor prefix ("v2:p:<phone>:" / "v2:a::"), home
+ * stream name, entryCount, then per entry (in home order): home id, the home id right before it ("?" when unknown),
+ * 1 to index it or 0 to only step over it (an entry of another phone number), type, JSON.
+ *
+ * An entry at or before the progress is skipped (indexed before: a redelivery, or another instance was faster).
+ * An entry whose previous id is the progress is indexed: its reference is added and published. Anything else means
+ * the home stream holds entries between the progress and this one that are not indexed yet (a concurrent append of
+ * the same group on another instance, or a crash between the steps): nothing is written and the reply is
+ * { "gap", progress } so the caller reads the home stream after the progress and calls again with every entry.
+ * Returns { "ok", references added }.
+ */
+export const INDEX_SCRIPT = defineRedisScript(`${SHARED}
+local nowMs = tonumber(ARGV[1])
+local retentionMs = tonumber(ARGV[2])
+local publishCommand = ARGV[3]
+local channel = ARGV[4]
+local cursorPrefix = ARGV[5]
+local home = ARGV[6]
+local count = tonumber(ARGV[7])
+local bad = checkPublish(publishCommand)
+if bad then return bad end
+
+local function parse(id)
+  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+  return tonumber(ms), tonumber(seq)
+end
+local function after(a, b)
+  if b == '' then return true end
+  local ams, aseq = parse(a)
+  local bms, bseq = parse(b)
+  return ams > bms or (ams == bms and aseq > bseq)
+end
+
+-- Phase 1: read only.
+local progress = redis.call('HGET', KEYS[2], home) or ''
+local reached = progress
+local plan = {}
+for i = 1, count do
+  local a = 8 + (i - 1) * 5
+  local id, previous = ARGV[a], ARGV[a + 1]
+  if after(id, reached) then
+    if previous ~= reached then return { 'gap', progress } end
+    reached = id
+    if ARGV[a + 2] == '1' then plan[#plan + 1] = a end
+  end
+end
+if reached == progress then return { 'ok', 0 } end
+local last, problem = lastIdOf(KEYS[1])
+if problem then return redis.error_reply(problem) end
+
+-- Phase 2: write.
+local minId = fmt(math.max(0, nowMs - retentionMs)) .. '-0'
+for _, a in ipairs(plan) do
+  local id = nextId(last, nowMs)
+  redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', ARGV[a + 3], 'h', home, 'i', ARGV[a])
+  redis.call(publishCommand, channel, payload(cursorPrefix, id, ARGV[a + 4]))
+end
+redis.call('HSET', KEYS[2], home, reached)
+redis.call('PEXPIRE', KEYS[2], retentionMs)
+if #plan > 0 then redis.call('PEXPIRE', KEYS[1], retentionMs) end
+return { 'ok', #plan }
+`);
+
+/**
+ * Reads one bounded slice of a stream. KEYS: [1] the stream. ARGV: start (an XRANGE start: "(<id>" exclusive or "<id>"
+ * inclusive), wanted, scanBudget, phone filter ("" for none; home streams only), typeCount, types..., fieldCount,
+ * fields... Returns { { id, field values..., id, ... }, lastScannedId ("" if none), exhausted (0/1) }.
+ * The filters run here, so non-matching entries never leave Redis; the budget bounds the script's run time and the
+ * caller continues after lastScannedId.
  */
 export const READ_SCRIPT = defineRedisScript(`
 local start = ARGV[1]
@@ -144,13 +202,15 @@ if typeCount > 0 then
   types = {}
   for i = 1, typeCount do types[ARGV[5 + i]] = true end
 end
-local scanningGlobal = KEYS[1] == KEYS[2]
+local fieldCount = tonumber(ARGV[6 + typeCount])
+local wantedFields = {}
+for i = 1, fieldCount do wantedFields[i] = ARGV[6 + typeCount + i] end
 
 local function field(fields, name)
   for f = 1, #fields, 2 do
     if fields[f] == name then return fields[f + 1] end
   end
-  return nil
+  return ''
 end
 
 local found = {}
@@ -167,18 +227,9 @@ while matched < wanted and scanned < budget do
     last = entry[1]
     local fields = entry[2]
     if (types == nil or types[field(fields, 't')]) and (phone == '' or field(fields, 'p') == phone) then
-      local json = nil
-      if scanningGlobal then
-        json = field(fields, 'e')
-      else
-        local globalEntry = redis.call('XRANGE', KEYS[2], last, last)
-        if #globalEntry > 0 then json = field(globalEntry[1][2], 'e') end
-      end
-      if json then
-        found[#found + 1] = last
-        found[#found + 1] = json
-        matched = matched + 1
-      end
+      found[#found + 1] = last
+      for _, name in ipairs(wantedFields) do found[#found + 1] = field(fields, name) end
+      matched = matched + 1
     end
   end
   if #batch < requested and matched < wanted then
@@ -188,4 +239,23 @@ while matched < wanted and scanned < budget do
   start = '(' .. last
 end
 return { found, last, exhausted }
+`);
+
+/**
+ * The bodies of some entries of one home stream. KEYS: [1] the home stream. ARGV: entry ids. Returns one body per id,
+ * nil for an entry no longer there (trimmed by retention).
+ */
+export const BODIES_SCRIPT = defineRedisScript(`
+local out = {}
+for i, id in ipairs(ARGV) do
+  local entry = redis.call('XRANGE', KEYS[1], id, id)
+  out[i] = false
+  if #entry > 0 then
+    local fields = entry[1][2]
+    for f = 1, #fields, 2 do
+      if fields[f] == 'b' then out[i] = fields[f + 1] end
+    end
+  end
+end
+return out
 `);

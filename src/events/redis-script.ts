@@ -3,7 +3,9 @@ import type { RedisClient } from './redis-client';
 
 /** A Lua script run by EVALSHA, loaded with EVAL the first time a server has not seen it. */
 export interface RedisScript {
-  run(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
+  run(redis: RedisClient, keys: readonly string[], args: readonly (string | number | Buffer)[]): Promise<unknown>;
+  /** The same, with every bulk string of the reply as a Buffer (binary values such as encoded event bodies). */
+  runBuffer(redis: RedisClient, keys: readonly string[], args: readonly (string | number | Buffer)[]): Promise<unknown>;
 }
 
 /**
@@ -19,6 +21,14 @@ export function defineRedisScript(source: string): RedisScript {
       } catch (error) {
         if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
         return redis.eval(source, keys.length, ...keys, ...args);
+      }
+    },
+    async runBuffer(redis, keys, args) {
+      try {
+        return await redis.callBuffer('EVALSHA', sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+        return redis.callBuffer('EVAL', source, keys.length, ...keys, ...args);
       }
     },
   };

@@ -20,6 +20,15 @@ export interface LocalRedisCluster {
   readonly seeds: string;
   /** SIGKILLs one node (failover tests); the cluster promotes its replica after the node timeout. */
   kill(port: number): void;
+  /**
+   * Starts a killed node again with its cluster config: once its replica took over, it rejoins as that one's replica
+   * (so writes that WAIT for a replica succeed again). Resolves when it answers PING.
+   */
+  restart(port: number): Promise<void>;
+  /** The ports of the nodes that replicate the master on `port` now. */
+  replicasOf(port: number): Promise<number[]>;
+  /** Resolves once the node on `port` reports the role (a replica promoted, a restarted node in sync as a replica). */
+  waitForRole(port: number, role: 'master' | 'replica in sync'): Promise<void>;
   /** Stops every node and removes the temp dir. Idempotent. */
   stop(): Promise<void>;
 }
@@ -57,28 +66,33 @@ export async function startLocalRedisCluster(options: LocalRedisClusterOptions =
     rmSync(dir, { recursive: true, force: true });
   };
 
+  function startNode(port: number): number {
+    const child = spawn(
+      'redis-server',
+      [
+        '--port', String(port),
+        '--bind', '127.0.0.1',
+        '--cluster-enabled', 'yes',
+        '--cluster-config-file', join(dir, `nodes-${port}.conf`),
+        '--cluster-node-timeout', String(nodeTimeoutMs),
+        '--dir', dir,
+        '--save', '',
+        '--appendonly', 'no',
+        '--protected-mode', 'no',
+      ],
+      { stdio: 'ignore', detached: options.detached ?? false },
+    );
+    if (options.detached) child.unref();
+    if (child.pid === undefined) throw new Error(`redis-server did not start on port ${port}`);
+    children.set(port, child);
+    return child.pid;
+  }
+
   try {
     for (let i = 0; i < masters * (1 + replicas); i++) {
       const port = await freeClusterPort();
-      const child = spawn(
-        'redis-server',
-        [
-          '--port', String(port),
-          '--bind', '127.0.0.1',
-          '--cluster-enabled', 'yes',
-          '--cluster-config-file', join(dir, `nodes-${port}.conf`),
-          '--cluster-node-timeout', String(nodeTimeoutMs),
-          '--dir', dir,
-          '--save', '',
-          '--appendonly', 'no',
-          '--protected-mode', 'no',
-        ],
-        { stdio: 'ignore', detached: options.detached ?? false },
-      );
-      if (options.detached) child.unref();
-      if (child.pid === undefined) throw new Error(`redis-server did not start on port ${port}`);
-      children.set(port, child);
-      nodes.push({ host: '127.0.0.1', port, pid: child.pid });
+      const pid = startNode(port);
+      nodes.push({ host: '127.0.0.1', port, pid });
     }
     await Promise.all(nodes.map((node) => waitFor(() => ping(node.port), `node ${node.port} to answer PING`)));
     const create = spawnSync(
@@ -103,6 +117,23 @@ export async function startLocalRedisCluster(options: LocalRedisClusterOptions =
       if (child === undefined) throw new Error(`kill(${port}): no node of this cluster listens on that port; nodes: ${nodes.map((n) => n.port).join(', ')}`);
       child.kill('SIGKILL');
       children.delete(port);
+    },
+    async restart(port) {
+      const node = nodes.find((candidate) => candidate.port === port);
+      if (node === undefined || children.has(port)) throw new Error(`restart(${port}): not a killed node of this cluster; nodes: ${nodes.map((n) => n.port).join(', ')}`);
+      node.pid = startNode(port);
+      await waitFor(() => ping(port), `node ${port} to answer PING after its restart`);
+    },
+    async replicasOf(port) {
+      const replicas: number[] = [];
+      for (const node of nodes.filter((candidate) => candidate.port !== port && children.has(candidate.port))) {
+        if ((await replicationInfo(node.port)).includes(`master_port:${port}\r\n`)) replicas.push(node.port);
+      }
+      return replicas;
+    },
+    async waitForRole(port, role) {
+      const check = role === 'master' ? (info: string) => info.includes('role:master') : (info: string) => info.includes('role:slave') && info.includes('master_link_status:up') && !info.includes('master_sync_in_progress:1');
+      await waitFor(async () => check(await replicationInfo(port)), `node ${port} to be ${role}`);
     },
     stop,
   };
@@ -141,6 +172,19 @@ async function clusterOk(port: number): Promise<boolean> {
   }
 }
 
+async function replicationInfo(port: number): Promise<string> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await client.info('replication');
+  } catch {
+    return '';
+  } finally {
+    client.disconnect();
+  }
+}
+
 async function replicaInSync(port: number): Promise<boolean> {
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined);
@@ -155,8 +199,11 @@ async function replicaInSync(port: number): Promise<boolean> {
   }
 }
 
-/** Polls a just-started child process: it offers no event to wait on. Bounded by `attempts`. */
-async function waitFor(check: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
+/**
+ * Polls a just-started child process: it offers no event to wait on. Bounded by `attempts` (30 s by default: six
+ * redis-server processes starting on a loaded 2-core machine took more than 10 s).
+ */
+async function waitFor(check: () => Promise<boolean>, what: string, attempts = 600): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));

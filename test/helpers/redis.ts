@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis, { Cluster } from 'ioredis';
 import type { RedisClient, RedisTarget } from '../../src/events/redis-client';
-import { EVENT_LOG_SLOT, isCluster } from '../../src/events/redis-client';
+import { isCluster } from '../../src/events/redis-client';
 
 /** The Redis the global setup found or started. */
 export function testRedisUrl(): string {
@@ -99,9 +99,4 @@ export async function transportSubscriberCount(redis: RedisClient, channel: stri
   if (!isCluster(redis)) return Number(((await redis.pubsub('NUMSUB', channel)) as unknown[])[1]);
   const owner = await ownerOf(redis, channel);
   return Number(((await owner.call('PUBSUB', 'SHARDNUMSUB', channel)) as unknown[])[1]);
-}
-
-/** The createTopics options the gateway uses for a target: on a cluster the event channels carry the log's slot tag. */
-export function topicOptions(target: RedisTarget): { eventSlotTag?: string } {
-  return target.kind === 'cluster' ? { eventSlotTag: `{${EVENT_LOG_SLOT}}:` } : {};
 }

@@ -8,6 +8,7 @@ import { connectAcked } from './raw-ws-client';
 import { storedEvents } from './stored-events';
 import type { TestGateway } from './test-gateway';
 import { startTestGateway } from './test-gateway';
+import { createTopics } from '../../src/events/topics';
 
 export const STALLED_LIVE = `subscription Live($groupId: ID!, $after: String) {
   groupEvents(groupId: $groupId, after: $after) { id cursor ... on MessageReceivedEvent { text } }
@@ -66,7 +67,7 @@ export async function stallUntilCut(options: StallOptions, hooks: { paused?: () 
 
   stalled.socket.pause();
   hooks.paused?.();
-  const channel = `${prefix}events:group:${groupId}`;
+  const channel = createTopics(prefix).group(groupId);
   const subscribers = async (): Promise<number> => Number(((await redis.pubsub('NUMSUB', channel)) as (string | number)[])[1]);
   const subscribersWhenPaused = await subscribers();
   let deliveries = 0;

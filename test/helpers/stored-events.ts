@@ -1,3 +1,5 @@
+import { participantJoinedDelivery, postMeta } from './meta-deliveries';
+
 /** Reads a group's stored events over HTTP (Query.groupEvents, every page of 100: pages of large events stay small), oldest first. */
 export async function storedEvents(graphqlUrl: string, groupId: string, after: string | null = null): Promise<{ id: string; cursor: string }[]> {
   const events: { id: string; cursor: string }[] = [];
@@ -17,4 +19,20 @@ export async function storedEvents(graphqlUrl: string, groupId: string, after: s
     if (!body.data.groupEvents.pageInfo.hasNextPage) return events;
     cursor = body.data.groupEvents.pageInfo.endCursor;
   }
+}
+
+let markers = 0;
+
+/**
+ * A cursor for starting a group's subscription "now" without a race: stores a marker event (a join by a made-up
+ * number) in the group and returns its cursor. A cursor continues its own stream only, so each group needs its own.
+ */
+export async function markerCursor(gateway: { url: string; graphqlUrl: string }, groupId: string): Promise<string> {
+  const marker = participantJoinedDelivery({ groupId, waId: String(15_559_000_000 + ++markers), timestamp: 1_755_540_000 + markers });
+  const response = await postMeta(gateway.url, marker.body);
+  if (response.status !== 200) throw new Error(`markerCursor: the marker delivery was answered ${response.status}`);
+  const events = await storedEvents(gateway.graphqlUrl, groupId);
+  const last = events[events.length - 1];
+  if (last === undefined) throw new Error(`markerCursor: group ${groupId} has no stored event after its marker`);
+  return last.cursor;
 }

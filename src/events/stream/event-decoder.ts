@@ -3,7 +3,7 @@ import { decodeCursor } from '../event-cursor';
 import type { StoredEvent } from '../event-model';
 import { GROUP_EVENT_TYPES } from '../event-model';
 
-/** A stored event with its log position, so streams order and de-duplicate without decoding the cursor again. */
+/** A stored event with its position in the stream of the channel or read it came from (one stream per event stream), so streams order and de-duplicate without decoding the cursor again. */
 export interface DecodedEvent {
   /** Shared between every stream that received the same message: treat it as read-only. */
   readonly event: StoredEvent;
@@ -41,7 +41,7 @@ export function createEventDecoder(options: { onDecoded?: () => void } = {}): Ev
 
 /** The position of an event read from the log. */
 export function withPosition(event: StoredEvent): DecodedEvent {
-  return { event, position: decodeCursor(event.cursor) };
+  return { event, position: decodeCursor(event.cursor).position };
 }
 
 function decodePayload(message: string): DecodedEvent {

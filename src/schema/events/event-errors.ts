@@ -15,6 +15,7 @@ export function toEventGraphQLError(error: unknown): GraphQLError {
     return new GatewayError(message, { code: GatewayErrorCode.CURSOR_EXPIRED, argumentName: 'after' });
   }
   if (error instanceof InvalidCursorError) {
+    if (error.reason !== null) return new BadUserInputError(`\`after\` cannot be used here: ${error.reason}`, { argumentName: 'after' });
     return new BadUserInputError('`after` is not an event cursor issued by this gateway: pass the `cursor` of an event or a page\'s `endCursor`', {
       argumentName: 'after',
     });

@@ -10,7 +10,7 @@ import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
-import { createTestRedis, testRedisTargets, topicOptions, uniquePrefix } from '../../helpers/redis';
+import { createTestRedis, testRedisTargets, uniquePrefix } from '../../helpers/redis';
 import { openTargetConnections } from './redis-harness';
 
 export const RETENTION_SECONDS = 3600;
@@ -57,7 +57,7 @@ export const logImplementations: [string, LogHarnessFactory][] = [
     name,
     async () => {
       const prefix = uniquePrefix('log');
-      const topics = createTopics(prefix, topicOptions(target));
+      const topics = createTopics(prefix);
       const clock = createFakeClock();
       const opened: RedisConnections[] = await Promise.all([openTargetConnections(target), openTargetConnections(target), openTargetConnections(target)]);
       const [first, second, observing] = opened;

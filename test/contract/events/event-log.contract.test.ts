@@ -24,7 +24,7 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     return recorder;
   }
 
-  it('stores, returns and publishes events in log order with their cursors', async () => {
+  it('stores, returns and publishes events in log order, each channel with the cursors of its own stream', async () => {
     const e1 = makeEvent({ groupId: 'g1', phoneNumberId: 'p1' });
     const e2 = makeEvent({ groupId: 'g1', phoneNumberId: 'p1', type: 'SETTINGS_UPDATED' });
     const recorder = await observe(channelsForEvent(h.topics, e1));
@@ -34,16 +34,19 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     expect(result.duplicates).toEqual([]);
     expect(result.stored.map(withoutCursor)).toEqual([e1, e2]);
     expect(new Set(result.stored.map((e) => e.cursor)).size).toBe(2);
-    const page = await h.log.read({ limit: 10 });
-    expect(page).toEqual({ events: result.stored, hasMore: false });
+    // The append returns the cursors of the group's stream.
+    expect(await h.log.read({ groupId: 'g1', limit: 10 })).toEqual({ events: result.stored, hasMore: false });
+    const byPhone = await h.log.read({ phoneNumberId: 'p1', limit: 10 });
+    const all = await h.log.read({ limit: 10 });
+    for (const page of [byPhone, all]) expect(page.events.map(withoutCursor)).toEqual([e1, e2]);
 
-    const messages = await recorder.waitFor(6);
-    const expectedChannels = channelsForEvent(h.topics, e1);
-    for (const channel of expectedChannels) {
-      // The payload is the stored event, cursor included: the same cursor the append and read return.
-      expect(recorder.on(channel).map((m) => JSON.parse(m) as StoredEvent)).toEqual(result.stored);
-    }
-    expect(messages.map((m) => m.channel)).toEqual([...expectedChannels, ...expectedChannels]);
+    await recorder.waitFor(6);
+    const pages = [result.stored, byPhone.events, all.events];
+    channelsForEvent(h.topics, e1).forEach((channel, i) => {
+      // The payload is the stored event, cursor included: the cursor a read of that channel's stream returns.
+      expect(recorder.on(channel).map((m) => JSON.parse(m) as StoredEvent)).toEqual(pages[i]);
+    });
+    expect(new Set([...byPhone.events, ...all.events, ...result.stored].map((e) => e.cursor)).size).toBe(6);
   });
 
   it('stores an event without a group (a refused create) in the phone and global streams only, resumable by cursor', async () => {
@@ -57,13 +60,18 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
 
     expect(stored.map(withoutCursor)).toEqual([before, refused, after]);
     const ids = (page: { events: StoredEvent[] }) => page.events.map((event) => event.id);
-    expect(ids(await h.log.read({ phoneNumberId: 'p9', limit: 10 }))).toEqual([before.id, refused.id, after.id]);
-    expect(ids(await h.log.read({ limit: 10 }))).toEqual([before.id, refused.id, after.id]);
+    const byPhone = await h.log.read({ phoneNumberId: 'p9', limit: 10 });
+    const all = await h.log.read({ limit: 10 });
+    for (const page of [byPhone, all]) {
+      // All three; the group's two in their order (the refused create has its own home: its place between them is free).
+      expect(ids(page).sort()).toEqual([before.id, refused.id, after.id].sort());
+      expect(ids(page).filter((id) => id !== refused.id)).toEqual([before.id, after.id]);
+    }
     expect(ids(await h.log.read({ groupId: 'gx', limit: 10 }))).toEqual([before.id, after.id]);
-    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: stored[0]?.cursor, limit: 1 }))).toEqual([refused.id]);
-    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: stored[1]?.cursor, limit: 10 }))).toEqual([after.id]);
+    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: byPhone.events[0]?.cursor, limit: 1 }))).toEqual(ids(byPhone).slice(1, 2));
+    expect(ids(await h.log.read({ phoneNumberId: 'p9', after: byPhone.events[1]?.cursor, limit: 10 }))).toEqual(ids(byPhone).slice(2));
     await recorder.waitFor(6);
-    expect(recorder.on(h.topics.phoneNumber('p9')).map((m) => (JSON.parse(m) as StoredEvent).id)).toEqual([before.id, refused.id, after.id]);
+    expect(recorder.on(h.topics.phoneNumber('p9')).map((m) => (JSON.parse(m) as StoredEvent).id)).toEqual(ids(byPhone));
   });
 
   it('drops duplicates within one call and across calls: three appends store and publish once', async () => {
@@ -122,26 +130,51 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
         if (!page.hasMore) break;
         after = page.events[page.events.length - 1].cursor;
       }
-      expect({ filter, ids: seen.map((e) => e.id) }).toEqual({ filter, ids: expected.map((e) => e.id) });
+      // Every match once; each group's events in the order they arrived (the order between groups is the stream's own).
+      expect({ filter, ids: seen.map((e) => e.id).sort() }).toEqual({ filter, ids: expected.map((e) => e.id).sort() });
+      for (const groupId of ['g0', 'g1', 'g2']) {
+        const ofGroup = (events: readonly DomainEvent[]) => events.filter((e) => e.groupId === groupId).map((e) => e.id);
+        expect({ filter, groupId, ids: ofGroup(seen) }).toEqual({ filter, groupId, ids: ofGroup(expected) });
+      }
     }
   });
 
-  it('resumes from any cursor, under any filter, with no gap and no duplicate', async () => {
+  it('resumes from any cursor of the stream its filter reads, with no gap and no duplicate', async () => {
     const events = Array.from({ length: 12 }, (_, i) => makeEvent({ groupId: i % 2 === 0 ? 'even' : 'odd' }));
     await h.log.append(events);
     const all = (await h.log.read({ limit: 100 })).events;
     const cursorOfFifth = all[4].cursor;
     const afterFifth = await h.log.read({ after: cursorOfFifth, limit: 100 });
-    expect(afterFifth.events.map((e) => e.id)).toEqual(events.slice(5).map((e) => e.id));
-    // The fifth event is in "even"; a cursor from the unfiltered read works for the "odd" filter too.
-    const oddAfterFifth = await h.log.read({ after: cursorOfFifth, groupId: 'odd', limit: 100 });
-    expect(oddAfterFifth.events.map((e) => e.id)).toEqual(events.slice(5).filter((e) => e.groupId === 'odd').map((e) => e.id));
+    expect(afterFifth.events.map((e) => e.id)).toEqual(all.slice(5).map((e) => e.id));
+    const odd = (await h.log.read({ groupId: 'odd', limit: 100 })).events;
+    const oddAfterSecond = await h.log.read({ after: odd[1].cursor, groupId: 'odd', limit: 100 });
+    expect(oddAfterSecond.events.map((e) => e.id)).toEqual(events.filter((e) => e.groupId === 'odd').slice(2).map((e) => e.id));
     const last = all[all.length - 1].cursor;
     expect(await h.log.read({ after: last, limit: 10 })).toEqual({ events: [], hasMore: false });
     // Events appended later continue after the last cursor.
     const later = makeEvent({ groupId: 'odd' });
     await h.peer.append([later]);
     expect((await h.log.read({ after: last, limit: 10 })).events.map((e) => e.id)).toEqual([later.id]);
+  });
+
+  it('refuses a cursor of another stream than the filter reads, saying which filter it belongs to', async () => {
+    await h.log.append([makeEvent({ groupId: 'g1', phoneNumberId: 'p1' })]);
+    const [fromAll] = (await h.log.read({ limit: 1 })).events;
+    const [fromGroup] = (await h.log.read({ groupId: 'g1', limit: 1 })).events;
+    const [fromPhone] = (await h.log.read({ phoneNumberId: 'p1', limit: 1 })).events;
+    const attempts = [
+      { after: fromAll.cursor, groupId: 'g1' },
+      { after: fromGroup.cursor, phoneNumberId: 'p1' },
+      { after: fromGroup.cursor, groupId: 'g2' },
+      { after: fromPhone.cursor },
+    ];
+    for (const attempt of attempts) {
+      const error = await h.log.read({ ...attempt, limit: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidCursorError);
+      expect((error as InvalidCursorError).reason).toMatch(/^it continues .+, but this read follows .+; pass a cursor that a read or subscription with the same groupId\/phoneNumberId filter returned$/);
+    }
+    // A group + phone filter reads the group's stream.
+    expect((await h.log.read({ after: fromGroup.cursor, groupId: 'g1', phoneNumberId: 'p1', limit: 1 })).events).toEqual([]);
   });
 
   it('rejects strings that are not its cursors', async () => {
@@ -160,11 +193,12 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
   it('expires cursors older than retention and stops returning expired events', async () => {
     const old = makeEvent();
     const [stored] = (await h.log.append([old])).stored;
+    const group = { groupId: old.groupId };
     h.clock.advance(RETENTION_SECONDS * 1000);
     // Exactly at the boundary the cursor still works.
-    expect(await h.log.read({ after: stored.cursor, limit: 10 })).toEqual({ events: [], hasMore: false });
+    expect(await h.log.read({ ...group, after: stored.cursor, limit: 10 })).toEqual({ events: [], hasMore: false });
     h.clock.advance(1);
-    const error = await h.log.read({ after: stored.cursor, limit: 10 }).catch((e: unknown) => e);
+    const error = await h.log.read({ ...group, after: stored.cursor, limit: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CursorExpiredError);
     expect((error as CursorExpiredError).cursor).toBe(stored.cursor);
     expect(await h.log.read({ limit: 10 })).toEqual({ events: [], hasMore: false });
@@ -174,15 +208,25 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     expect((await h.log.read({ groupId: fresh.groupId, limit: 10 })).events.map((e) => e.id)).toEqual([fresh.id]);
   });
 
-  it('publishes a group’s events in log order when two instances append concurrently', async () => {
-    const recorder = await observe([h.topics.group('hot')]);
+  it('keeps a group’s order in its own, its phone number’s and the all-events stream when two instances append concurrently', async () => {
+    const recorder = await observe([h.topics.group('hot'), h.topics.phoneNumber('p1'), h.topics.allEvents()]);
     const batches = Array.from({ length: 40 }, (_, i) => [makeEvent({ groupId: 'hot' }), makeEvent({ groupId: i % 2 === 0 ? 'hot' : 'cold' })]);
     await Promise.all(batches.map((batch, i) => (i % 2 === 0 ? h.log : h.peer).append(batch)));
     const hotCount = batches.flat().filter((e) => e.groupId === 'hot').length;
-    const published = (await recorder.waitFor(hotCount)).map((m) => (JSON.parse(m.message) as StoredEvent).cursor);
-    const logged = (await h.log.read({ groupId: 'hot', limit: 1000 })).events.map((e) => e.cursor);
+    await recorder.waitFor(hotCount + 80 + 80);
+    const published = (channel: string) => recorder.on(channel).map((m) => JSON.parse(m) as StoredEvent);
+    const logged = (await h.log.read({ groupId: 'hot', limit: 1000 })).events;
     expect(logged).toHaveLength(hotCount);
-    expect(published).toEqual(logged);
+    expect(published(h.topics.group('hot')).map((e) => e.cursor)).toEqual(logged.map((e) => e.cursor));
+    const hotIds = logged.map((e) => e.id);
+    for (const [channel, read] of [
+      [h.topics.phoneNumber('p1'), await h.log.read({ phoneNumberId: 'p1', limit: 1000 })],
+      [h.topics.allEvents(), await h.log.read({ limit: 1000 })],
+    ] as const) {
+      expect(read.events).toHaveLength(80);
+      expect(published(channel).map((e) => e.cursor)).toEqual(read.events.map((e) => e.cursor));
+      expect(read.events.filter((e) => e.groupId === 'hot').map((e) => e.id)).toEqual(hotIds);
+    }
   });
 
   it('does not publish events without a phone number on a phone channel', async () => {
@@ -193,6 +237,14 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     await recorder.waitFor(1);
     expect((await h.log.read({ phoneNumberId: 'p1', limit: 10 })).events).toEqual([]);
     expect((await h.log.read({ groupId: 'np', limit: 10 })).events.map((e) => e.id)).toEqual([event.id]);
+  });
+
+  it('stores an event once when a delivery holds the very same object twice', async () => {
+    const event = makeEvent({ groupId: 'twice' });
+    const result = await h.log.append([event, event]);
+    expect(result.stored.map(withoutCursor)).toEqual([event]);
+    expect(result.duplicates).toEqual([event]);
+    expect((await h.log.read({ groupId: 'twice', limit: 10 })).events.map((e) => e.id)).toEqual([event.id]);
   });
 
   it('treats an empty delivery as nothing to do', async () => {

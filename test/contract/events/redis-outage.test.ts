@@ -2,7 +2,8 @@ import { EventLogUnavailableError } from '../../../src/events/event-log';
 import type { EventBus } from '../../../src/events/event-bus';
 import type { RedisConnections } from '../../../src/events/redis-connections';
 import { createRedisEventBus } from '../../../src/events/redis-event-bus';
-import { createRedisEventLog, eventLogKeys } from '../../../src/events/redis-event-log';
+import { createRedisEventLog } from '../../../src/events/redis-event-log';
+import { eventLogKeys } from '../../../src/events/redis-event-log-keys';
 import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import { createDeferred } from '../../../src/lib/deferred';
@@ -58,13 +59,15 @@ describe('Redis outage', () => {
     await expect(log.ping()).rejects.toBeInstanceOf(EventLogUnavailableError);
     await expect(log.read({ limit: 1 })).rejects.toBeInstanceOf(EventLogUnavailableError);
     const keys = eventLogKeys(prefix);
-    expect(await probe.redis.exists(keys.stream, keys.group('g-outage'), keys.dedupe(event.id))).toBe(0);
+    const home = { kind: 'group', id: 'g-outage' } as const;
+    const all = keys.index({ kind: 'all' });
+    expect(await probe.redis.exists(all, keys.home(home), keys.dedupe(home, event.id))).toBe(0);
 
     await restoreAndWait();
     const retry = await log.append([event]);
     expect(retry.stored.map((e) => e.id)).toEqual([event.id]);
     expect(await log.append([event])).toEqual({ stored: [], duplicates: [event] });
-    expect(await probe.redis.xlen(keys.stream)).toBe(1);
+    expect(await probe.redis.xlen(all)).toBe(1);
   });
 
   it('gives up on a hung connection after the command timeout; a late run is deduplicated on retry', async () => {
@@ -75,8 +78,13 @@ describe('Redis outage', () => {
     proxy.restore();
     // PING is answered after the frozen EVAL reached Redis: from here the late append has run.
     await connections.commands.ping();
+    // The late run stored the event in its group's stream only; the retry, a duplicate there, adds the index entries.
     expect(await log.append([event])).toEqual({ stored: [], duplicates: [event] });
-    expect(await probe.redis.xlen(eventLogKeys(prefix).stream)).toBe(1);
+    const keys = eventLogKeys(prefix);
+    expect(await probe.redis.xlen(keys.home({ kind: 'group', id: event.groupId! }))).toBe(1);
+    expect(await probe.redis.xlen(keys.index({ kind: 'phone', id: event.phoneNumberId! }))).toBe(1);
+    expect(await probe.redis.xlen(keys.index({ kind: 'all' }))).toBe(1);
+    expect((await log.read({ limit: 10 })).events.map((e) => e.id)).toEqual([event.id]);
   });
 
   describe('event bus', () => {

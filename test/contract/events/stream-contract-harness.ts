@@ -10,7 +10,7 @@ import { createTopics } from '../../../src/events/topics';
 import { createSilentLogger } from '../../../src/lib/logger';
 import type { FakeClock } from '../../helpers/clock';
 import { createFakeClock } from '../../helpers/clock';
-import { createTestRedis, testRedisTargets, topicOptions, uniquePrefix } from '../../helpers/redis';
+import { createTestRedis, testRedisTargets, uniquePrefix } from '../../helpers/redis';
 import { openTargetConnections, subscriberCount } from './redis-harness';
 import type { TrackedBus } from '../../helpers/stream-harness';
 import { createTrackedBus } from '../../helpers/stream-harness';
@@ -59,7 +59,7 @@ export const streamImplementations: [string, () => Promise<StreamContractHarness
     `${name} (two instances)`,
     async () => {
       const prefix = uniquePrefix('stream');
-      const topics = createTopics(prefix, topicOptions(target));
+      const topics = createTopics(prefix);
       const clock = createFakeClock(Date.now());
       const [writing, reading]: RedisConnections[] = await Promise.all([openTargetConnections(target), openTargetConnections(target)]);
       const options = { topics, keyPrefix: prefix, retentionSeconds: RETENTION_SECONDS, dedupeTtlSeconds: 60, clock };

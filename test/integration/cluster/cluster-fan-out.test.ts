@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { isCluster } from '../../../src/events/redis-client';
+import { isCluster, keySlot } from '../../../src/events/redis-client';
 import { SANDBOX_PHONE_A, SANDBOX_PHONE_B } from '../../helpers/constants';
 import { freshGroupId, postDelivery, textMessagesDelivery } from '../../helpers/meta-deliveries';
 import { createTestRedis, ownerOf, testClusterTarget, testRedisClusterNodes, transportSubscriberCount, uniquePrefix } from '../../helpers/redis';
@@ -57,19 +57,28 @@ describeOnCluster('two gateways on a Redis Cluster (sharded pub/sub)', () => {
 
   it('delivers every event a webhook stored on A once and in per-group order to subscribers on B, by group and by phone number, over sharded channels', async () => {
     expect(a.gateway.events?.redis?.kind).toBe('cluster');
-    // A first event, so the subscriptions can start from its cursor: then they miss nothing, however long they take to go live.
-    const warmUp = freshGroupId('cluster-warm');
-    await postDelivery(a.url, textMessagesDelivery({ groupId: warmUp, count: 1, textBytes: 10 }).body);
-    const [start] = await storedEvents(b.graphqlUrl, warmUp);
-    expect(start).toBeDefined();
+    // A first event per phone number, so the subscriptions can start from a cursor: then they miss nothing, however long
+    // they take to go live. A cursor continues the stream it came from: the phone's for a phone subscription, a group's
+    // for that group's.
+    const startOf = new Map<string, string>();
+    for (const phone of [SANDBOX_PHONE_A, SANDBOX_PHONE_B]) {
+      await postDelivery(a.url, textMessagesDelivery({ groupId: freshGroupId('cluster-warm'), count: 1, textBytes: 10, phoneNumberId: phone }).body);
+      const phoneEvents = await phoneStreamEvents(b.graphqlUrl, phone);
+      expect(phoneEvents).toHaveLength(1);
+      startOf.set(phone, phoneEvents[0]!.cursor);
+    }
 
     const groups = Array.from({ length: GROUPS }, (_, i) => ({ id: freshGroupId(`cluster-${i}`), phone: i % 2 === 0 ? SANDBOX_PHONE_A : SANDBOX_PHONE_B }));
     const byPhone = new Map<string, Recording<LiveEvent>>();
     for (const phone of [SANDBOX_PHONE_A, SANDBOX_PHONE_B]) {
-      byPhone.set(phone, subscribe<LiveEvent>(ws, { query: LIVE, variables: { phoneNumberId: phone, after: start!.cursor }, field: 'groupEvents' }));
+      byPhone.set(phone, subscribe<LiveEvent>(ws, { query: LIVE, variables: { phoneNumberId: phone, after: startOf.get(phone) }, field: 'groupEvents' }));
     }
+    // A group with no event yet has no cursor: its subscription starts live (confirmed before the webhooks are sent).
     const watched = groups.slice(0, GROUP_SUBSCRIBERS);
-    const byGroup = watched.map((group) => subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: group.id, after: start!.cursor }, field: 'groupEvents' }));
+    const byGroup = watched.map((group) => subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: group.id }, field: 'groupEvents' }));
+    for (const channel of watched.map((group) => b.gateway.events!.topics.group(group.id))) {
+      await untilRedis(async () => (await transportSubscriberCount(probe.redis, channel)) === 1, `${channel} subscribed`);
+    }
 
     // The webhooks, all to A: EVENTS_PER_GROUP inbound texts per group, 8 deliveries in flight.
     const sent = new Map<string, string[]>();
@@ -108,19 +117,37 @@ describeOnCluster('two gateways on a Redis Cluster (sharded pub/sub)', () => {
     for (const recording of [...byPhone.values(), ...byGroup]) recording.stop();
     for (const channel of channels) await untilRedis(async () => (await transportSubscriberCount(probe.redis, channel)) === 0, `${channel} unsubscribed`);
 
-    // The layout this version has: every event-log key in the log's hash slot, so the append script runs on one master.
+    // The layout: a group's stream and dedupe keys in the group's slot, each phone number's index in its slot, so the
+    // keys spread over every master (200 groups hash to slots all over the key space).
     const redis = probe.redis;
     if (!isCluster(redis)) throw new Error('expected the probe to be a Cluster client');
-    const logOwner = await ownerOf(redis, `${prefix}{log}:log:all`);
     const masters = redis.nodes('master');
     expect(masters).toHaveLength(3);
-    const keysOn = async (node: Redis) => (await node.keys(`${prefix}*`)).filter((key) => key.startsWith(`${prefix}{log}:`));
-    const logKeysPerMaster = await Promise.all(masters.map(keysOn));
-    const total = logKeysPerMaster.flat().length;
-    expect(total).toBeGreaterThan(GROUPS); // the global stream, a stream per group and per phone, the dedupe keys
-    expect(await keysOn(logOwner)).toHaveLength(total);
+    const ours = async (node: Redis) => (await node.keys(`${prefix}*`)).length;
+    const perMaster = await Promise.all(masters.map(ours));
+    const dbSizes = await Promise.all(masters.map(async (node) => Number(await node.dbsize())));
+    for (const [i, count] of perMaster.entries()) {
+      // Each master holds at least a fifth of our keys: a group's three keys (stream, dedupe keys) land where its slot is.
+      expect({ master: i, share: count / perMaster.reduce((x, y) => x + y, 0) > 0.2 }).toEqual({ master: i, share: true });
+      expect(dbSizes[i]).toBeGreaterThanOrEqual(count);
+    }
+    const homeKey = `${prefix}{g:${groups[0]!.id}}:h`;
+    const owner = await ownerOf(redis, homeKey);
+    expect(Number(await owner.call('CLUSTER', 'COUNTKEYSINSLOT', keySlot(homeKey)))).toBeGreaterThanOrEqual(1 + EVENTS_PER_GROUP); // the stream and its dedupe keys
   });
 });
+
+async function phoneStreamEvents(graphqlUrl: string, phoneNumberId: string): Promise<{ id: string; cursor: string }[]> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query Log($phone: ID!) { groupEvents(phoneNumberId: $phone, first: 100) { nodes { id cursor } } }', variables: { phone: phoneNumberId } }),
+  });
+  const body = (await response.json()) as { data?: { groupEvents: { nodes: { id: string; cursor: string }[] } }; errors?: unknown };
+  if (body.data === undefined || body.errors !== undefined) throw new Error(`Query.groupEvents failed: ${JSON.stringify(body)}`);
+  return body.data.groupEvents.nodes;
+}
+
 
 /** Re-asks Redis until `check` holds: an unsubscribe is confirmed to the subscriber, not to another connection. */
 async function untilRedis(check: () => Promise<boolean>, what: string, attempts = 500): Promise<void> {

@@ -64,7 +64,7 @@ describe('examples/tail-group-events.ts against the sandbox', () => {
   it('starts again from now, with a warning, when its saved cursor is past the log retention (CURSOR_EXPIRED)', async () => {
     const groupId = t.sandbox.control.state().groups[1]!.id;
     const out = join(dir, 'expired.jsonl');
-    const expired = encodeCursor({ ms: 1, seq: 0 });
+    const expired = encodeCursor({ kind: 'group', id: groupId }, { ms: 1, seq: 0 });
     writeFileSync(`${out}.cursor`, expired);
     const program = tail(t, groupId, out);
     await program.waitForStderr(`cursor ${expired} is past the event log's retention; starting again from now`);

@@ -129,8 +129,9 @@ describe.each([
   });
 
   it('receives only its own events live, and cannot subscribe to B\'s group', async () => {
-    const head = await as<{ groupEvents: { pageInfo: { endCursor: string } } }>('admin', HISTORY);
-    const after = head.body.data!.groupEvents.pageInfo.endCursor;
+    // A key limited to one number reads that number's stream (its requests are narrowed to it): its own cursor.
+    const headOf = async (key: 'admin' | 'tenantA') => (await as<{ groupEvents: { pageInfo: { endCursor: string } } }>(key, HISTORY)).body.data!.groupEvents.pageInfo.endCursor;
+    const [tenantAfter, adminAfter] = [await headOf('tenantA'), await headOf('admin')];
     const tenant = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('tenantA'), eager: true });
     const admin = openWsClient({ url: t.graphqlUrl, connectionParams: bearer('admin'), eager: true });
     await Promise.all([tenant.connected(), admin.connected()]);
@@ -139,8 +140,8 @@ describe.each([
     expect(await refused.message(0)).toEqual({ kind: 'next', result: { errors: [expect.objectContaining({ message: `This API key may not access group ${groupsB[0]}`, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] } });
 
     // `after` replays from the same point, so no event is missed while the subscriptions start.
-    const tenantLive = tenant.run(LIVE, { after });
-    const adminLive = admin.run(LIVE, { after });
+    const tenantLive = tenant.run(LIVE, { after: tenantAfter });
+    const adminLive = admin.run(LIVE, { after: adminAfter });
     t.sandbox.control.sendText({ groupId: groupsB[0]!, waId: '4915112345678', text: 'live B' });
     t.sandbox.control.sendText({ groupId: groupsA[0]!, waId: '16505551234', text: 'live A1' });
     t.sandbox.control.sendText({ groupId: groupsB[0]!, waId: '5511987654321', text: 'live B2' });

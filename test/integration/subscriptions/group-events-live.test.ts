@@ -1,8 +1,7 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
-import { storedEvents } from '../../helpers/stored-events';
+import { markerCursor, storedEvents } from '../../helpers/stored-events';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
@@ -62,14 +61,12 @@ describe('Subscription.groupEvents over graphql-ws, driven through the sandbox',
     const y = groups.find((group) => group.subject === 'New Purchase Inquiry')!;
     const [newcomer, requester, yMember] = ['15550001111', '15550002222', y.participants[0].waId];
 
-    // Subscriptions start "now"; `after` = the log's latest cursor (an unrelated event) makes the start race-free:
+    // Subscriptions start "now"; `after` = the cursor of a marker event in each group makes the start race-free:
     // whatever the three groups get from here on is delivered, live or by the replay that precedes live.
-    const marker = participantJoinedDelivery({ waId: '15550009999' });
-    expect((await postMeta(t.url, marker.body)).status).toBe(200);
-    const [{ cursor: now }] = await storedEvents(t.graphqlUrl, marker.groupId);
+    const [now, nowApprovalX, nowY] = [await markerCursor(t, x.id), await markerCursor(t, approvalX.id), await markerCursor(t, y.id)];
     const onX = subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: x.id, after: now }, field: 'groupEvents' });
-    const onApprovalX = subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: approvalX.id, after: now }, field: 'groupEvents' });
-    const onY = subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: y.id, after: now }, field: 'groupEvents' });
+    const onApprovalX = subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: approvalX.id, after: nowApprovalX }, field: 'groupEvents' });
+    const onY = subscribe<LiveEvent>(ws, { query: LIVE, variables: { groupId: y.id, after: nowY }, field: 'groupEvents' });
 
     // What WhatsApp users and the business do, each sending the webhook Meta would, in this order.
     expect(t.sandbox.control.joinByInviteLink({ inviteLink: x.inviteLink!, waId: newcomer, username: 'newbie' })).toEqual({ status: 'joined', groupId: x.id });

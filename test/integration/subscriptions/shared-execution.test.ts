@@ -1,8 +1,7 @@
 import { UpdateGroupDocument } from '../../generated/graphql';
 import type { TestGateway } from '../../helpers/test-gateway';
 import { startTestGateway } from '../../helpers/test-gateway';
-import { participantJoinedDelivery, postMeta } from '../../helpers/meta-deliveries';
-import { storedEvents } from '../../helpers/stored-events';
+import { markerCursor } from '../../helpers/stored-events';
 import type { WsClient } from '../../helpers/ws-client';
 import { openWsClient, subscribe } from '../../helpers/ws-client';
 import { SANDBOX_PHONE_A } from '../../helpers/constants';
@@ -38,9 +37,7 @@ describe('one execution per event for equal subscriptions', () => {
 
   it('reads the group once per distinct operation, not once per subscriber, and sends every subscriber the same result', async () => {
     const group = t.sandbox.control.state().groups.find((g) => g.phoneNumberId === SANDBOX_PHONE_A && g.subject === 'Watch Enthusiasts')!;
-    const marker = participantJoinedDelivery({ waId: '15550008888' });
-    expect((await postMeta(t.url, marker.body)).status).toBe(200);
-    const [{ cursor: now }] = await storedEvents(t.graphqlUrl, marker.groupId);
+    const now = await markerCursor(t, group.id);
     const variables = { groupId: group.id, after: now };
     const equal = sockets.map((socket) => subscribe<Emitted>(socket, { query: WITH_GROUP, variables, field: 'groupEvents' }));
     const other = subscribe<Emitted>(sockets[0]!, { query: WITH_GROUP_DESCRIPTION, variables, field: 'groupEvents' });

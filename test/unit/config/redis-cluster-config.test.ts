@@ -30,7 +30,7 @@ describe('REDIS_CLUSTER_NODES', () => {
     const config = loadConfig({ REDIS_CLUSTER_NODES: 'rediss://a:6379,rediss://b:6379', REDIS_CLUSTER_PASSWORD: 's3cret' });
     expect(config.redis.cluster).toEqual({ nodes: [{ host: 'a', port: 6379 }, { host: 'b', port: 6379 }], password: 's3cret', tls: true });
     expect(JSON.stringify(redactConfig(config))).not.toContain('s3cret');
-    expect(redactConfig(config).redis).toEqual({ cluster: ['a:6379', 'b:6379'], tls: true, password: 'set' });
+    expect(redactConfig(config).redis).toEqual({ cluster: ['a:6379', 'b:6379'], tls: true, password: 'set', waitReplicas: 1 });
   });
 
   it('is one clear error when REDIS_URL is set too', () => {
@@ -46,5 +46,18 @@ describe('REDIS_CLUSTER_NODES', () => {
     expect(withCredentials).toEqual([expect.stringContaining('put the password in REDIS_CLUSTER_PASSWORD')]);
     expect(withCredentials.join()).not.toContain('hunter2');
     expect(problemsOf({ REDIS_CLUSTER_PASSWORD: 'x' })).toEqual([expect.stringContaining('REDIS_CLUSTER_PASSWORD is set without REDIS_CLUSTER_NODES')]);
+  });
+});
+
+describe('REDIS_WAIT_REPLICAS and REDIS_WAIT_TIMEOUT_MS', () => {
+  it('wait for one replica on a cluster and none on one server by default, 500 ms at most', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000' }).redis.wait).toEqual({ replicas: 1, timeoutMs: 500 });
+    expect(loadConfig({ REDIS_URL: 'redis://a:6379' }).redis.wait).toEqual({ replicas: 0, timeoutMs: 500 });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000', REDIS_WAIT_REPLICAS: '2', REDIS_WAIT_TIMEOUT_MS: '1000' }).redis.wait).toEqual({ replicas: 2, timeoutMs: 1000 });
+  });
+
+  it('refuses a timeout the Redis command timeout would cut short, and a negative count', () => {
+    expect(problemsOf({ REDIS_WAIT_TIMEOUT_MS: '5000' })).toEqual([expect.stringContaining('REDIS_WAIT_TIMEOUT_MS must be an integer from 10 to 1500')]);
+    expect(problemsOf({ REDIS_WAIT_REPLICAS: '-1' })).toEqual([expect.stringContaining('REDIS_WAIT_REPLICAS must be an integer from 0 to 16')]);
   });
 });

@@ -1,8 +1,8 @@
 import Redis, { Cluster } from 'ioredis';
 import { loadConfig } from '../../../src/config/config';
 import { redisTarget } from '../../../src/events/event-infrastructure';
-import { EVENT_LOG_SLOT, isCluster, slotTag } from '../../../src/events/redis-client';
-import { createRedisEventLog, eventLogKeys } from '../../../src/events/redis-event-log';
+import { isCluster, keySlot, slotTag } from '../../../src/events/redis-client';
+import { eventLogKeys } from '../../../src/events/redis-event-log-keys';
 import { createTopics } from '../../../src/events/topics';
 
 // lazyConnect: these clients never open a socket; only their kind matters here.
@@ -16,26 +16,32 @@ describe('the Redis client kinds', () => {
     expect(slotTag(cluster, 'group-cache')).toBe('{group-cache}:');
   });
 
-  it('puts every event-log key and event channel in one slot on a cluster, and keeps one server’s names', () => {
-    expect(eventLogKeys('wgg:').group('g1')).toBe('wgg:log:group:g1');
-    const keys = eventLogKeys('wgg:', slotTag(cluster, EVENT_LOG_SLOT));
-    expect([keys.stream, keys.group('g1'), keys.phone('p1'), keys.dedupe('e1')]).toEqual(['wgg:{log}:log:all', 'wgg:{log}:log:group:g1', 'wgg:{log}:log:phone:p1', 'wgg:{log}:log:seen:e1']);
-    const topics = createTopics('wgg:', { eventSlotTag: slotTag(cluster, EVENT_LOG_SLOT) });
-    expect([topics.group('g1'), topics.phoneNumber('p1'), topics.allEvents(), topics.operation('o1')]).toEqual([
-      'wgg:{log}:events:group:g1',
-      'wgg:{log}:events:phone:p1',
-      'wgg:{log}:events:all',
-      'wgg:operation:o1',
+  it('puts each stream’s keys and channel in its own slot: a group’s, a phone number’s, all events’', () => {
+    const keys = eventLogKeys('wgg:');
+    const group = { kind: 'group', id: 'g1' } as const;
+    const phone = { kind: 'phone', id: 'p1' } as const;
+    expect([keys.home(group), keys.dedupe(group, 'e1'), keys.index(phone), keys.progress(phone), keys.home({ kind: 'ungrouped', id: 'p1' })]).toEqual([
+      'wgg:{g:g1}:h',
+      'wgg:{g:g1}:d:e1',
+      'wgg:{p:p1}:x',
+      'wgg:{p:p1}:i',
+      'wgg:{p:p1}:h',
     ]);
+    expect([keys.index({ kind: 'all' }), keys.home({ kind: 'ungrouped', id: '' })]).toEqual(['wgg:{a:}:x', 'wgg:{a:}:h']);
+    const topics = createTopics('wgg:');
+    expect([topics.group('g1'), topics.phoneNumber('p1'), topics.allEvents(), topics.operation('o1')]).toEqual(['wgg:{g:g1}:events', 'wgg:{p:p1}:events', 'wgg:{a:}:events', 'wgg:operation:o1']);
+    // A script's keys and the channel it publishes on share a slot.
+    expect(new Set([keys.home(group), keys.dedupe(group, 'e1'), topics.group('g1')].map(keySlot)).size).toBe(1);
+    expect(new Set([keys.index(phone), keys.progress(phone), topics.phoneNumber('p1')].map(keySlot)).size).toBe(1);
   });
 
-  it('refuses a cluster event log whose channels are not in the log’s slot, saying how to fix it', () => {
-    const options = { keyPrefix: 'wgg:', retentionSeconds: 60, dedupeTtlSeconds: 60 };
-    expect(() => createRedisEventLog({ ...options, redis: cluster, topics: createTopics('wgg:') })).toThrow(
-      /on a Redis Cluster the event channels must carry the log's hash tag; expected channels containing "\{log\}:", got "wgg:events:all"; fix: createTopics/,
-    );
-    expect(() => createRedisEventLog({ ...options, redis: cluster, topics: createTopics('wgg:', { eventSlotTag: '{log}:' }) })).not.toThrow();
-    expect(() => createRedisEventLog({ ...options, redis: single, topics: createTopics('wgg:') })).not.toThrow();
+  it('computes Redis Cluster hash slots like Redis (CRC16 of the hash tag)', () => {
+    // Values from the Redis Cluster specification and CLUSTER KEYSLOT.
+    expect(keySlot('123456789')).toBe(12739);
+    expect(keySlot('foo')).toBe(12182);
+    expect(keySlot('{user1000}.following')).toBe(keySlot('{user1000}.followers'));
+    // An empty tag is no tag: the whole key is hashed.
+    expect(keySlot('foo{}{bar}')).not.toBe(keySlot('bar'));
   });
 
   it('turns config.redis into one target: a cluster, one server, or none', () => {

@@ -87,9 +87,20 @@ describe('Query.groupEvents', () => {
     const [old] = await h.append(makeEvent({ groupId: 'g1' }));
     h.clock.advance(RETENTION_SECONDS * 1000 + 1);
 
-    const result = await h.query(PAGE, { after: old.cursor });
+    const result = await h.query(PAGE, { groupId: 'g1', after: old.cursor });
 
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CURSOR_EXPIRED', argumentName: 'after' });
+  });
+
+  it('answers BAD_USER_INPUT, naming the filter it belongs to, for a cursor of another stream', async () => {
+    const [stored] = await h.append(makeEvent({ groupId: 'g1' }));
+
+    const result = await h.query(PAGE, { phoneNumberId: 'p1', after: stored.cursor });
+
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    expect(result.errors?.[0].message).toBe(
+      '`after` cannot be used here: it continues the events of group "g1" (groupId filter), but this read follows the events of phone number "p1" (phoneNumberId filter, no groupId); pass a cursor that a read or subscription with the same groupId/phoneNumberId filter returned',
+    );
   });
 
   it('exposes the details of every kind of event on its concrete type', async () => {

@@ -89,7 +89,7 @@ describe('Subscription.groupEvents', () => {
     const [old] = await h.append(makeEvent({ groupId: 'g1' }));
     h.clock.advance(RETENTION_SECONDS * 1000 + 1);
 
-    const expired = await h.subscribe(GROUP_EVENTS, { after: old.cursor });
+    const expired = await h.subscribe(GROUP_EVENTS, { groupId: 'g1', after: old.cursor });
     const foreign = await h.subscribe(GROUP_EVENTS, { after: 'eyJ2IjoxfQ' });
 
     expect(isStream(expired)).toBe(false);
