@@ -168,6 +168,7 @@ function combineIngress(counting: IngressObserver | undefined, tracing: IngressO
   if (counting === undefined || tracing === undefined) return counting ?? tracing;
   return {
     ...(tracing.step === undefined ? {} : { step: tracing.step }),
+    onParsed: both(counting.onParsed?.bind(counting), tracing.onParsed?.bind(tracing)),
     onDelivered: both(counting.onDelivered?.bind(counting), tracing.onDelivered?.bind(tracing)),
   };
 }

@@ -46,8 +46,9 @@ export function createTracingHooks(tracing: Tracing): TracingHooks {
       step: (name, run) => tracing.inSpan(`webhook ${name}`, {}, () => run()),
       onDelivered({ provider, status, stored, duplicates }) {
         tracing.activeSpan()?.setAttributes({ 'webhook.provider': provider, 'http.response.status_code': status, 'webhook.events.stored': stored.length, 'webhook.events.duplicate': duplicates.length });
-        tracing.rememberOrigin(stored.map((event) => event.id));
       },
+      // Before the append: it publishes, and a subscriber here may get the event before the append's reply.
+      onParsed: (events) => tracing.rememberOrigin(events.map((event) => event.id)),
     },
     loaders: {
       aroundBatch: ({ loader, keys }, run) => tracing.inSpan(`loader ${loader} batch`, { attributes: { 'loader.keys': keys } }, () => run()),

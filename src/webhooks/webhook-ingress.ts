@@ -63,6 +63,11 @@ export interface DeliveryOutcome {
 export interface IngressObserver {
   /** Runs one step of the delivery; must call `run` once and return what it returns (a promise for 'append'). */
   step?<T>(name: IngressStep, run: () => T): T;
+  /**
+   * The delivery's events, verified and parsed, before they are stored. Told before the append because the append
+   * publishes: a live subscriber on this instance may get an event before the append's reply comes back.
+   */
+  onParsed?(events: readonly DomainEvent[]): void;
   onDelivered?(outcome: DeliveryOutcome): void;
 }
 
@@ -85,6 +90,13 @@ export function createWebhookIngress(options: {
 }): WebhookIngress {
   const { providers, log, logger, observer } = options;
   const step = <T>(name: IngressStep, run: () => T): T => (observer?.step === undefined ? run() : observer.step(name, run));
+  const tellParsed = (onParsed: (events: readonly DomainEvent[]) => void, events: readonly DomainEvent[]): void => {
+    try {
+      onParsed(events);
+    } catch (error) {
+      logger.error({ err: ensureError(error) }, 'webhook ingress observer threw; ignored');
+    }
+  };
   const hooks = options.hooks ?? [];
   const stats: IngressStats = {
     deliveries: 0,
@@ -140,6 +152,7 @@ export function createWebhookIngress(options: {
       step('verify', () => provider.verify(delivery.rawBody, delivery.headers, delivery.receivedAt));
       const parsed = step('parse', () => provider.parse(delivery.rawBody, delivery.receivedAt));
       events = parsed.events;
+      if (observer?.onParsed !== undefined && events.length > 0) tellParsed(observer.onParsed, events);
       if (parsed.ignored.length > 0) {
         stats.ignored += parsed.ignored.length;
         if (outcome !== null) outcome.ignored = parsed.ignored.length;
