@@ -36,11 +36,11 @@ async function startAckRelay(targetUrl) {
 /**
  * Scenario 12: two instances on one Redis, both in upstream mode over one sandbox process; the sandbox's webhooks
  * reach A through the relay, B learns of changes from the bus only. For each of `changes` subject changes made on
- * the sandbox's Graph API: from the moment A answered the webhook 200, one query on A must see the new subject (a
+ * the sandbox's Graph API (after `warmupChanges` untimed ones): from the moment A answered the webhook 200, one query on A must see the new subject (a
  * stale answer there is a failure), and B is polled, back to back, until it does. Both start at A's 200: the time
  * from it to B's first fresh answer is the cross-instance latency (bus delivery, B's refetch, one request).
  */
-export async function freshness({ a, b, sandbox, phoneNumberId, changes = 50 }) {
+export async function freshness({ a, b, sandbox, phoneNumberId, changes = 50, warmupChanges = 5 }) {
   const [groupId] = await sandbox.call('seedGroups', { phoneNumberId, count: 1, participants: 8 });
   const relay = await startAckRelay(`${a.url}/webhooks/meta`);
   await sandbox.call('setWebhookUrl', { url: relay.url });
@@ -48,7 +48,9 @@ export async function freshness({ a, b, sandbox, phoneNumberId, changes = 50 }) 
   let staleOnA = 0;
   let pollsOnB = 0;
   try {
-    for (let i = 0; i < changes; i++) {
+    // The first changes run code paths (B's miss, A's refetch) for the first time: their latency is JIT warm-up, not
+    // the steady state. They are made and checked for stale reads on A like the others, but not timed.
+    for (let i = -warmupChanges; i < changes; i++) {
       // Both instances hold the current answer in their caches before the change.
       await queryOk(a.graphqlUrl, SUBJECT_QUERY, { id: groupId });
       await queryOk(b.graphqlUrl, SUBJECT_QUERY, { id: groupId });
@@ -73,18 +75,18 @@ export async function freshness({ a, b, sandbox, phoneNumberId, changes = 50 }) 
         }
       })();
       const [, latency] = await Promise.all([checkA, pollB]);
-      latencies.push(latency);
+      if (i >= 0) latencies.push(latency);
     }
   } finally {
     await relay.close();
   }
-  const detail = { changes, latenciesMs: latencies.map((ms) => round(ms, 2)), pollsOnB };
+  const detail = { changes, warmupChanges, latenciesMs: latencies.map((ms) => round(ms, 2)), pollsOnB };
   return [
-    { scenario: '12 freshness', metric: `stale reads on A after its 200 (${changes} changes)`, value: staleOnA, baseline: null, target: { kind: '<=', value: 0 }, detail },
+    { scenario: '12 freshness', metric: `stale reads on A after its 200 (${changes + warmupChanges} changes)`, value: staleOnA, baseline: null, target: { kind: '<=', value: 0 }, detail },
     { scenario: '12 freshness', metric: 'B fresh after A\'s 200, p50 ms', value: round(percentile(latencies, 50), 2), baseline: null, target: null },
     { scenario: '12 freshness', metric: 'B fresh after A\'s 200, p99 ms', value: round(percentile(latencies, 99), 2), baseline: null, target: { kind: '<=', value: 50 } },
     // 1.00: B's first request after A's 200 was already fresh every time (the bus message had arrived): the figures
     // above are then one cache miss on B (its refetch from the upstream), not a wait for the bus.
-    { scenario: '12 freshness', metric: 'requests to B until fresh, per change', value: round(pollsOnB / changes, 2), baseline: null, target: null },
+    { scenario: '12 freshness', metric: 'requests to B until fresh, per change', value: round(pollsOnB / (changes + warmupChanges), 2), baseline: null, target: null },
   ];
 }
