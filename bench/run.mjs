@@ -123,7 +123,10 @@ try {
     // The same cache answering from an Apollo plugin (responseForOperation), over the same sandbox: the comparison
     // the issue asked for.
     const inApollo = await startGatewayOverSandbox({ label: 'gateway-query-in-apollo', sandbox: measured.sandbox, env: { BENCH_RESPONSE_CACHE_AT: 'in-apollo' } });
-    rows.push(...(await queryThroughput({ gateway: measured, inApollo, baseline, timing, phoneNumberId: measured.phoneNumberIds[0] })));
+    // Every read cache off (response, list, group caches): the cold paths, recorded beside the warm ones.
+    const cold = await startGatewayOverSandbox({ label: 'gateway-query-cold', sandbox: measured.sandbox, env: { GROUP_CACHE_TTL_SECONDS: '0' } });
+    rows.push(...(await queryThroughput({ gateway: measured, inApollo, cold, baseline, timing, phoneNumberId: measured.phoneNumberIds[0] })));
+    await cold.stop();
     await inApollo.stop();
     await measured.stop();
   }

@@ -12,8 +12,9 @@ export const GROUPS_QUERY = `query BenchGroups { groups(first: 25) { edges { cur
  * (before the response cache, the list asked the upstream for the page on every request). `inApollo`, a second
  * gateway over the same sandbox whose response cache answers from an Apollo plugin (`responseForOperation`)
  * instead of before Apollo, is measured on the cached group right after the first: the faster way is the one kept.
+ * `cold`, a third one with every read cache off (GROUP_CACHE_TTL_SECONDS=0), records the cold paths.
  */
-export async function queryThroughput({ gateway, inApollo, baseline, timing, phoneNumberId }) {
+export async function queryThroughput({ gateway, inApollo, cold, baseline, timing, phoneNumberId }) {
   // 25+ groups of 8 participants on the default number, so the page is full; then warm the cache with them.
   await gateway.call('seedGroups', { phoneNumberId, count: 30, participants: 8 });
   const list = await queryOk(gateway.graphqlUrl, GROUPS_QUERY);
@@ -30,7 +31,7 @@ export async function queryThroughput({ gateway, inApollo, baseline, timing, pho
   // A fresh process: before any case is measured, every measured path runs long enough to be compiled (the first
   // case measured used to carry the JIT's warm-up: ~20% more CPU per request than the same case a minute later).
   for (const { query, variables } of cases) {
-    for (const server of inApollo === undefined ? [gateway] : [gateway, inApollo]) {
+    for (const server of [gateway, inApollo, cold].filter((candidate) => candidate !== undefined)) {
       await loadTest({ url: server.graphqlUrl, body: JSON.stringify({ query, variables }), headers, warmupSeconds: 0, durationSeconds: 2 });
     }
   }
@@ -60,6 +61,16 @@ export async function queryThroughput({ gateway, inApollo, baseline, timing, pho
       target: cpuTarget === null ? null : { kind: 'ratio<=', value: cpuTarget },
     });
     rows.push({ scenario: '1 query', metric: `${name} upstream calls during the run`, value: measured.upstreamRequests, baseline: null, target: { kind: '<=', value: 0 } });
+    if (cold !== undefined) {
+      // The cold path, recorded (it must not get slower): a gateway with every read cache off over the same sandbox.
+      const coldName = `${name.replace(' cached', '')} cold (no caches)`;
+      await cold.call('resetUpstreamStats');
+      const uncached = await loadTest({ url: cold.graphqlUrl, body, headers, ...timing, server: cold });
+      const upstreamCalls = await cold.call('upstreamRequests');
+      assertClean(coldName, uncached);
+      rows.push({ scenario: '1 query', metric: `${coldName} req/s`, value: uncached.requestsPerSecond, baseline: bare.requestsPerSecond, target: null, detail: { uncached, upstreamCalls } });
+      rows.push({ scenario: '1 query', metric: `${coldName} server CPU µs/req`, value: uncached.serverCpuMicrosPerRequest, baseline: bare.serverCpuMicrosPerRequest, target: null });
+    }
     if (inApollo !== undefined && name === 'group(id) cached') {
       // Same request, same cache contents (warmed here), answered from Apollo's responseForOperation instead.
       const fromPlugin = await queryOk(inApollo.graphqlUrl, query, variables);
