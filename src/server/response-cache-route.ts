@@ -6,6 +6,8 @@ import { Kind } from 'graphql';
 import { createDocumentHashes } from '../response-cache/document-hash';
 import type { ResponseCache, ResponseCacheTicket } from '../response-cache/response-cache';
 import { responseCacheKey } from '../response-cache/response-cache-key';
+import type { GraphQLParams } from './graphql-request-params';
+import { graphQLParamsOf, isRecord } from './graphql-request-params';
 
 /**
  * Where a hit is answered: `before-apollo` (the default) in the route, before Apollo is called at all; `in-apollo`
@@ -64,14 +66,6 @@ export interface ResponseCacheRoute<TContext, TAdmitted> {
   readonly stats: Readonly<ResponseCacheRouteStats>;
 }
 
-/** The GraphQL-over-HTTP parameters, from a JSON body or (GET) from the query string. */
-interface GraphQLParams {
-  query?: unknown;
-  operationName?: unknown;
-  variables?: unknown;
-  extensions?: unknown;
-}
-
 /** Characters of document text whose hashes are remembered (a few hundred typical documents). */
 const REMEMBERED_DOCUMENT_CHARS = 1024 * 1024;
 
@@ -110,7 +104,7 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
     async serve(request, reply) {
       const started = performance.now();
       if (!cache.enabled) return null;
-      const params = paramsOf(request);
+      const params = graphQLParamsOf(request);
       if (params === null) return null;
       const hash = hashOf(params);
       if (hash === null) return null;
@@ -189,72 +183,11 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
   };
 }
 
-/**
- * The request's GraphQL parameters when it may be looked up: a JSON POST body, or a GET whose query string Apollo
- * would accept (parameters given once, `variables` and `extensions` as JSON objects) and that passes Apollo's CSRF
- * prevention (a GET that does not is Apollo's to refuse, never a hit). Malformed parameters are Apollo's to answer
- * (400), never a hit for the well-formed request they resemble. Null: not looked up.
- */
-function paramsOf(request: FastifyRequest): GraphQLParams | null {
-  if (request.method === 'POST') {
-    if (!isJson(request.headers['content-type'])) return null;
-    const body = request.body;
-    if (!isRecord(body)) return null;
-    const { variables, operationName, extensions } = body as GraphQLParams;
-    if (!optional(variables, isRecord) || !optional(operationName, isString) || !optional(extensions, isRecord)) return null;
-    return body;
-  }
-  if (request.method !== 'GET' || !preflighted(request.headers)) return null;
-  const query = request.query;
-  if (!isRecord(query)) return null;
-  const { query: text, operationName, variables, extensions } = query;
-  if (!optional(text, isString) || !optional(operationName, isString) || !optional(variables, isString) || !optional(extensions, isString)) return null;
-  const parsedVariables = variables === undefined ? undefined : parsedRecord(variables as string);
-  const parsedExtensions = extensions === undefined ? undefined : parsedRecord(extensions as string);
-  if (parsedVariables === null || parsedExtensions === null) return null;
-  return { query: text, operationName, variables: parsedVariables, extensions: parsedExtensions };
-}
-
-/** Apollo's CSRF prevention lets a GET through with a non-simple Content-Type or a preflight-forcing header; so does the cache, more strictly. */
-function preflighted(headers: FastifyRequest['headers']): boolean {
-  const forcing = (name: string): boolean => {
-    const value = headers[name];
-    return typeof value === 'string' && value.length > 0;
-  };
-  return forcing('apollo-require-preflight') || forcing('x-apollo-operation-name') || isJson(headers['content-type']);
-}
-
-function parsedRecord(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 const WRITE_OR_STREAM = /^\s*(mutation|subscription)\b/;
-
-/** Multipart requests (uploads) are mutations: only JSON bodies are looked up. */
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType.trimStart());
-}
 
 function storable(operation: OperationDefinitionNode, rootFields: ReadonlySet<string>): boolean {
   return (
     operation.operation === 'query' &&
     operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '__typename' || rootFields.has(selection.name.value)) && (selection.directives?.length ?? 0) === 0)
   );
-}
-
-function optional(value: unknown, check: (value: unknown) => boolean): boolean {
-  return value === undefined || value === null || check(value);
-}
-
-function isString(value: unknown): boolean {
-  return typeof value === 'string';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
