@@ -27,9 +27,10 @@ export interface TenantScopes {
 export function createTenantScopes(): TenantScopes {
   const scopes = new WeakMap<Principal, string>();
   return {
-    of({ principal, access }) {
-      let scope = scopes.get(principal);
-      if (scope === undefined) scopes.set(principal, (scope = tenantScopeKey(access)));
+    of(admitted) {
+      // `access` read only when the principal is new: a keyed request's access is built on first read.
+      let scope = scopes.get(admitted.principal);
+      if (scope === undefined) scopes.set(admitted.principal, (scope = tenantScopeKey(admitted.access)));
       return scope;
     },
   };
