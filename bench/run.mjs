@@ -74,6 +74,35 @@ async function startGateway({ batch = true, label, env = {}, expectUpstream = fa
   children.push(gateway);
   return gateway;
 }
+/** Methods of a gateway child that its upstream answers when the upstream is a sandbox process of its own. */
+const SANDBOX_METHODS = new Set(['upstreamRequests', 'upstreamPaths', 'resetUpstreamStats', 'seedGroups', 'setWebhookUrl']);
+/**
+ * A sandbox in its own process and a gateway in upstream mode over it (its webhooks go to the gateway): the
+ * gateway's CPU time is its own. Answers the gateway child, whose `call` sends the sandbox's methods to the sandbox.
+ */
+async function startGatewayOverSandbox({ label, env = {}, sandbox = null }) {
+  let upstream = sandbox;
+  if (upstream === null) {
+    upstream = await startChild({ module: join(here, 'lib', 'start-sandbox.mjs'), label: `${label}-sandbox`, env: { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' } });
+    children.push(upstream);
+  }
+  const gateway = await startGateway({
+    label,
+    expectUpstream: true,
+    env: { SANDBOX: 'off', GRAPH_API_URL: upstream.sandboxUrl, WHATSAPP_ACCESS_TOKEN: upstream.accessToken, WHATSAPP_PHONE_NUMBER_ID: upstream.phoneNumberIds[0], META_APP_SECRET: upstream.appSecret, ...env },
+  });
+  if (sandbox === null) await upstream.call('setWebhookUrl', { url: `${gateway.url}/webhooks/meta` });
+  return {
+    ...gateway,
+    phoneNumberIds: upstream.phoneNumberIds,
+    sandbox: upstream,
+    call: (method, params) => (SANDBOX_METHODS.has(method) ? upstream.call(method, params) : gateway.call(method, params)),
+    stop: async () => {
+      await stopChild(gateway);
+      if (sandbox === null) await stopChild(upstream);
+    },
+  };
+}
 async function stopChild(child) {
   children.splice(children.indexOf(child), 1);
   await child.stop();
@@ -89,8 +118,17 @@ try {
   console.error(`bench: gateway ${gateway.url} (events: ${gateway.events}), baseline ${baseline.url}, redis ${redis === null ? 'none' : `${redis.url} (${redis.source})`}`);
 
   if (wanted(1)) {
-    console.error('bench: 1 query throughput');
-    rows.push(...(await queryThroughput({ gateway, baseline, timing, phoneNumberId })));
+    console.error('bench: 1 query throughput (gateway in upstream mode over a sandbox process of its own)');
+    const measured = await startGatewayOverSandbox({ label: 'gateway-query' });
+    // The same cache answering from an Apollo plugin (responseForOperation), over the same sandbox: the comparison
+    // the issue asked for.
+    const inApollo = await startGatewayOverSandbox({ label: 'gateway-query-in-apollo', sandbox: measured.sandbox, env: { BENCH_RESPONSE_CACHE_AT: 'in-apollo' } });
+    // Every read cache off (response, list, group caches): the cold paths, recorded beside the warm ones.
+    const cold = await startGatewayOverSandbox({ label: 'gateway-query-cold', sandbox: measured.sandbox, env: { GROUP_CACHE_TTL_SECONDS: '0' } });
+    rows.push(...(await queryThroughput({ gateway: measured, inApollo, cold, baseline, timing, phoneNumberId: measured.phoneNumberIds[0] })));
+    await cold.stop();
+    await inApollo.stop();
+    await measured.stop();
   }
   if (wanted(2)) {
     console.error('bench: 2 upstream efficiency');
@@ -186,15 +224,13 @@ try {
       notes.push('scenario 12 skipped: it needs Redis (two instances)');
     } else {
       console.error('bench: 12 freshness across two instances');
-      const a = await startGateway({ label: 'gateway-fresh-a' });
-      // B: upstream mode over A's sandbox, same Redis and prefix: a second instance of one deployment.
-      const b = await startGateway({
-        label: 'gateway-fresh-b',
-        env: { SANDBOX: 'off', GRAPH_API_URL: a.sandboxUrl, WHATSAPP_ACCESS_TOKEN: 'sandbox-access-token', WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, META_APP_SECRET: 'sandbox-app-secret', BENCH_PEER: 'on' },
-      });
-      rows.push(...(await freshness({ a, b, phoneNumberId, changes: args.quick ? 10 : 50 })));
-      await stopChild(b);
-      await stopChild(a);
+      // Two instances of one deployment (same Redis and prefix), both in upstream mode over one sandbox process:
+      // its webhooks reach A (through the scenario's relay), and B learns of them from the bus only.
+      const a = await startGatewayOverSandbox({ label: 'gateway-fresh-a' });
+      const b = await startGatewayOverSandbox({ label: 'gateway-fresh-b', sandbox: a.sandbox });
+      rows.push(...(await freshness({ a, b, sandbox: a.sandbox, phoneNumberId: a.phoneNumberIds[0], changes: args.quick ? 10 : 50 })));
+      await b.stop();
+      await a.stop();
     }
   }
   if (wanted(13)) {

@@ -27,6 +27,7 @@ import { describeSandboxForStartup, startEmbeddedSandbox } from './sandbox/embed
 import type { Sandbox } from './sandbox/sandbox-types';
 import type { HttpServer } from './server/http-server';
 import { createHttpServer, GRAPHQL_PATH, GRAPHQL_STREAM_PATH } from './server/http-server';
+import type { ResponseCacheAnswerAt } from './server/response-cache-route';
 import { createOriginGate } from './server/origin-check';
 import type { SseServer } from './server/sse-server';
 import { createSseServer } from './server/sse-server';
@@ -50,7 +51,7 @@ import { tagTarget } from './response-cache/tag-target';
 import type { ReadChange } from './response-cache/read-change';
 import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaderCaches } from './loaders/loader-caches';
-import { tenantScopeKey } from './tenancy/tenant-scope';
+import { createTenantScopes } from './tenancy/tenant-scope';
 import type { TrustedDocuments } from './limits/trusted-documents';
 import { loadTrustedDocuments, NO_TRUSTED_DOCUMENTS, sha256OfDocument, untrustedDocumentRefusal } from './limits/trusted-documents';
 import type { GroupsApi, GroupsApiClient } from './upstream/types';
@@ -67,6 +68,11 @@ export interface GatewayOptions {
    * config.tracing. The gateway disposes it on stop.
    */
   tracing?: Tracing | null;
+  /**
+   * Where a response cache hit is answered: before Apollo (the default), or from an Apollo plugin's
+   * `responseForOperation`, which the bench measures against it (scenario 1). @default 'before-apollo'
+   */
+  responseCacheAnswerAt?: ResponseCacheAnswerAt;
 }
 
 /** Where a started gateway can be reached. */
@@ -360,6 +366,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const guarded = guard.guard(await createSchema());
     // With tracing on, resolvers that do I/O get spans; otherwise the schema is left as it is.
     const schema = hooks.resolverSpan === undefined ? guarded : traceResolvers(guarded, hooks.resolverSpan);
+    const scopes = createTenantScopes();
     const server = createHttpServer<GatewayContext>({
       host: config.http.host,
       port: config.http.port,
@@ -382,10 +389,11 @@ export function createGateway(options: GatewayOptions): Gateway {
         cache: caches.responses,
         admit: async (headers) => {
           const admitted = await guard.requestSecurity.begin({ authorization: headers.authorization, transport: 'http' });
-          return { scope: tenantScopeKey(admitted.access), admitted };
+          return { scope: scopes.of(admitted), admitted };
         },
         tagsOf: (context) => context.reads.tags(),
         cacheableRootFields: CACHEABLE_ROOT_FIELDS,
+        ...(options.responseCacheAnswerAt === undefined ? {} : { answerAt: options.responseCacheAnswerAt }),
         // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
         ...(hooks.graphql?.onCompleted === undefined
           ? {}

@@ -11,7 +11,9 @@ const { createLogger } = await import(new URL('lib/logger.js', dist).href);
 
 const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'bench-gateway' });
-const gateway = createGateway({ config, logger });
+// BENCH_RESPONSE_CACHE_AT=in-apollo: hits answered from an Apollo plugin instead of before Apollo (scenario 1 compares them).
+const answerAt = process.env.BENCH_RESPONSE_CACHE_AT;
+const gateway = createGateway({ config, logger, ...(answerAt ? { responseCacheAnswerAt: answerAt } : {}) });
 const { url, graphqlUrl } = await gateway.start();
 // Sandbox mode unless BENCH_PEER says this is a second instance in upstream mode over another one's sandbox.
 const sandbox = gateway.sandbox;

@@ -7,6 +7,7 @@ export function judge(row) {
   if (row.target !== null && row.target !== undefined && row.value !== null) {
     const { kind, value } = row.target;
     if (kind === 'ratio>=') pass = ratio !== null && ratio >= value;
+    else if (kind === 'ratio<=') pass = ratio !== null && ratio <= value;
     else if (kind === '>=') pass = row.value >= value;
     else if (kind === '<=') pass = row.value <= value;
     else throw new Error(`unknown target kind ${kind}`);
@@ -18,6 +19,7 @@ export function judge(row) {
 function targetText(target) {
   if (target === null || target === undefined) return '';
   if (target.kind === 'ratio>=') return `ratio >= ${target.value}`;
+  if (target.kind === 'ratio<=') return `ratio <= ${target.value}`;
   return `${target.kind} ${formatNumber(target.value)}`;
 }
 

@@ -1,6 +1,6 @@
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayError } from '../errors/gateway-errors';
-import type { Principal } from './api-key';
+import type { ApiKeyRecord, Principal } from './api-key';
 import { ANONYMOUS_PRINCIPAL, principalOf } from './api-key';
 import type { ApiKeyStore } from './api-key-store';
 
@@ -24,6 +24,14 @@ export interface Authenticator {
  */
 export function createAuthenticator(options: { enabled: boolean; store: ApiKeyStore }): Authenticator {
   const { enabled, store } = options;
+  // One principal per record (a key file reload brings new records): what is derived from a principal, such as the
+  // response cache's scope, can then be remembered for it.
+  const principals = new WeakMap<ApiKeyRecord, Principal>();
+  const principalFor = (record: ApiKeyRecord): Principal => {
+    let principal = principals.get(record);
+    if (principal === undefined) principals.set(record, (principal = principalOf(record)));
+    return principal;
+  };
 
   function fromBearer(value: string | null, transport: 'http' | 'ws'): Principal {
     if (!enabled) return ANONYMOUS_PRINCIPAL;
@@ -32,7 +40,7 @@ export function createAuthenticator(options: { enabled: boolean; store: ApiKeySt
     if (match === null) throw unauthenticated('The Authorization value must be `Bearer <API key>`', transport);
     const lookup = store.find(match[1]!);
     if (!lookup.ok) throw unauthenticated('The API key is not valid (unknown, revoked or expired)', transport);
-    return principalOf(lookup.record);
+    return principalFor(lookup.record);
   }
 
   return {
@@ -56,7 +64,7 @@ export function createAuthenticator(options: { enabled: boolean; store: ApiKeySt
     current(principal) {
       if (principal.anonymous) return enabled ? null : principal;
       const record = store.byId(principal.id);
-      return record === null ? null : principalOf(record);
+      return record === null ? null : principalFor(record);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { GcraState, RateLimiter } from './rate-limiter';
-import { assertPolicy, gcraStep, toDecision } from './rate-limiter';
+import { assertCount, assertPolicy, gcraStep, gcraSteps, toBatchDecision, toDecision } from './rate-limiter';
 
 /** Subjects whose state lies in the past are dropped every this many calls, so memory follows active subjects. */
 const SWEEP_EVERY = 1_000;
@@ -23,6 +23,15 @@ export function createInMemoryRateLimiter(options: { now?: () => number } = {}):
       const step = gcraStep(states.get(subject) ?? null, at, policy);
       if (step.allowed) states.set(subject, step.next);
       return toDecision(step);
+    },
+    async consumeMany(subject, policy, count) {
+      assertPolicy(policy);
+      assertCount(count);
+      const at = now();
+      sweep(at);
+      const steps = gcraSteps(states.get(subject) ?? null, at, policy, count);
+      if (steps.admitted > 0 && steps.next !== null) states.set(subject, steps.next);
+      return toBatchDecision(steps);
     },
     async block(subject, seconds) {
       const at = now();

@@ -3,7 +3,7 @@ import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayError } from '../errors/gateway-errors';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { RateLimiter, RateLimitPolicy } from './rate-limiter';
+import type { RateLimitBatchDecision, RateLimiter, RateLimitPolicy } from './rate-limiter';
 
 export interface RequestAdmission {
   /**
@@ -17,26 +17,68 @@ export interface RequestAdmission {
 /** A failing limiter (Redis down) lets requests through and says so, at most once a minute: limits protect, they must not cause an outage. */
 const FAILURE_LOG_INTERVAL_MS = 60_000;
 
+/** Admissions of one subject waiting for the limiter. */
+interface Waiting {
+  policy: RateLimitPolicy;
+  waiters: { transport: 'http' | 'ws'; resolve: () => void; reject: (error: GatewayError) => void }[];
+}
+
+/**
+ * Counts requests against their key's rate with at most one limiter call (one Redis round trip) in flight per key:
+ * requests that arrive while one is out wait for it, then go together in one consumeMany, in their order of arrival.
+ * A lone request goes at once. The answers are those of one call per request (GCRA decides the same for requests at
+ * the same instant); a busy key costs one round trip per batch instead of one per request.
+ */
 export function createRequestAdmission(options: { limiter: RateLimiter; policy: RateLimitPolicy; logger: Logger; now?: () => number }): RequestAdmission {
   const { limiter, policy, logger } = options;
   const now = options.now ?? Date.now;
   let lastFailureLog = -Infinity;
-  return {
-    async admit(principal, transport) {
-      if (principal.anonymous) return;
-      const keyPolicy = principal.rateLimitPerMinute === null ? policy : scaledPolicy(policy, principal.rateLimitPerMinute);
-      let decision;
-      try {
-        decision = await limiter.consume(`key:${principal.id}`, keyPolicy);
-      } catch (error) {
-        if (now() - lastFailureLog >= FAILURE_LOG_INTERVAL_MS) {
-          lastFailureLog = now();
-          logger.warn({ err: ensureError(error) }, 'rate limiter unavailable; admitting requests unlimited until it is back');
-        }
-        return;
+  /** By subject and policy: the requests waiting for the call in flight to answer. */
+  const queued = new Map<string, Waiting>();
+  const inFlight = new Set<string>();
+
+  const run = async (slot: string, subject: string, batch: Waiting): Promise<void> => {
+    inFlight.add(slot);
+    let decision: RateLimitBatchDecision;
+    try {
+      decision = await limiter.consumeMany(subject, batch.policy, batch.waiters.length);
+    } catch (error) {
+      if (now() - lastFailureLog >= FAILURE_LOG_INTERVAL_MS) {
+        lastFailureLog = now();
+        logger.warn({ err: ensureError(error) }, 'rate limiter unavailable; admitting requests unlimited until it is back');
       }
-      if (decision.allowed) return;
-      throw rateLimited(decision.retryAfterSeconds, transport);
+      decision = { admitted: batch.waiters.length, retryAfterSeconds: 0 };
+    }
+    batch.waiters.forEach((waiter, index) => {
+      if (index < decision.admitted) waiter.resolve();
+      else waiter.reject(rateLimited(decision.retryAfterSeconds, waiter.transport));
+    });
+    const next = queued.get(slot);
+    if (next === undefined) {
+      inFlight.delete(slot);
+      return;
+    }
+    queued.delete(slot);
+    void run(slot, subject, next);
+  };
+
+  return {
+    admit(principal, transport) {
+      if (principal.anonymous) return Promise.resolve();
+      const keyPolicy = principal.rateLimitPerMinute === null ? policy : scaledPolicy(policy, principal.rateLimitPerMinute);
+      const subject = `key:${principal.id}`;
+      // A reloaded key with another rate is another queue: one call consumes under one policy.
+      const slot = `${subject}|${keyPolicy.perMinute}|${keyPolicy.burst}`;
+      return new Promise<void>((resolve, reject) => {
+        const waiter = { transport, resolve, reject };
+        if (!inFlight.has(slot)) {
+          void run(slot, subject, { policy: keyPolicy, waiters: [waiter] });
+          return;
+        }
+        const waiting = queued.get(slot);
+        if (waiting === undefined) queued.set(slot, { policy: keyPolicy, waiters: [waiter] });
+        else waiting.waiters.push(waiter);
+      });
     },
   };
 }

@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../lib/canonical-json';
 
-/** The sha256 (hex) of a document's text, as Apollo's persisted queries and trusted-document manifests name it. */
-export function documentHash(query: string): string {
-  return createHash('sha256').update(query).digest('hex');
-}
+export { documentHash } from './document-hash';
 
 export interface ResponseCacheKeyParts {
   /** sha256 of the document text (documentHash), so an APQ hit needs neither the text nor a parse. */
@@ -19,5 +15,6 @@ export interface ResponseCacheKeyParts {
 
 /** One string per distinct answer; variables in canonical JSON so their key order does not matter. */
 export function responseCacheKey(parts: ResponseCacheKeyParts): string {
-  return [parts.scope, parts.documentHash, parts.operationName ?? '', canonicalJson(parts.variables ?? {}), parts.accept].join('\u0000');
+  return `${parts.scope}\u0000${parts.documentHash}\u0000${parts.operationName ?? ''}\u0000${canonicalJson(parts.variables ?? {})}\u0000${parts.accept}`;
 }
+

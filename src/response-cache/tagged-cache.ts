@@ -64,6 +64,8 @@ interface Entry<V> {
   tags: readonly string[];
   bytes: number;
   expiresAt: number;
+  /** The use count when it was last moved to the recent end of the LRU order. */
+  movedAt: number;
 }
 
 /**
@@ -92,6 +94,8 @@ export function createTaggedCache<V>(options: TaggedCacheOptions<V>): TaggedCach
   /** Invalidation numbers forgotten (beyond maxRememberedTags) and clears raise this floor. */
   let floor = 0;
   let bytes = 0;
+  /** Gets and sets so far: how far an entry has drifted from the recent end of the LRU order. */
+  let uses = 0;
   const stats: TaggedCacheStats = {
     hits: 0,
     misses: 0,
@@ -136,9 +140,15 @@ export function createTaggedCache<V>(options: TaggedCacheOptions<V>): TaggedCach
         stats.misses++;
         return null;
       }
-      // Most recently used goes last: the Map's first key is always the next to evict.
-      entries.delete(key);
-      entries.set(key, entry);
+      // Most recently used goes last: the Map's first key is the next to evict. Moving an entry costs two Map
+      // operations; one still in the newer half of the order (fewer than half the entries moved behind it since)
+      // stays put, far from eviction: a hot answer is moved now and then instead of on every hit.
+      uses++;
+      if (uses - entry.movedAt > entries.size / 2) {
+        entry.movedAt = uses;
+        entries.delete(key);
+        entries.set(key, entry);
+      }
       stats.hits++;
       return entry.value;
     },
@@ -154,7 +164,7 @@ export function createTaggedCache<V>(options: TaggedCacheOptions<V>): TaggedCach
       if (size > maxBytes) return false;
       remove(key);
       const unique = [...new Set(tags)];
-      entries.set(key, { value, tags: unique, bytes: size, expiresAt: clock.now() + ttlMs });
+      entries.set(key, { value, tags: unique, bytes: size, expiresAt: clock.now() + ttlMs, movedAt: ++uses });
       bytes += size;
       for (const tag of unique) {
         let keys = byTag.get(tag);

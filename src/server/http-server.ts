@@ -22,7 +22,7 @@ import { documentLimitsPlugin } from './plugins/document-limits.plugin';
 import { compressionOptions } from './compression';
 import type { RequestLog } from './plugins/request-log.plugin';
 import { createRequestLog } from './plugins/request-log.plugin';
-import { securityHeadersOnSend } from './plugins/security-headers';
+import { addSecurityHeaders } from './plugins/security-headers';
 import { subscriptionOverHttpPlugin } from './plugins/subscription-over-http.plugin';
 import type { RawBodyHandler, RawBodyMethod, RawBodyRouteOptions } from './raw-body-route';
 import { rawBodyRoutePlugin } from './raw-body-route';
@@ -285,13 +285,18 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
   });
   // First, so that every route registered after it (in a plugin) can be compressed; /healthz and /readyz are tiny.
   void fastify.register(fastifyCompress, compressionOptions());
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // Hooks that run for every request (response cache hits included) take callbacks: no promise per request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    return payload;
+    addSecurityHeaders(request, reply);
+    done(null, payload);
   });
-  fastify.addHook('onSend', securityHeadersOnSend());
-  fastify.addHook('onResponse', async (request, reply) => {
+  const { logger } = options;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    done();
     const probe = request.url === '/healthz' || request.url === '/readyz';
+    // The line is built only when it is written (LOG_LEVEL=warn and above skip it).
+    if (!logger.isLevelEnabled(probe ? 'debug' : 'info')) return;
     const entry = {
       requestId: request.id,
       method: request.method,
@@ -300,8 +305,8 @@ function createFastify<TContext extends RequestScopedContext>(options: HttpServe
       statusCode: reply.statusCode,
       responseTimeMs: Math.round(reply.elapsedTime),
     };
-    if (probe) options.logger.debug(entry, 'request completed');
-    else options.logger.info(entry, 'request completed');
+    if (probe) logger.debug(entry, 'request completed');
+    else logger.info(entry, 'request completed');
   });
   return fastify;
 }

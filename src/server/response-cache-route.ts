@@ -1,9 +1,20 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
+import { createDocumentHashes } from '../response-cache/document-hash';
 import type { ResponseCache, ResponseCacheTicket } from '../response-cache/response-cache';
-import { documentHash, responseCacheKey } from '../response-cache/response-cache-key';
+import { responseCacheKey } from '../response-cache/response-cache-key';
+import type { GraphQLParams } from './graphql-request-params';
+import { graphQLParamsOf, isRecord } from './graphql-request-params';
+
+/**
+ * Where a hit is answered: `before-apollo` (the default) in the route, before Apollo is called at all; `in-apollo`
+ * from an Apollo plugin's `responseForOperation` (after Apollo built the context and resolved the operation). The
+ * second exists for the bench's comparison (BENCHMARKS.md, issue 14): the first is the faster.
+ */
+export type ResponseCacheAnswerAt = 'before-apollo' | 'in-apollo';
 
 export interface ResponseCacheRouteOptions<TContext, TAdmitted> {
   cache: ResponseCache;
@@ -19,6 +30,8 @@ export interface ResponseCacheRouteOptions<TContext, TAdmitted> {
   cacheableRootFields: ReadonlySet<string>;
   /** Told about each hit (metrics count it as the query it answers), with the time it took. Must not throw. @default none */
   onHit?(hit: { operationName: string | null; durationSeconds: number }): void;
+  /** @default 'before-apollo' */
+  answerAt?: ResponseCacheAnswerAt;
 }
 
 export interface ResponseCacheRouteStats {
@@ -35,11 +48,13 @@ interface Pending<TAdmitted> {
   tags: readonly string[] | null;
   /** Set with the tags: the name of the operation that ran. */
   operationName: string | null;
+  /** Answered from the cache by the plugin (answerAt 'in-apollo'): nothing to store. */
+  hit: boolean;
 }
 
 export interface ResponseCacheRoute<TContext, TAdmitted> {
   /** Before Apollo: the cached body of a hit (headers set), or null after remembering the miss. */
-  serve(request: FastifyRequest, reply: FastifyReply): Promise<string | null>;
+  serve(request: FastifyRequest, reply: FastifyReply): Promise<Buffer | null>;
   /** What admit() answered for this request, for the context factory. */
   admittedFor(request: FastifyRequest): TAdmitted | undefined;
   /** Ties the request to the context Apollo runs it with. */
@@ -51,33 +66,48 @@ export interface ResponseCacheRoute<TContext, TAdmitted> {
   readonly stats: Readonly<ResponseCacheRouteStats>;
 }
 
-interface GraphQLBody {
-  query?: unknown;
-  operationName?: unknown;
-  variables?: unknown;
-  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
-}
+/** Characters of document text whose hashes are remembered (a few hundred typical documents). */
+const REMEMBERED_DOCUMENT_CHARS = 1024 * 1024;
 
 /**
- * The fast path in front of Apollo for `POST /graphql` with a JSON body: a hit is answered from the response cache
- * without parsing, validating or executing anything (only the key is authenticated and counted against its rate);
- * a miss goes to Apollo with the admission it already passed, and its answer is stored when it may be.
+ * The fast path in front of Apollo for queries over HTTP (`POST /graphql` with a JSON body, `GET /graphql` with
+ * query parameters): a hit is answered from the response cache without parsing, validating or executing anything
+ * (only the key is authenticated and counted against its rate); a miss goes to Apollo with the admission it already
+ * passed, and its answer is stored when it may be. Multipart requests (uploads) are never looked up.
  */
 export function createResponseCacheRoute<TContext extends object, TAdmitted>(options: ResponseCacheRouteOptions<TContext, TAdmitted>): ResponseCacheRoute<TContext, TAdmitted> {
   const { cache, cacheableRootFields } = options;
+  const answerInApollo = options.answerAt === 'in-apollo';
+  const hashes = createDocumentHashes({ maxChars: REMEMBERED_DOCUMENT_CHARS });
   const pending = new WeakMap<object, Pending<TAdmitted>>();
   const byContext = new WeakMap<object, Pending<TAdmitted>>();
   const stats: ResponseCacheRouteStats = { executions: 0 };
   const SLOT = Symbol('responseCachePending');
+  const stateOf = (context: object): Pending<TAdmitted> | undefined => ((context as Record<symbol, unknown>)[SLOT] as Pending<TAdmitted> | undefined) ?? byContext.get(context);
+
+  /** The document's sha256: of its text, or the APQ hash when only that is sent. Null: not ours to cache. */
+  function hashOf(params: GraphQLParams): string | null {
+    const { query, extensions } = params;
+    const claimed = isRecord(extensions) && isRecord(extensions.persistedQuery) && typeof extensions.persistedQuery.sha256Hash === 'string' ? extensions.persistedQuery.sha256Hash : null;
+    if (typeof query === 'string') {
+      // Writes are never stored: skip hashing and keying them (a document that only starts with a fragment is keyed, and not stored).
+      if (WRITE_OR_STREAM.test(query)) return null;
+      const hash = hashes.of(query);
+      // A text that does not match its claimed hash is Apollo's to refuse, never a hit.
+      return claimed === null || claimed === hash ? hash : null;
+    }
+    return query === undefined ? claimed : null;
+  }
 
   return {
     stats,
     async serve(request, reply) {
       const started = performance.now();
-      if (!cache.enabled || request.method !== 'POST' || !isJson(request.headers['content-type'])) return null;
-      const hash = hashOf(request.body);
+      if (!cache.enabled) return null;
+      const params = graphQLParamsOf(request);
+      if (params === null) return null;
+      const hash = hashOf(params);
       if (hash === null) return null;
-      const body = request.body as GraphQLBody;
       let admission: { scope: string; admitted: TAdmitted };
       try {
         admission = await options.admit(request.headers);
@@ -88,21 +118,21 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
       try {
         key = responseCacheKey({
           documentHash: hash,
-          operationName: typeof body.operationName === 'string' ? body.operationName : null,
-          variables: isRecord(body.variables) ? body.variables : null,
+          operationName: typeof params.operationName === 'string' ? params.operationName : null,
+          variables: isRecord(params.variables) ? params.variables : null,
           scope: admission.scope,
           accept: typeof request.headers.accept === 'string' ? request.headers.accept : '',
         });
       } catch {
         return null; // variables too deep to key: Apollo's limits answer them
       }
-      const hit = cache.get(key);
+      const hit = answerInApollo ? null : cache.get(key);
       if (hit !== null) {
         void reply.header('content-type', hit.contentType).header('cache-control', 'no-store');
         options.onHit?.({ operationName: hit.operationName, durationSeconds: (performance.now() - started) / 1000 });
         return hit.body;
       }
-      pending.set(request, { key, ticket: cache.ticket(), admitted: admission.admitted, tags: null, operationName: null });
+      pending.set(request, { key, ticket: cache.ticket(), admitted: admission.admitted, tags: null, operationName: null, hit: false });
       return null;
     },
     admittedFor: (request) => pending.get(request)?.admitted,
@@ -118,19 +148,31 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
       if (state === undefined || state.tags === null || typeof body !== 'string' || reply.statusCode !== 200) return;
       const contentType = reply.getHeader('content-type');
       if (typeof contentType !== 'string') return;
-      cache.set(state.key, { body, contentType, operationName: state.operationName }, state.tags, state.ticket);
+      cache.set(state.key, { body: Buffer.from(body, 'utf8'), contentType, operationName: state.operationName }, state.tags, state.ticket);
     },
     plugin: {
       async requestDidStart() {
         return {
+          ...(answerInApollo
+            ? {
+                async responseForOperation({ contextValue, operation }): Promise<GraphQLResponse | null> {
+                  const state = stateOf(contextValue);
+                  if (state === undefined || !storable(operation, cacheableRootFields)) return null;
+                  const hit = cache.get(state.key);
+                  if (hit === null) return null;
+                  state.hit = true;
+                  return { http: { status: undefined, headers: new HeaderMap([['cache-control', 'no-store']]) }, body: { kind: 'single', singleResult: JSON.parse(hit.body.toString('utf8')) as never } };
+                },
+              }
+            : {}),
           async executionDidStart({ operation }) {
             // Typed as always there, but undefined when operationName names no operation of the document: Apollo
             // still starts execution, and graphql-js answers the unknown name.
             if ((operation as typeof operation | undefined)?.operation === 'query') stats.executions++;
           },
           async willSendResponse({ contextValue, operation, response }) {
-            const state = ((contextValue as Record<symbol, unknown>)[SLOT] as Pending<TAdmitted> | undefined) ?? byContext.get(contextValue);
-            if (state === undefined || operation === undefined || response.body.kind !== 'single') return;
+            const state = stateOf(contextValue);
+            if (state === undefined || state.hit || operation === undefined || response.body.kind !== 'single') return;
             if (response.body.singleResult.errors !== undefined || !storable(operation, cacheableRootFields)) return;
             state.tags = options.tagsOf(contextValue);
             state.operationName = operation.name?.value ?? null;
@@ -141,41 +183,11 @@ export function createResponseCacheRoute<TContext extends object, TAdmitted>(opt
   };
 }
 
-/** The sha256 of the request's document: of its text, or the APQ hash when only that is sent. Null: not ours to cache. */
-function hashOf(body: unknown): string | null {
-  if (!isRecord(body)) return null;
-  const { query, extensions, variables, operationName } = body as GraphQLBody;
-  // Malformed parameters are Apollo's to refuse (400), never a hit for the well-formed request they resemble.
-  if (!optional(variables, isRecord) || !optional(operationName, (name) => typeof name === 'string') || !optional(extensions, isRecord)) return null;
-  const claimed = isRecord(extensions) && isRecord(extensions.persistedQuery) && typeof extensions.persistedQuery.sha256Hash === 'string' ? extensions.persistedQuery.sha256Hash : null;
-  if (typeof query === 'string') {
-    // Writes are never stored: skip hashing and keying them (a document that only starts with a fragment is keyed, and not stored).
-    if (WRITE_OR_STREAM.test(query)) return null;
-    const hash = documentHash(query);
-    // A text that does not match its claimed hash is Apollo's to refuse, never a hit.
-    return claimed === null || claimed === hash ? hash : null;
-  }
-  return query === undefined ? claimed : null;
-}
-
 const WRITE_OR_STREAM = /^\s*(mutation|subscription)\b/;
-
-/** Multipart requests (uploads) are mutations: only JSON bodies are looked up. */
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType.trimStart());
-}
 
 function storable(operation: OperationDefinitionNode, rootFields: ReadonlySet<string>): boolean {
   return (
     operation.operation === 'query' &&
     operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '__typename' || rootFields.has(selection.name.value)) && (selection.directives?.length ?? 0) === 0)
   );
-}
-
-function optional(value: unknown, check: (value: unknown) => boolean): boolean {
-  return value === undefined || value === null || check(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,8 @@ export type Transport = 'http' | 'ws';
 
 /** What one admitted request works with. */
 export interface SecuredRequest {
+  /** Who is asking (the same object for every request of one key, until its record is reloaded). */
+  principal: Principal;
   access: TenantAccess;
   /** The Groups API for this request: its calls are attributed to the key (upstream throttling feeds its limit). */
   upstream: GroupsApi;
@@ -37,6 +39,26 @@ export interface RequestSecurityOptions {
 
 export function createRequestSecurity(options: RequestSecurityOptions): RequestSecurity {
   const { authenticator, admission, ownership, configuredDefaultPhoneNumberId } = options;
+  const securedFor = (principal: Principal): SecuredRequest => {
+    const upstreamWithin = (signal: AbortSignal): GroupsApi => options.upstreamFor(principal, signal);
+    // Built when first used: a response cache hit needs neither (only the principal's scope).
+    let upstream: GroupsApi | undefined;
+    let access: TenantAccess | undefined;
+    return {
+      principal,
+      get upstream() {
+        return (upstream ??= options.upstreamFor(principal));
+      },
+      get access() {
+        // Ownership lookups serve the access of a whole subscription too, so they are bounded per call, not by one deadline.
+        return (access ??= createTenantAccess({ principal, ownership, upstream: this.upstream, configuredDefaultPhoneNumberId, current: (p) => authenticator.current(p) }));
+      },
+      upstreamWithin,
+    };
+  };
+  // Authentication off: the anonymous caller may do everything, so there is nothing to look up or refresh, and
+  // every request is admitted with the same (stateless) access.
+  let anonymous: SecuredRequest | undefined;
   return {
     async begin({ authorization, transport }) {
       const principal =
@@ -44,13 +66,15 @@ export function createRequestSecurity(options: RequestSecurityOptions): RequestS
           ? authenticator.fromAuthorizationHeader(authorization)
           : authenticator.fromConnectionParams(authorization === undefined ? {} : { authorization: typeof authorization === 'string' ? authorization : authorization.join(',') });
       await admission.admit(principal, transport);
-      const upstream = options.upstreamFor(principal);
-      const upstreamWithin = (signal: AbortSignal): GroupsApi => options.upstreamFor(principal, signal);
-      // Authentication off: the anonymous caller may do everything, so there is nothing to look up or refresh.
-      if (principal.anonymous) return { access: openTenantAccess(configuredDefaultPhoneNumberId), upstream, upstreamWithin };
-      // Ownership lookups serve the access of a whole subscription too, so they are bounded per call, not by one deadline.
-      const access = createTenantAccess({ principal, ownership, upstream, configuredDefaultPhoneNumberId, current: (p) => authenticator.current(p) });
-      return { access, upstream, upstreamWithin };
+      if (principal.anonymous) {
+        return (anonymous ??= {
+          principal,
+          access: openTenantAccess(configuredDefaultPhoneNumberId),
+          upstream: options.upstreamFor(principal),
+          upstreamWithin: (signal) => options.upstreamFor(principal, signal),
+        });
+      }
+      return securedFor(principal);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { OperationStore } from '../../src/operations/operation-store';
 import type { WriteService } from '../../src/operations/write-service';
 import { createWriteService } from '../../src/operations/write-service';
 import { openTenantAccess } from '../../src/tenancy/tenant-access';
+import { ANONYMOUS_PRINCIPAL } from '../../src/auth/api-key';
 import type { GroupsApi } from '../../src/upstream/types';
 
 export interface OpenContextOptions extends Omit<ContextFactoryOptions, 'security'> {
@@ -24,7 +25,7 @@ export interface OpenContextOptions extends Omit<ContextFactoryOptions, 'securit
  */
 export function createOpenContextFactory(options: OpenContextOptions): ContextFactory {
   const { upstream, defaultPhoneNumberId, ...rest } = options;
-  return createContextFactory({ ...rest, security: { begin: async () => ({ access: openTenantAccess(defaultPhoneNumberId), upstream, upstreamWithin: () => upstream }) } });
+  return createContextFactory({ ...rest, security: { begin: async () => ({ principal: ANONYMOUS_PRINCIPAL, access: openTenantAccess(defaultPhoneNumberId), upstream, upstreamWithin: () => upstream }) } });
 }
 
 /** One request's context from `factory`. */

@@ -64,6 +64,7 @@ export interface StartTestGatewayOptions {
   env?: Record<string, string>;
   groupCache?: GatewayOptions['groupCache'];
   sandbox?: GatewayOptions['sandbox'];
+  responseCacheAnswerAt?: GatewayOptions['responseCacheAnswerAt'];
 }
 
 export interface StartGatewayProcessOptions {
@@ -108,6 +109,7 @@ async function startInProcess(options: StartTestGatewayOptions): Promise<TestGat
     tracing,
     ...(options.groupCache === undefined ? {} : { groupCache: options.groupCache }),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+    ...(options.responseCacheAnswerAt === undefined ? {} : { responseCacheAnswerAt: options.responseCacheAnswerAt }),
   });
   const { url, graphqlUrl, metricsUrl } = await gateway.start();
   const sandbox = gateway.sandbox;

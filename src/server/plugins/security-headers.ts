@@ -23,14 +23,12 @@ const ALWAYS: readonly (readonly [string, string])[] = [
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * Fastify `onSend` hook adding the security headers to every response (GraphQL, webhooks, probes, errors).
- * GraphQL answers are per API key: `Cache-Control: no-store` unless a handler chose otherwise.
+ * Adds the security headers to a response (every one: GraphQL, webhooks, probes, errors), from Fastify's `onSend`.
+ * GraphQL answers are per API key: `Cache-Control: no-store` unless a handler chose otherwise. Synchronous: it runs
+ * for every request, response cache hits included.
  */
-export function securityHeadersOnSend(): <TPayload>(request: { url: string }, reply: HeaderWriter, payload: TPayload) => Promise<TPayload> {
-  return async function addSecurityHeaders(request, reply, payload) {
-    for (const [name, value] of ALWAYS) reply.header(name, value);
-    if (reply.getHeader('content-security-policy') === undefined) reply.header('content-security-policy', API_CSP);
-    if (reply.getHeader('cache-control') === undefined && request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
-    return payload;
-  };
+export function addSecurityHeaders(request: { url: string }, reply: HeaderWriter): void {
+  for (const [name, value] of ALWAYS) reply.header(name, value);
+  if (reply.getHeader('content-security-policy') === undefined) reply.header('content-security-policy', API_CSP);
+  if (reply.getHeader('cache-control') === undefined && request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
 }

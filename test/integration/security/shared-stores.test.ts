@@ -37,6 +37,19 @@ describe.each(implementations)('%s rate limiter and ownership registry (same ans
     expect(await limiter.consume('key:a', policy)).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
+  it('admits a batch of requests as far as the rate allows, in one step', async () => {
+    let now = 1_700_000_000_000;
+    const { limiter } = create(() => now, 'many');
+    expect(await limiter.consumeMany('key:a', policy, 3)).toEqual({ admitted: 2, retryAfterSeconds: 1 });
+    expect(await limiter.consumeMany('key:a', policy, 2)).toEqual({ admitted: 0, retryAfterSeconds: 1 });
+    now += 1_000;
+    expect(await limiter.consumeMany('key:a', policy, 1)).toEqual({ admitted: 1, retryAfterSeconds: 0 });
+    expect(await limiter.consume('key:a', policy)).toEqual({ allowed: true });
+    expect(await limiter.consume('key:a', policy)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    await limiter.block('key:b', 4);
+    expect(await limiter.consumeMany('key:b', policy, 5)).toEqual({ admitted: 0, retryAfterSeconds: 4 });
+  });
+
   it('keeps the longest block and lets the subject in once it ends', async () => {
     let now = 1_700_000_000_000;
     const { limiter } = create(() => now, 'block');

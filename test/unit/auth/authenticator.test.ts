@@ -72,8 +72,12 @@ describe('API key authentication', () => {
     const reloadable = createApiKeyStore({ records: [record('crm', KEY)] });
     const live = createAuthenticator({ enabled: true, store: reloadable });
     const principal = live.fromAuthorizationHeader(`Bearer ${KEY}`);
+    // One principal per record while it stands (what is derived from it is remembered for it).
+    expect(live.fromAuthorizationHeader(`Bearer ${KEY}`)).toBe(principal);
     reloadable.replace([record('crm', KEY, { phoneNumberIds: ['111', '222'] })]);
     expect(live.current(principal)?.phoneNumberIds).toEqual(new Set(['111', '222']));
+    // A key found before the reload is looked up again: its new grants apply to the next request.
+    expect(live.fromAuthorizationHeader(`Bearer ${KEY}`).phoneNumberIds).toEqual(new Set(['111', '222']));
     reloadable.replace([]);
     expect(live.current(principal)).toBeNull();
     expect(() => live.fromAuthorizationHeader(`Bearer ${KEY}`)).toThrow(/not valid/);

@@ -48,8 +48,24 @@ describe('request admission', () => {
     for (let i = 0; i < 100; i++) await admission.admit(ANONYMOUS_PRINCIPAL, 'http');
   });
 
+  it('sends the requests of one key that arrive while its limiter call is out together, with the answers of one call each', async () => {
+    const memory = createInMemoryRateLimiter({ now: () => 0 });
+    const counts: number[] = [];
+    const counting: RateLimiter = { ...memory, consumeMany: (subject, keyPolicy, count) => (counts.push(count), memory.consumeMany(subject, keyPolicy, count)) };
+    const admission = createRequestAdmission({ limiter: counting, policy: { perMinute: 60, burst: 5 }, logger: createSilentLogger() });
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => admission.admit(key('busy'), 'http')));
+    // The first went alone; the nine that came while it was out went in one call.
+    expect(counts).toEqual([1, 9]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array(5).fill('fulfilled'), ...Array(5).fill('rejected')]);
+    const refused = outcomes[9] as PromiseRejectedResult;
+    expect((refused.reason as GatewayError).extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+    // Another key is not held behind this one.
+    await admission.admit(key('other'), 'http');
+    expect(counts).toEqual([1, 9, 1]);
+  });
+
   it('admits requests when the limiter itself fails (Redis down), logging it once', async () => {
-    const broken: RateLimiter = { consume: () => Promise.reject(new Error('connection lost')), block: async () => undefined, blockedFor: async () => 0, dispose: async () => undefined };
+    const broken: RateLimiter = { consume: () => Promise.reject(new Error('connection lost')), consumeMany: () => Promise.reject(new Error('connection lost')), block: async () => undefined, blockedFor: async () => 0, dispose: async () => undefined };
     const warnings: unknown[] = [];
     const logger = createSilentLogger();
     logger.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof logger.warn;

@@ -54,3 +54,27 @@ describe('in-memory rate limiter', () => {
     await expect(limiter.consume('key:a', { perMinute: 0, burst: 1 })).rejects.toThrow(/integer perMinute >= 1/);
   });
 });
+
+describe('consumeMany', () => {
+  it('answers what as many consume() calls at the same instant would, in one step', async () => {
+    for (const policy of [{ perMinute: 60, burst: 3 }, { perMinute: 6000, burst: 1 }, { perMinute: 120, burst: 10 }]) {
+      for (const count of [1, 2, 3, 7, 12]) {
+        const one = createInMemoryRateLimiter({ now: () => 5_000 });
+        const many = createInMemoryRateLimiter({ now: () => 5_000 });
+        await one.consume('key:a', policy); // a subject with some history
+        await many.consume('key:a', policy);
+        const decisions = [];
+        for (let i = 0; i < count; i++) decisions.push(await one.consume('key:a', policy));
+        const admitted = decisions.filter((decision) => decision.allowed).length;
+        const refusal = decisions.find((decision) => !decision.allowed);
+        expect(await many.consumeMany('key:a', policy, count)).toEqual({ admitted, retryAfterSeconds: refusal === undefined || refusal.allowed ? 0 : refusal.retryAfterSeconds });
+        // And the state left behind is the same.
+        expect(await many.consume('key:a', policy)).toEqual(await one.consume('key:a', policy));
+      }
+    }
+  });
+
+  it('refuses a count that is not a whole number of requests', async () => {
+    await expect(createInMemoryRateLimiter().consumeMany('key:a', POLICY, 0)).rejects.toThrow(/count to be an integer >= 1, got 0/);
+  });
+});

@@ -2,7 +2,7 @@ import { createResponseCache } from '../../../src/response-cache/response-cache'
 import type { ResponseCacheChange } from '../../../src/response-cache/response-cache';
 import { createFakeClock } from '../../helpers/clock';
 
-const answer = (body: string) => ({ body, contentType: 'application/json; charset=utf-8', operationName: null });
+const answer = (body: string) => ({ body: Buffer.from(body), contentType: 'application/json; charset=utf-8', operationName: null });
 
 describe('createResponseCache', () => {
   it('answers what was stored, until its TTL', () => {
