@@ -44,6 +44,8 @@ export function createLoopMonitor() {
             seconds: round2(seconds),
             cpuMs: round2((used.user + used.system) / 1000),
             cpuShare: round2((used.user + used.system) / 1e6 / seconds),
+            // System time is mostly the socket writes (loopback TCP); user time is JavaScript, GC and the rest.
+            cpuSystemMs: round2(used.system / 1000),
             loopLagP50Ms: lagMs(delay.percentile(50)),
             loopLagP99Ms: lagMs(delay.percentile(99)),
             loopLagMaxMs: lagMs(delay.max),

@@ -22,15 +22,16 @@ const CAPACITY_P99_MS = 250;
  * Scenario 7: delivery latency (webhook POST sent → frame received) at a sustainable rate, gateway and raw `ws`
  * at the same rate, p50/p99/p999; unlike scenario 4, no figure here is queueing under overload.
  */
-export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId, runId, secondsFor, drainTimeoutMs }) {
+export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId, runId, secondsFor, drainTimeoutMs, profileDir = null }) {
   const targets = fanOutTargets({ gateway, baseline, phoneNumberId, groupId });
   const rows = [];
   try {
     for (const { subscribers, ratePerSecond } of SUSTAINABLE) {
       targets.useWebhooks(`${runId}-latency-${subscribers}`);
       const seconds = secondsFor(subscribers);
-      const measured = await measureFanOut({ target: targets.gatewayTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
-      const bare = await measureFanOut({ target: targets.baselineTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs });
+      const measured = await measureFanOut({ target: targets.gatewayTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs, profileDir });
+      const bare = await measureFanOut({ target: targets.baselineTarget, subscribers, ratePerSecond, seconds, drainTimeoutMs, profileDir });
+      for (const { profile } of [measured, bare]) if (profile !== undefined) console.error(`bench: 7 ${subscribers} subscribers: CPU profile of the timed window ${profile}`);
       const label = `${subscribers.toLocaleString('en-US')} subs × ${ratePerSecond} ev/s`;
       const detail = { measured: summary(measured), baseline: summary(bare), frameBytes: targets.frameBytes() };
       const scenario = '7 fan-out latency';
@@ -54,7 +55,7 @@ export async function fanOutLatency({ gateway, baseline, phoneNumberId, groupId,
 function windowLines(title, measured, bare) {
   const side = (name, r) =>
     `  ${name.padEnd(8)} ${r.delivered.toLocaleString('en-US')} frames timed (${r.events} events after ${r.warmupEvents} warm-up), ` +
-    `load ${r.loadAverage.before} → ${r.loadAverage.after}; server: CPU ${r.server.cpuShare} core, loop lag p99 ${r.server.loopLagP99Ms} / max ${r.server.loopLagMaxMs} ms, ` +
+    `load ${r.loadAverage.before} → ${r.loadAverage.after}; server: CPU ${r.server.cpuShare} core (${r.server.cpuSystemMs} of ${r.server.cpuMs} ms in the kernel), loop lag p99 ${r.server.loopLagP99Ms} / max ${r.server.loopLagMaxMs} ms, ` +
     `GC ${r.server.gcCount}× ${r.server.gcTotalMs} ms (max ${r.server.gcMaxMs}, major ${r.server.gcMajorCount}× ${r.server.gcMajorMs} ms); ` +
     `subscribers: CPU ${r.subscriberProcess.cpuShare} core, loop lag p99 ${r.subscriberProcess.loopLagP99Ms} ms; clock offset ${r.clock.offsetMs} ms (±${round(r.clock.roundTripMs / 2, 3)}); ` +
     `webhook ack p99 ${round(r.webhookAckP99Ms)} ms`;

@@ -94,7 +94,7 @@ function post(agent, url, body, headers) {
  * subscriber is the GC'd heap+external and RSS growth of the server from before the sockets opened to when all were
  * subscribed; the server's and the subscribers' event-loop lag, GC pauses and CPU cover the timed window only.
  */
-export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs }) {
+export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs, profileDir = null }) {
   const events = Math.round(ratePerSecond * seconds);
   const loadBefore = os.loadavg()[0];
   const memoryBefore = await target.server.call('measure');
@@ -131,6 +131,9 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
     const first = sequence + 1;
     await clients.call('startMeasuring', { from: first });
     await target.server.call('loopStart');
+    // --profile: a CPU profile of the server's timed window alone (no start-up, no subscribing, no warm-up).
+    const profiling = profileDir !== null;
+    if (profiling) await target.server.call('startProfile', { dir: profileDir });
     const sending = await pace({ count: events, ratePerSecond, firstSequence: first, send });
     // A refused event (503) may still have been stored, and then it is delivered: wait for every event, or for the
     // accepted ones and a quiet second.
@@ -149,6 +152,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
     } catch {
       drained = false;
     }
+    const profile = profiling ? await target.server.call('stopProfile') : null;
     const server = await target.server.call('loopStop');
     const received = await clients.call('finish', { sentAt });
     const sendStart = sentAt[first];
@@ -171,6 +175,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       p999Ms: received.p999Ms,
       maxMs: received.maxMs,
       missingSendTimes: received.missingSendTimes,
+      ...(profile === null ? {} : { profile }),
       serverCpuMicrosPerDelivery: received.timed === 0 ? null : (server.cpuMs * 1000) / received.timed,
       server,
       subscriberProcess: received.subscriberProcess,
