@@ -1,5 +1,4 @@
 import { SEQUENCE_MARK } from './meta-webhook.mjs';
-import { percentile } from './stats.mjs';
 
 const MARK = Buffer.from(SEQUENCE_MARK, 'latin1');
 
@@ -57,24 +56,16 @@ export function createReceiver(capacity) {
     progress: () => ({ timed, lastAt }),
     /** One frame as received (the baseline broadcasts the gateway's bytes). */
     sample: () => sample,
-    /** Latency percentiles from `sentAt` (sequence → send time on the shared clock). */
+    /** Every timed frame's latency from `sentAt` (sequence → send time on the shared clock), in arrival order. */
     latencies(sentAt) {
-      const latencies = new Float64Array(timed);
+      const latencies = new Array(timed);
       let missing = 0;
       for (let i = 0; i < timed; i++) {
         const sent = sentAt[sequences[i]];
         if (sent === undefined || sent === null) missing++;
         latencies[i] = arrivals[i] - (sent ?? arrivals[i]);
       }
-      return {
-        timed,
-        missingSendTimes: missing,
-        lastAt,
-        p50Ms: percentile(latencies, 50),
-        p99Ms: percentile(latencies, 99),
-        p999Ms: percentile(latencies, 99.9),
-        maxMs: percentile(latencies, 100),
-      };
+      return { latencies, missingSendTimes: missing, lastAt };
     },
   };
 }

@@ -32,7 +32,7 @@ serveParent({
     progress: () => receiver.progress(),
     sample: () => receiver.sample(),
     /** Ends the measured window: latencies against the sender's times, and this process' own loop and CPU. */
-    finish: ({ sentAt }) => ({ ...receiver.latencies(sentAt), subscriberProcess: monitor.stop() }),
+    finish: ({ sentAt }) => ({ ...receiver.latencies(sentAt), loop: monitor.stop() }),
     async close() {
       await clients?.close();
       clients = null;

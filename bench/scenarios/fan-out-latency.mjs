@@ -57,7 +57,7 @@ function windowLines(title, measured, bare) {
     `  ${name.padEnd(8)} ${r.delivered.toLocaleString('en-US')} frames timed (${r.events} events after ${r.warmupEvents} warm-up), ` +
     `load ${r.loadAverage.before} → ${r.loadAverage.after}; server: CPU ${r.server.cpuShare} core (${r.server.cpuSystemMs} of ${r.server.cpuMs} ms in the kernel), loop lag p99 ${r.server.loopLagP99Ms} / max ${r.server.loopLagMaxMs} ms, ` +
     `GC ${r.server.gcCount}× ${r.server.gcTotalMs} ms (max ${r.server.gcMaxMs}, major ${r.server.gcMajorCount}× ${r.server.gcMajorMs} ms); ` +
-    `subscribers: CPU ${r.subscriberProcess.cpuShare} core, loop lag p99 ${r.subscriberProcess.loopLagP99Ms} ms; clock offset ${r.clock.offsetMs} ms (±${round(r.clock.roundTripMs / 2, 3)}); ` +
+    `subscribers (${r.subscriberProcesses.length} processes): CPU ${r.subscriberProcesses.map((p) => p.cpuShare).join(' + ')} core, loop lag p99 ${r.subscriberProcesses.map((p) => p.loopLagP99Ms).join(' / ')} ms; clock offset ${r.clock.offsetMs} ms (±${round(r.clock.roundTripMs / 2, 3)}); ` +
     `webhook ack p99 ${round(r.webhookAckP99Ms)} ms`;
   return [`${title}:`, side('gateway', measured), side('raw ws', bare)];
 }
@@ -96,7 +96,7 @@ export async function fanOutCapacity({ gateway, baseline, phoneNumberId, groupId
             load: measured.loadAverage.before,
             serverLoopLagP99Ms: measured.server.loopLagP99Ms,
             serverGcMaxMs: measured.server.gcMaxMs,
-            subscriberCpuShare: measured.subscriberProcess.cpuShare,
+            subscriberCpuShare: measured.subscriberProcesses.map((p) => p.cpuShare),
           });
         }
         step[name] = tries;

@@ -1,16 +1,16 @@
 import { Agent, request } from 'node:http';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startChild } from '../lib/child-process.mjs';
 import { sharedNow } from '../lib/fan-out-receiver.mjs';
 import { createMetaWebhooks, SEQUENCE_MARK } from '../lib/meta-webhook.mjs';
 import { percentile, round } from '../lib/stats.mjs';
+import { startSubscriberProcesses } from '../lib/subscriber-processes.mjs';
 
 export const FANOUT_SUBSCRIPTION = `subscription BenchFanOut($groupId: ID!) {
   groupEvents(groupId: $groupId) { id type cursor occurredAt receivedAt ... on MessageReceivedEvent { messageId text from { waId name } } }
 }`;
-const SUBSCRIBER_PROCESS = fileURLToPath(new URL('../lib/subscriber-process.mjs', import.meta.url));
+/** Processes the subscribers are spread over (BENCH_SUBSCRIBER_PROCESSES; see subscriber-processes.mjs). */
+const SUBSCRIBER_PROCESSES = Number(process.env.BENCH_SUBSCRIBER_PROCESSES ?? 2);
 
 async function waitFor(what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -58,21 +58,6 @@ async function pace({ count, ratePerSecond, firstSequence, send }) {
   };
 }
 
-/**
- * The subscribers' clock against ours (both sharedNow()): the offset of the IPC round trip with the smallest delay,
- * good to half that round trip. Reported with every measurement, so a skew between the processes would show.
- */
-async function clockOffset(subscribers) {
-  let best = { offsetMs: null, roundTripMs: Infinity };
-  for (let i = 0; i < 5; i++) {
-    const before = sharedNow();
-    const theirs = await subscribers.call('clock');
-    const after = sharedNow();
-    if (after - before < best.roundTripMs) best = { offsetMs: theirs - (before + after) / 2, roundTripMs: after - before };
-  }
-  return { offsetMs: round(best.offsetMs, 3), roundTripMs: round(best.roundTripMs, 3) };
-}
-
 /** At least 5 events and about a second of the rate before anything is timed: connections, JIT and caches warm. */
 const warmupEventsAt = (ratePerSecond) => Math.max(5, Math.ceil(ratePerSecond));
 
@@ -88,7 +73,7 @@ function post(agent, url, body, headers) {
 }
 
 /**
- * One fan-out measurement: N subscribers in a child process of their own (subscriber-process.mjs), each with one
+ * One fan-out measurement: N subscribers in child processes of their own (subscriber-processes.mjs), each with one
  * subscription (or, for the baseline, just open), events sent from this process at `ratePerSecond` for `seconds`
  * after a warm-up, every delivery timed from its send on the clock both processes share. Server memory per
  * subscriber is the GC'd heap+external and RSS growth of the server from before the sockets opened to when all were
@@ -98,7 +83,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
   const events = Math.round(ratePerSecond * seconds);
   const loadBefore = os.loadavg()[0];
   const memoryBefore = await target.server.call('measure');
-  const clients = await startChild({ module: SUBSCRIBER_PROCESS, label: 'subscribers' });
+  const clients = await startSubscriberProcesses({ processes: SUBSCRIBER_PROCESSES });
   const sentAt = [];
   const send = (sequence) => {
     sentAt[sequence] = sharedNow();
@@ -106,15 +91,15 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
   };
   let sequence = 0;
   try {
-    const clock = await clockOffset(clients);
-    await clients.call('open', { kind: target.kind, url: target.url, count: subscribers, graphql: target.graphql, capacity: subscribers * events });
+    const clock = await clients.clockOffset();
+    await clients.open({ kind: target.kind, url: target.url, count: subscribers, graphql: target.graphql, capacity: subscribers * events });
     await target.subscribeAll(clients, subscribers);
     // One probe reaching every socket proves every subscription live; a warm-up follows, untimed.
     const probe = ++sequence;
     const probeStatus = await send(probe);
     if (probeStatus !== 200) throw new Error(`the probe event was answered ${probeStatus}`);
     await waitFor('the probe to reach every subscriber', async () => {
-      const received = await clients.call('countOf', { sequence: probe });
+      const received = await clients.countOf(probe);
       return received === subscribers || { received, ...(await target.diagnose()) };
     }, 30_000);
     await target.afterProbe?.(clients);
@@ -123,13 +108,13 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
     sequence += warmup;
     if (warm.lastAccepted === null) throw new Error(`all ${warmup} warm-up events were refused`);
     await waitFor('the warm-up to drain', async () => {
-      const received = await clients.call('countOf', { sequence: warm.lastAccepted });
+      const received = await clients.countOf(warm.lastAccepted);
       return received === subscribers || received;
     }, drainTimeoutMs);
     const memoryAfter = await target.server.call('measure');
 
     const first = sequence + 1;
-    await clients.call('startMeasuring', { from: first });
+    await clients.startMeasuring(first);
     await target.server.call('loopStart');
     // --profile: a CPU profile of the server's timed window alone (no start-up, no subscribing, no warm-up).
     const profiling = profileDir !== null;
@@ -144,7 +129,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       await waitFor(
         'every delivery',
         async () => {
-          const { timed, lastAt } = await clients.call('progress');
+          const { timed, lastAt } = await clients.progress();
           return timed >= expected || (timed >= accepted && sharedNow() - lastAt > 1000) || timed;
         },
         drainTimeoutMs,
@@ -154,7 +139,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
     }
     const profile = profiling ? await target.server.call('stopProfile') : null;
     const server = await target.server.call('loopStop');
-    const received = await clients.call('finish', { sentAt });
+    const received = await clients.finish(sentAt);
     const sendStart = sentAt[first];
     const deliverySeconds = (received.lastAt - sendStart) / 1000;
     return {
@@ -178,7 +163,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       ...(profile === null ? {} : { profile }),
       serverCpuMicrosPerDelivery: received.timed === 0 ? null : (server.cpuMs * 1000) / received.timed,
       server,
-      subscriberProcess: received.subscriberProcess,
+      subscriberProcesses: received.processes,
       clock,
       loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
       rssBytesPerSubscriber: (memoryAfter.rss - memoryBefore.rss) / subscribers,
@@ -187,8 +172,7 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       memoryAfter,
     };
   } finally {
-    await clients.call('close').catch(() => undefined);
-    await clients.stop();
+    await clients.close();
     await target.afterClose();
   }
 }
@@ -208,7 +192,7 @@ export function fanOutTargets({ gateway, baseline, phoneNumberId, groupId }) {
     graphql: true,
     url: gateway.graphqlUrl.replace(/^http/, 'ws'),
     async subscribeAll(clients, n) {
-      await clients.call('subscribe', { id: '1', query: FANOUT_SUBSCRIPTION, variables: { groupId } });
+      await clients.subscribe({ id: '1', query: FANOUT_SUBSCRIPTION, variables: { groupId } });
       await waitFor(`${n} live subscriptions`, async () => {
         const stats = await gateway.call('wsStats');
         return (stats.subscriptions === n && stats.starting === 0) || stats;
@@ -216,7 +200,7 @@ export function fanOutTargets({ gateway, baseline, phoneNumberId, groupId }) {
     },
     // Keep one real frame: the baseline broadcasts the same bytes.
     async afterProbe(clients) {
-      sampleFrame ??= await clients.call('sample');
+      sampleFrame ??= await clients.sample();
     },
     send: (sequence) => {
       const { body, headers } = webhooks.delivery(sequence);
