@@ -77,7 +77,7 @@ function post(agent, url, body, headers) {
  * subscription (or, for the baseline, just open), events sent from this process at `ratePerSecond` for `seconds`
  * after a warm-up, every delivery timed from its send on the clock both processes share. Server memory per
  * subscriber is the GC'd heap+external and RSS growth of the server from before the sockets opened to when all were
- * subscribed; the server's and the subscribers' event-loop lag, GC pauses and CPU cover the timed window only.
+ * subscribed and had one event; the server's and the subscribers' event-loop lag, GC pauses and CPU cover the timed window only.
  */
 export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs, profileDir = null }) {
   const events = Math.round(ratePerSecond * seconds);
@@ -103,6 +103,9 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       return received === subscribers || { received, ...(await target.diagnose()) };
     }, 30_000);
     await target.afterProbe?.(clients);
+    // Memory per subscriber: every subscription live and one event delivered, before the warm-up's traffic (up to
+    // 100 events at scenario 4's rate) grows the heap and buffer pools, which RSS never gives back.
+    const memoryAfter = await target.server.call('measure');
     const warmup = warmupEventsAt(ratePerSecond);
     const warm = await pace({ count: warmup, ratePerSecond, firstSequence: sequence + 1, send });
     sequence += warmup;
@@ -111,7 +114,6 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
       const received = await clients.countOf(warm.lastAccepted);
       return received === subscribers || received;
     }, drainTimeoutMs);
-    const memoryAfter = await target.server.call('measure');
 
     const first = sequence + 1;
     await clients.startMeasuring(first);
