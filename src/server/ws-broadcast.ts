@@ -1,4 +1,5 @@
 import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { Writable } from 'node:stream';
 import { createSourceEventStream, execute } from 'graphql';
 import WebSocket from 'ws';
 import { comesAfter } from '../events/log-order';
@@ -83,6 +84,8 @@ interface Member {
    * null once the group has written it an event after that, and for members that started with the next event.
    */
   skipThrough: string | null;
+  /** The socket's TCP stream for prebuilt frames (directStreamOf), looked up at the member's first frame; false: ws' send(). */
+  direct: Writable | false | undefined;
   /** Ends the member's iterator: its last result (an error to show), then done; or a rejection. */
   end(last: Promise<ExecutionResult> | null, error?: unknown): void;
 }
@@ -245,12 +248,14 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
         if (cursor !== null && !comesAfter(cursor, member.skipThrough)) continue;
         member.skipThrough = null;
       }
-      if (socket.bufferedAmount > limitBytes) {
+      member.direct ??= directStreamOf(socket) ?? false;
+      const { direct } = member;
+      // With no extension ws' sender holds nothing back, so its bufferedAmount is the stream's own writableLength.
+      if ((direct === false ? socket.bufferedAmount : direct.writableLength) > limitBytes) {
         tooSlow(group, member);
         continue;
       }
-      const stream = directStreamOf(socket);
-      if (stream !== null) stream.write(textFrame(member.framePrefixBytes, frameEndBytes));
+      if (direct !== false && !direct.writableEnded) direct.write(textFrame(member.framePrefixBytes, frameEndBytes));
       // ws' own send: the gateway socket's send() only splices graphql-ws' prepared payloads, which this is not.
       else send.call(socket, member.framePrefix + frameEnd);
       member.lastCursor = cursor ?? member.lastCursor;
@@ -306,6 +311,7 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
       group: null,
       lastCursor: caughtUpAfter ?? null,
       skipThrough: caughtUpAfter ?? null,
+      direct: undefined,
       end(result, error) {
         if (ended) return;
         ended = true;

@@ -46,7 +46,7 @@ function fakeSource(caughtUpAfter: string | null) {
 /** A socket as the broadcast sees it: open, nothing buffered, no extension, its TCP stream recording frames. */
 function fakeSocket() {
   const frames: string[] = [];
-  const socket = { readyState: WebSocket.OPEN, bufferedAmount: 0, extensions: '', _socket: { writableEnded: false, write: (frame: Buffer) => frames.push(frame.subarray(2).toString('utf8')) } };
+  const socket = { readyState: WebSocket.OPEN, bufferedAmount: 0, extensions: '', _socket: { writableEnded: false, writableLength: 0, write: (frame: Buffer) => frames.push(frame.subarray(2).toString('utf8')) } };
   return { socket: socket as unknown as WebSocket, frames };
 }
 
