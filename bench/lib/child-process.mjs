@@ -100,7 +100,7 @@ export async function measureProcess() {
 }
 
 /** CPU profiling of a window of the child's life (e.g. only the measured run), written as a .cpuprofile file. */
-export function createProfiler() {
+export function createProfiler(name = 'gateway') {
   let session = null;
   let dir = null;
   return {
@@ -120,7 +120,7 @@ export function createProfiler() {
       session.disconnect();
       session = null;
       const { writeFileSync } = await import('node:fs');
-      const file = `${dir}/gateway-${process.pid}-${Date.now()}.cpuprofile`;
+      const file = `${dir}/${name}-${process.pid}-${Date.now()}.cpuprofile`;
       writeFileSync(file, JSON.stringify(profile));
       return file;
     },

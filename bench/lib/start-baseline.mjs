@@ -1,7 +1,8 @@
 // Child process: the baselines, each the least a server can do for the same request, measured in the same run.
 import Fastify from 'fastify';
 import { WebSocketServer } from 'ws';
-import { measureProcess, serveParent } from './child-process.mjs';
+import { createProfiler, measureProcess, serveParent } from './child-process.mjs';
+import { createLoopMonitor } from './loop-monitor.mjs';
 
 const fastify = Fastify({ logger: false });
 let answer = { bytes: Buffer.from('{}'), contentType: 'application/json; charset=utf-8' };
@@ -27,6 +28,8 @@ const wss = new WebSocketServer({ noServer: true, clientTracking: true });
 fastify.server.on('upgrade', (request, socket, head) => wss.handleUpgrade(request, socket, head, (ws) => ws.on('error', () => ws.terminate())));
 
 const url = await fastify.listen({ host: '127.0.0.1', port: 0 });
+const loop = createLoopMonitor();
+const profiler = createProfiler('baseline');
 serveParent({
   ready: { url },
   methods: {
@@ -36,6 +39,11 @@ serveParent({
     },
     sockets: () => wss.clients.size,
     measure: () => measureProcess(),
+    // Event-loop lag, GC pauses and CPU over a measured window (the fan-out scenarios print them with each latency).
+    loopStart: () => loop.start(),
+    loopStop: () => loop.stop(),
+    startProfile: (params) => profiler.start(params),
+    stopProfile: () => profiler.stop(),
     cpuUsage: () => process.cpuUsage(),
   },
   onStop: async () => {

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { createProfiler, measureProcess, serveParent } from './child-process.mjs';
+import { createLoopMonitor } from './loop-monitor.mjs';
 
 const dist = process.env.BENCH_DIST ? pathToFileURL(`${process.env.BENCH_DIST.replace(/\/+$/, '')}/`) : new URL('../../dist/', import.meta.url);
 const { loadConfig } = await import(new URL('config/config.js', dist).href);
@@ -27,6 +28,7 @@ const needSandbox = () => {
 };
 
 const profiler = createProfiler();
+const loop = createLoopMonitor();
 serveParent({
   ready: { url, graphqlUrl, sandboxUrl: sandbox?.url ?? null, phoneNumberIds: config.sandbox.phoneNumberIds, events: gateway.events.kind, batch: config.upstream.batch },
   methods: {
@@ -41,6 +43,9 @@ serveParent({
     sseStats: () => gateway.sse?.stats() ?? null,
     redisStatus: () => ({ commands: gateway.events.redis?.commands.status ?? null, subscriber: gateway.events.redis?.subscriber.status ?? null }),
     measure: () => measureProcess(),
+    // Event-loop lag, GC pauses and CPU over a measured window (the fan-out scenarios print them with each latency).
+    loopStart: () => loop.start(),
+    loopStop: () => loop.stop(),
     cpuUsage: () => process.cpuUsage(),
     startProfile: (params) => profiler.start(params),
     stopProfile: () => profiler.stop(),

@@ -1,26 +1,16 @@
 import { Agent, request } from 'node:http';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sharedNow } from '../lib/fan-out-receiver.mjs';
 import { createMetaWebhooks, SEQUENCE_MARK } from '../lib/meta-webhook.mjs';
-import { percentile } from '../lib/stats.mjs';
-import { openClients } from '../lib/ws-clients.mjs';
+import { percentile, round } from '../lib/stats.mjs';
+import { startSubscriberProcesses } from '../lib/subscriber-processes.mjs';
 
 export const FANOUT_SUBSCRIPTION = `subscription BenchFanOut($groupId: ID!) {
   groupEvents(groupId: $groupId) { id type cursor occurredAt receivedAt ... on MessageReceivedEvent { messageId text from { waId name } } }
 }`;
-const MARK = Buffer.from(SEQUENCE_MARK, 'latin1');
-
-/** The sequence number after SEQUENCE_MARK in a frame, read from the bytes (no string, no JSON); -1 when absent. */
-function sequenceIn(frame) {
-  const at = frame.indexOf(MARK);
-  if (at === -1) return -1;
-  let value = 0;
-  for (let i = at + MARK.length; i < frame.length; i++) {
-    const digit = frame[i] - 48;
-    if (digit < 0 || digit > 9) break;
-    value = value * 10 + digit;
-  }
-  return value;
-}
+/** Processes the subscribers are spread over (BENCH_SUBSCRIBER_PROCESSES; see subscriber-processes.mjs). */
+const SUBSCRIBER_PROCESSES = Number(process.env.BENCH_SUBSCRIBER_PROCESSES ?? 2);
 
 async function waitFor(what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -30,41 +20,6 @@ async function waitFor(what, check, timeoutMs) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${JSON.stringify(value)})`);
     await sleep(20);
   }
-}
-
-/**
- * Counts deliveries per sequence number and their latency from the moment the event was sent. Sequences below
- * `measureFrom` (probes, warm-up) are counted but not timed.
- */
-function createReceiver(capacity) {
-  const sentAt = new Map();
-  const counts = new Map();
-  const latencies = new Float64Array(capacity);
-  let timed = 0;
-  let lastAt = 0;
-  let measureFrom = Infinity;
-  return {
-    onFrame(frame) {
-      const sequence = sequenceIn(frame);
-      if (sequence === -1) return;
-      const now = performance.now();
-      counts.set(sequence, (counts.get(sequence) ?? 0) + 1);
-      if (sequence >= measureFrom && timed < capacity) {
-        latencies[timed++] = now - sentAt.get(sequence);
-        lastAt = now;
-      }
-    },
-    sent(sequence) {
-      sentAt.set(sequence, performance.now());
-    },
-    countOf: (sequence) => counts.get(sequence) ?? 0,
-    startMeasuring(from) {
-      measureFrom = from;
-    },
-    timed: () => timed,
-    lastAt: () => lastAt,
-    latencies: () => latencies.subarray(0, timed),
-  };
 }
 
 /**
@@ -103,6 +58,9 @@ async function pace({ count, ratePerSecond, firstSequence, send }) {
   };
 }
 
+/** At least 5 events and about a second of the rate before anything is timed: connections, JIT and caches warm. */
+const warmupEventsAt = (ratePerSecond) => Math.max(5, Math.ceil(ratePerSecond));
+
 function post(agent, url, body, headers) {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -115,34 +73,55 @@ function post(agent, url, body, headers) {
 }
 
 /**
- * One fan-out measurement: N sockets, each with one subscription (or, for the baseline, just open), events sent at
- * `ratePerSecond` for `seconds`, every delivery timed from the send. Server memory per subscriber is the GC'd
- * heap+external and RSS growth of the server process from before the sockets opened to when all were subscribed.
+ * One fan-out measurement: N subscribers in child processes of their own (subscriber-processes.mjs), each with one
+ * subscription (or, for the baseline, just open), events sent from this process at `ratePerSecond` for `seconds`
+ * after a warm-up, every delivery timed from its send on the clock both processes share. Server memory per
+ * subscriber is the GC'd heap+external and RSS growth of the server from before the sockets opened to when all were
+ * subscribed and had one event; the server's and the subscribers' event-loop lag, GC pauses and CPU cover the timed window only.
  */
-export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs }) {
+export async function measureFanOut({ target, subscribers, ratePerSecond, seconds, drainTimeoutMs, profileDir = null }) {
   const events = Math.round(ratePerSecond * seconds);
-  const receiver = createReceiver(subscribers * events);
+  const loadBefore = os.loadavg()[0];
   const memoryBefore = await target.server.call('measure');
-  const clients = await (target.openClients ?? openClients)({ url: target.wsUrl, count: subscribers, graphql: target.graphql, onFrame: receiver.onFrame });
+  const clients = await startSubscriberProcesses({ processes: SUBSCRIBER_PROCESSES });
+  const sentAt = [];
+  const send = (sequence) => {
+    sentAt[sequence] = sharedNow();
+    return target.send(sequence);
+  };
   let sequence = 0;
   try {
-    await target.subscribeAll(clients);
-    // One probe reaching every socket proves every subscription live; a short warm-up follows, untimed.
+    const clock = await clients.clockOffset();
+    await clients.open({ kind: target.kind, url: target.url, count: subscribers, graphql: target.graphql, capacity: subscribers * events });
+    await target.subscribeAll(clients, subscribers);
+    // One probe reaching every socket proves every subscription live; a warm-up follows, untimed.
     const probe = ++sequence;
-    receiver.sent(probe);
-    const probeStatus = await target.send(probe);
+    const probeStatus = await send(probe);
     if (probeStatus !== 200) throw new Error(`the probe event was answered ${probeStatus}`);
-    await waitFor('the probe to reach every subscriber', async () => receiver.countOf(probe) === subscribers || { received: receiver.countOf(probe), ...(await target.diagnose()) }, 30_000);
-    const warmup = 10;
-    const warm = await pace({ count: warmup, ratePerSecond, firstSequence: sequence + 1, send: (s) => (receiver.sent(s), target.send(s)) });
+    await waitFor('the probe to reach every subscriber', async () => {
+      const received = await clients.countOf(probe);
+      return received === subscribers || { received, ...(await target.diagnose()) };
+    }, 30_000);
+    await target.afterProbe?.(clients);
+    // Memory per subscriber: every subscription live and one event delivered, before the warm-up's traffic (up to
+    // 100 events at scenario 4's rate) grows the heap and buffer pools, which RSS never gives back.
+    const memoryAfter = await target.server.call('measure');
+    const warmup = warmupEventsAt(ratePerSecond);
+    const warm = await pace({ count: warmup, ratePerSecond, firstSequence: sequence + 1, send });
     sequence += warmup;
     if (warm.lastAccepted === null) throw new Error(`all ${warmup} warm-up events were refused`);
-    await waitFor('the warm-up to drain', () => receiver.countOf(warm.lastAccepted) === subscribers || receiver.countOf(warm.lastAccepted), drainTimeoutMs);
-    const memoryAfter = await target.server.call('measure');
+    await waitFor('the warm-up to drain', async () => {
+      const received = await clients.countOf(warm.lastAccepted);
+      return received === subscribers || received;
+    }, drainTimeoutMs);
 
     const first = sequence + 1;
-    receiver.startMeasuring(first);
-    const sending = await pace({ count: events, ratePerSecond, firstSequence: first, send: (s) => (receiver.sent(s), target.send(s)) });
+    await clients.startMeasuring(first);
+    await target.server.call('loopStart');
+    // --profile: a CPU profile of the server's timed window alone (no start-up, no subscribing, no warm-up).
+    const profiling = profileDir !== null;
+    if (profiling) await target.server.call('startProfile', { dir: profileDir });
+    const sending = await pace({ count: events, ratePerSecond, firstSequence: first, send });
     // A refused event (503) may still have been stored, and then it is delivered: wait for every event, or for the
     // accepted ones and a quiet second.
     const expected = subscribers * events;
@@ -151,30 +130,44 @@ export async function measureFanOut({ target, subscribers, ratePerSecond, second
     try {
       await waitFor(
         'every delivery',
-        () => receiver.timed() >= expected || (receiver.timed() >= accepted && performance.now() - receiver.lastAt() > 1000) || receiver.timed(),
+        async () => {
+          const { timed, lastAt } = await clients.progress();
+          return timed >= expected || (timed >= accepted && sharedNow() - lastAt > 1000) || timed;
+        },
         drainTimeoutMs,
       );
     } catch {
       drained = false;
     }
-    const latencies = receiver.latencies();
-    const deliverySeconds = (receiver.lastAt() - sending.start) / 1000;
+    const profile = profiling ? await target.server.call('stopProfile') : null;
+    const server = await target.server.call('loopStop');
+    const received = await clients.finish(sentAt);
+    const sendStart = sentAt[first];
+    const deliverySeconds = (received.lastAt - sendStart) / 1000;
     return {
       subscribers,
       events,
+      warmupEvents: warmup,
       sendSeconds: sending.seconds,
       webhookAckP50Ms: sending.ackP50Ms,
       webhookAckP99Ms: sending.ackP99Ms,
       refusedEvents: sending.refused,
       refusedWarmupEvents: warm.refused,
-      delivered: receiver.timed(),
+      delivered: received.timed,
       expected,
       drained,
-      deliveriesPerSecond: receiver.timed() / deliverySeconds,
-      p50Ms: percentile(latencies, 50),
-      p99Ms: percentile(latencies, 99),
-      p999Ms: percentile(latencies, 99.9),
-      maxMs: percentile(latencies, 100),
+      deliveriesPerSecond: received.timed / deliverySeconds,
+      p50Ms: received.p50Ms,
+      p99Ms: received.p99Ms,
+      p999Ms: received.p999Ms,
+      maxMs: received.maxMs,
+      missingSendTimes: received.missingSendTimes,
+      ...(profile === null ? {} : { profile }),
+      serverCpuMicrosPerDelivery: received.timed === 0 ? null : (server.cpuMs * 1000) / received.timed,
+      server,
+      subscriberProcesses: received.processes,
+      clock,
+      loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
       rssBytesPerSubscriber: (memoryAfter.rss - memoryBefore.rss) / subscribers,
       heapBytesPerSubscriber: (memoryAfter.heapUsed + memoryAfter.external - memoryBefore.heapUsed - memoryBefore.external) / subscribers,
       memoryBefore,
@@ -197,20 +190,19 @@ export function fanOutTargets({ gateway, baseline, phoneNumberId, groupId }) {
   let sampleFrame = null;
   const gatewayTarget = {
     server: gateway,
+    kind: 'ws',
     graphql: true,
-    wsUrl: gateway.graphqlUrl.replace(/^http/, 'ws'),
-    async subscribeAll(clients) {
-      clients.subscribe('1', FANOUT_SUBSCRIPTION, { groupId });
-      const n = clients.sockets.length;
+    url: gateway.graphqlUrl.replace(/^http/, 'ws'),
+    async subscribeAll(clients, n) {
+      await clients.subscribe({ id: '1', query: FANOUT_SUBSCRIPTION, variables: { groupId } });
       await waitFor(`${n} live subscriptions`, async () => {
         const stats = await gateway.call('wsStats');
         return (stats.subscriptions === n && stats.starting === 0) || stats;
       }, 60_000);
-      // Keep one real frame: the baseline broadcasts the same bytes.
-      const [socket] = clients.sockets;
-      socket.once('message', (frame) => {
-        sampleFrame ??= frame.toString('utf8');
-      });
+    },
+    // Keep one real frame: the baseline broadcasts the same bytes.
+    async afterProbe(clients) {
+      sampleFrame ??= await clients.sample();
     },
     send: (sequence) => {
       const { body, headers } = webhooks.delivery(sequence);
@@ -224,10 +216,10 @@ export function fanOutTargets({ gateway, baseline, phoneNumberId, groupId }) {
   };
   const baselineTarget = {
     server: baseline,
+    kind: 'ws',
     graphql: false,
-    wsUrl: baseline.url.replace(/^http/, 'ws'),
-    async subscribeAll(clients) {
-      const n = clients.sockets.length;
+    url: baseline.url.replace(/^http/, 'ws'),
+    async subscribeAll(_clients, n) {
       await waitFor(`${n} baseline sockets`, async () => (await baseline.call('sockets')) === n, 30_000);
     },
     send: (sequence) => {

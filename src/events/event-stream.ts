@@ -1,3 +1,5 @@
+import type { CatchUpFeed } from '../lib/detachable-feed';
+import { FEED_CAUGHT_UP } from '../lib/detachable-feed';
 import type { Deferred } from '../lib/deferred';
 import { createDeferred } from '../lib/deferred';
 import type { Logger } from '../lib/logger';
@@ -39,7 +41,7 @@ export interface EventStreamBacklog {
   buffered: number;
 }
 
-export interface EventStream extends AsyncIterableIterator<StoredEvent, undefined> {
+export interface EventStream extends AsyncIterableIterator<StoredEvent, undefined>, CatchUpFeed {
   /**
    * Resolves once the bus subscription is confirmed and, with `after`, the log accepted the cursor (first page
    * read). Rejects with the error that ended the stream before that (CursorExpiredError, InvalidCursorError, an
@@ -90,6 +92,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let consumedCursor: string | null = options.after ?? null;
   let stopWatchingReconnects: (() => void) | null = null;
   let catchUpRequested = false;
+  let stopped = false;
   let room: Deferred<void> | null = null;
 
   const core = createStreamCore<DecodedEvent, StoredEvent>(
@@ -208,6 +211,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
           waiting.resolve();
         },
         onStop() {
+          stopped = true;
           buffer = [];
           room?.resolve();
           room = null;
@@ -227,6 +231,8 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     next: () => core.next(),
     return: () => core.return(),
     throw: (error?: unknown) => core.throw(error),
+    // Live, no catch-up pending, nothing queued or held back: the consumer has had everything up to consumedCursor.
+    [FEED_CAUGHT_UP]: () => (live && !catchUpRequested && core.queued === 0 && buffer.length === 0 && !stopped ? { after: consumedCursor } : null),
     [Symbol.asyncIterator]() {
       return stream;
     },

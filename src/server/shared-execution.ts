@@ -18,6 +18,8 @@ export interface SharedExecution {
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
   /** Which operations are equal (same caller key, document, operation name and variables); null: never shared. */
   keyOf(args: ExecutionArgs): string | null;
+  /** What subscribe() answers, for a source already created (createSourceEventStream) for `args`. */
+  map(args: ExecutionArgs, source: AsyncIterable<unknown>): AsyncGenerator<ExecutionResult>;
 }
 
 /**
@@ -66,19 +68,24 @@ export function createSharedExecution(options: SharedExecutionOptions): SharedEx
     return result;
   }
 
+  function map(args: ExecutionArgs, source: AsyncIterable<unknown>): AsyncGenerator<ExecutionResult> {
+    const key = operationKey(args);
+    const { onResult } = options;
+    if (onResult === undefined) return mapEvents(source, (payload) => executeFor(args, key, payload));
+    return mapEvents(source, async (payload) => {
+      const result = await executeFor(args, key, payload);
+      onResult(result, payload);
+      return result;
+    });
+  }
+
   return {
     keyOf: operationKey,
+    map,
     async subscribe(args) {
       const source = await createSourceEventStream(args);
       if (!isAsyncIterable(source)) return source;
-      const key = operationKey(args);
-      const { onResult } = options;
-      if (onResult === undefined) return mapEvents(source, (payload) => executeFor(args, key, payload));
-      return mapEvents(source, async (payload) => {
-        const result = await executeFor(args, key, payload);
-        onResult(result, payload);
-        return result;
-      });
+      return map(args, source);
     },
   };
 }

@@ -1,15 +1,18 @@
 import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { Writable } from 'node:stream';
 import { createSourceEventStream, execute } from 'graphql';
 import WebSocket from 'ws';
+import { comesAfter } from '../events/log-order';
 import { SubscriberTooSlowError } from '../events/subscriber-too-slow-error';
 import { toEventGraphQLError } from '../schema/events/event-errors';
 import { StreamFailure } from '../schema/events/stream-failure';
 import type { DetachableFeed } from '../lib/detachable-feed';
-import { canDetachFeed, DETACH_FEED } from '../lib/detachable-feed';
+import { canDetachFeed, canReportCatchUp, DETACH_FEED, FEED_CAUGHT_UP } from '../lib/detachable-feed';
 import { ensureError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { TurnBudget } from '../lib/turn-budget';
-import { startsNow } from './starts-now';
+import { startsNow, withoutReplay } from './starts-now';
+import { directStreamOf, textFrame } from './ws-text-frame';
 
 /** The socket and graphql-ws operation id a subscription's frames go to. */
 export interface BroadcastTarget {
@@ -22,8 +25,10 @@ export interface WsBroadcastOptions {
   keyOf(args: ExecutionArgs): string | null;
   /** The socket and operation id graphql-ws runs `args` for (recorded in onSubscribe); null: not broadcast. */
   targetOf(args: ExecutionArgs): BroadcastTarget | null;
-  /** The per-subscriber path, for what is not broadcast (replaying subscriptions, no share key). */
+  /** The per-subscriber path, for what is not broadcast (no share key, a literal `after`). */
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
+  /** The per-subscriber path over a source already created: a replaying subscription until it has caught up. */
+  map(args: ExecutionArgs, source: AsyncIterable<unknown>): AsyncIterator<ExecutionResult>;
   /** A result as the client gets it (errors masked and coded): what onNext would return for it. */
   format(result: ExecutionResult, operationId: string): FormattedExecutionResult;
   /** Each group asks it before taking its next event, so a backlog gives timers and I/O (webhooks) their turn. */
@@ -49,6 +54,8 @@ export interface WsBroadcastStats {
   serialisations: number;
   /** Frames written by the broadcast, since start: one per event per member. */
   frames: number;
+  /** Replaying subscriptions (`after`) that caught up with the log and joined a group, since start. */
+  caughtUp: number;
 }
 
 export interface WsBroadcast {
@@ -61,8 +68,9 @@ export interface WsBroadcast {
 
 interface Member {
   readonly target: BroadcastTarget;
-  /** `{"id":…,"type":"next","payload":`: everything of the frame before the shared payload. */
+  /** `{"id":…,"type":"next","payload":`: everything of the frame before the shared payload, as text and as bytes. */
   readonly framePrefix: string;
+  readonly framePrefixBytes: Buffer;
   /** The subscription's own source until it joins; then the group's, or detached and only holding its slot. */
   readonly source: AsyncIterator<unknown>;
   readonly args: ExecutionArgs;
@@ -70,6 +78,14 @@ interface Member {
   group: Group | null;
   /** Cursor of the last event written to the socket: where a too-slow member resumes. */
   lastCursor: string | null;
+  /**
+   * A replaying subscription that joined once caught up: the last event its own stream handed it. The group may
+   * still hold events up to there (queued, or being executed, when the member joined): those are not written again.
+   * null once the group has written it an event after that, and for members that started with the next event.
+   */
+  skipThrough: string | null;
+  /** The socket's TCP stream for prebuilt frames (directStreamOf), looked up at the member's first frame; false: ws' send(). */
+  direct: Writable | false | undefined;
   /** Ends the member's iterator: its last result (an error to show), then done; or a rejection. */
   end(last: Promise<ExecutionResult> | null, error?: unknown): void;
 }
@@ -103,7 +119,7 @@ const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
 export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
   const { turnBudget, queueLimit, logger } = options;
   const groups = new Map<string, Group>();
-  const counters = { executions: 0, serialisations: 0, frames: 0 };
+  const counters = { executions: 0, serialisations: 0, frames: 0, caughtUp: 0 };
   let members = 0;
   let running = 0;
   let idleWaiters: (() => void)[] = [];
@@ -210,25 +226,38 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
     }
   }
 
-  /** The one synchronous pass: a frame per member, the payload serialised once. */
+  /**
+   * The one synchronous pass: a frame per member, the payload serialised (and encoded) once. Each member's frame is
+   * its id prefix and the shared bytes in one Buffer, written straight to its TCP stream: one write per socket,
+   * with nothing per member but a ~400-byte copy (ws' own send() costs about half as much again, see BENCHMARKS.md).
+   */
   function write(group: Group, payload: unknown, result: ExecutionResult): void {
     const [first] = group.members;
     if (first === undefined) return;
     const frameEnd = `${JSON.stringify(options.format(result, first.target.id))}}`;
+    const frameEndBytes = Buffer.from(frameEnd, 'utf8');
     counters.serialisations++;
     const cursor = cursorOf(payload);
-    const limitBytes = queueLimit * frameEnd.length;
+    const limitBytes = queueLimit * frameEndBytes.length;
     let written = 0;
     for (const member of group.members) {
       const { socket } = member.target;
       // A closing socket's subscriptions are being returned by graphql-ws.
       if (socket.readyState !== WebSocket.OPEN) continue;
-      if (socket.bufferedAmount > limitBytes) {
+      if (member.skipThrough !== null) {
+        if (cursor !== null && !comesAfter(cursor, member.skipThrough)) continue;
+        member.skipThrough = null;
+      }
+      member.direct ??= directStreamOf(socket) ?? false;
+      const { direct } = member;
+      // With no extension ws' sender holds nothing back, so its bufferedAmount is the stream's own writableLength.
+      if ((direct === false ? socket.bufferedAmount : direct.writableLength) > limitBytes) {
         tooSlow(group, member);
         continue;
       }
+      if (direct !== false && !direct.writableEnded) direct.write(textFrame(member.framePrefixBytes, frameEndBytes));
       // ws' own send: the gateway socket's send() only splices graphql-ws' prepared payloads, which this is not.
-      send.call(socket, member.framePrefix + frameEnd);
+      else send.call(socket, member.framePrefix + frameEnd);
       member.lastCursor = cursor ?? member.lastCursor;
       written++;
     }
@@ -245,7 +274,11 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
     member.end(Promise.resolve(execute({ ...group.args, rootValue: failure })));
   }
 
-  function createMember(args: ExecutionArgs, target: BroadcastTarget, key: string, source: AsyncIterator<unknown>): AsyncGenerator<ExecutionResult> {
+  /**
+   * `caughtUpAfter`: for a replaying subscription handing over, the cursor of the last event its own stream gave it
+   * (see Member.skipThrough); undefined for one that starts with the next event.
+   */
+  function createMember(args: ExecutionArgs, target: BroadcastTarget, key: string, source: AsyncIterator<unknown>, caughtUpAfter?: string | null): AsyncGenerator<ExecutionResult> {
     let joined = false;
     let ended = false;
     let last: Promise<ExecutionResult> | null = null;
@@ -267,14 +300,18 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
       } else resolve(DONE);
     }
 
+    const framePrefix = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
     const member: Member = {
       target,
-      framePrefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`,
+      framePrefix,
+      framePrefixBytes: Buffer.from(framePrefix, 'utf8'),
       source,
       args,
       key,
       group: null,
-      lastCursor: null,
+      lastCursor: caughtUpAfter ?? null,
+      skipThrough: caughtUpAfter ?? null,
+      direct: undefined,
       end(result, error) {
         if (ended) return;
         ended = true;
@@ -322,14 +359,65 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
     return iterator as AsyncGenerator<ExecutionResult>;
   }
 
+  /**
+   * A subscription with `after`: the per-subscriber path (its own stream replays the log, each event executed and
+   * sent by graphql-ws) until graphql-ws asks for a result while that stream is live with nothing held back. Then
+   * every event up to the stream's last one has been sent (graphql-ws asks only after sending the previous result),
+   * and the stream and the key's running group see the same bus messages from here on: it joins the group as a
+   * member that skips what the group still holds up to that event. No gap, no duplicate, order kept.
+   */
+  function createReplayingMember(args: ExecutionArgs, shared: ExecutionArgs, target: BroadcastTarget, key: string, source: AsyncIterator<unknown>): AsyncGenerator<ExecutionResult> {
+    /** The per-subscriber path over the member's own source, made on first use. */
+    let own: AsyncIterator<ExecutionResult> | null = null;
+    let member: AsyncGenerator<ExecutionResult> | null = null;
+
+    // Only into a running group: a lone replaying subscription keeps its own stream (and that stream's queue limit),
+    // exactly as before there was a broadcast; it joins the first group of its key that runs when it has caught up.
+    function handOver(): AsyncGenerator<ExecutionResult> | null {
+      if (!groups.has(key) || !canReportCatchUp(source) || !canDetachFeed(source)) return null;
+      const caughtUp = source[FEED_CAUGHT_UP]();
+      if (caughtUp === null) return null;
+      counters.caughtUp++;
+      return createMember(shared, target, key, source, caughtUp.after);
+    }
+
+    const iterator = {
+      next(): Promise<IteratorResult<ExecutionResult>> {
+        member ??= handOver();
+        if (member !== null) return member.next();
+        own ??= options.map(args, { [Symbol.asyncIterator]: () => source });
+        return own.next();
+      },
+      async return(): Promise<IteratorResult<ExecutionResult>> {
+        if (member !== null) return member.return(undefined);
+        await returnQuietly(own ?? source);
+        return DONE;
+      },
+      async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+        await iterator.return();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+      async [Symbol.asyncDispose](): Promise<void> {
+        await iterator.return();
+      },
+    };
+    return iterator as AsyncGenerator<ExecutionResult>;
+  }
+
   return {
     async subscribe(args) {
       const target = options.targetOf(args);
-      const key = target === null || !startsNow(args) ? null : options.keyOf(args);
-      if (target === null || key === null) return options.subscribe(args);
+      // The group's view of the operation: without the variable that feeds `after` (null: not shareable).
+      const shared = target === null ? null : withoutReplay(args);
+      const key = shared === null ? null : options.keyOf(shared);
+      if (target === null || shared === null || key === null) return options.subscribe(args);
       const source = await createSourceEventStream(args);
       if (!isAsyncIterable(source)) return source;
-      return createMember(args, target, key, source[Symbol.asyncIterator]());
+      const iterator = source[Symbol.asyncIterator]();
+      return startsNow(args) ? createMember(shared, target, key, iterator) : createReplayingMember(args, shared, target, key, iterator);
     },
     stats: () => ({ groups: groups.size, members, ...counters }),
     whenIdle: () =>

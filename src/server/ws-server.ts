@@ -192,6 +192,7 @@ export function createWsServer<TContext extends object>(options: WsServerOptions
     keyOf: (args) => sharedExecution.keyOf(args),
     targetOf: (args) => targets.get(args) ?? null,
     subscribe: (args) => sharedExecution.subscribe(args),
+    map: (args, source) => sharedExecution.map(args, source),
     format: (result, operationId) => formatResult(result, operationId),
     turnBudget,
     queueLimit: options.queueLimit ?? DEFAULT_QUEUE_LIMIT,

@@ -1,8 +1,8 @@
 import type { GraphQLField, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { defaultFieldResolver } from 'graphql';
 import type { ApiKeyScope } from '../auth/api-key';
-import type { DetachableFeed } from '../lib/detachable-feed';
-import { DETACH_FEED } from '../lib/detachable-feed';
+import type { CatchUpFeed, DetachableFeed } from '../lib/detachable-feed';
+import { canReportCatchUp, DETACH_FEED, FEED_CAUGHT_UP } from '../lib/detachable-feed';
 import { RateLimitedError } from '../errors/gateway-errors';
 import type { SubscriptionSlots } from '../limits/subscription-slots';
 import { StreamFailure } from '../schema/events/stream-failure';
@@ -118,7 +118,7 @@ function filterEmissions(stream: AsyncIterable<unknown>, access: TenantAccess, p
     release();
     if (!detached) await source.return?.();
   };
-  const iterator: AsyncIterableIterator<unknown> & DetachableFeed = {
+  const iterator: AsyncIterableIterator<unknown> & DetachableFeed & CatchUpFeed = {
     async next() {
       while (!finished) {
         let result: IteratorResult<unknown>;
@@ -164,6 +164,8 @@ function filterEmissions(stream: AsyncIterable<unknown>, access: TenantAccess, p
       await source.return?.();
       return true;
     },
+    // Between two next() calls nothing is being checked: caught up is the stream's own answer.
+    [FEED_CAUGHT_UP]: () => (finished || detached || !canReportCatchUp(source) ? null : source[FEED_CAUGHT_UP]()),
     [Symbol.asyncIterator]() {
       return iterator;
     },

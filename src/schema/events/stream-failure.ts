@@ -1,4 +1,6 @@
 import type { GraphQLError } from 'graphql';
+import type { CatchUpFeed } from '../../lib/detachable-feed';
+import { canReportCatchUp, FEED_CAUGHT_UP } from '../../lib/detachable-feed';
 
 /** The last payload of a source stream that failed: the subscription's resolver throws its error. */
 export class StreamFailure {
@@ -15,10 +17,10 @@ export function isStreamFailure(value: unknown): value is StreamFailure {
  * with the error in `errors` (extensions.code intact) and then `complete`: the same two messages every time,
  * where a thrown source error would become a bare `error` message with a re-created GraphQLError.
  */
-export function endWithFailurePayload<T>(source: AsyncIterator<T>, toError: (error: unknown) => GraphQLError): AsyncIterableIterator<T | StreamFailure, undefined> {
+export function endWithFailurePayload<T>(source: AsyncIterator<T>, toError: (error: unknown) => GraphQLError): AsyncIterableIterator<T | StreamFailure, undefined> & CatchUpFeed {
   let finished = false;
   const done: IteratorResult<T | StreamFailure, undefined> = { value: undefined, done: true };
-  const iterator: AsyncIterableIterator<T | StreamFailure, undefined> = {
+  const iterator: AsyncIterableIterator<T | StreamFailure, undefined> & CatchUpFeed = {
     async next() {
       if (finished) return done;
       try {
@@ -44,6 +46,8 @@ export function endWithFailurePayload<T>(source: AsyncIterator<T>, toError: (err
       await source.return?.();
       throw error;
     },
+    // Passed through: a replaying subscription hands over to a broadcast group once its source has caught up.
+    [FEED_CAUGHT_UP]: () => (finished || !canReportCatchUp(source) ? null : source[FEED_CAUGHT_UP]()),
     [Symbol.asyncIterator]() {
       return iterator;
     },
