@@ -1,22 +1,46 @@
 import { createHmac } from 'node:crypto';
 import Redis from 'ioredis';
-import { createMetaWebhooks, SANDBOX_APP_SECRET } from '../lib/meta-webhook.mjs';
+import { fixtureJsonsByKind, loadCodec, timeCodec } from '../lib/event-codec.mjs';
+import { projectLayout } from '../lib/layout-projection.mjs';
+import { SANDBOX_APP_SECRET } from '../lib/meta-webhook.mjs';
+import { startPrivateRedis } from '../lib/private-redis.mjs';
+
+const TARGET = { kind: '<=', value: 700 };
+const SCENARIO = '13 event memory';
+const EVENTS_PER_GROUP = 200;
 
 /**
- * Scenario 10: Redis memory per stored event, per event kind. Posts signed Meta deliveries to the gateway, then sums
- * `MEMORY USAGE <key> SAMPLES 0` (exact for streams) over every key under the run's prefix before and after each kind:
- * the growth divided by the events stored is what one event costs (log entries in every stream, dedupe key).
- * Target from issue 16: <= 700 B per event.
+ * Scenario 13: Redis memory per stored event, per event kind (issue 16: <= 700 B per event).
+ *
+ * Today: posts signed Meta deliveries to the gateway and sums `MEMORY USAGE <key> SAMPLES 0` (exact for streams)
+ * over every key under the run's prefix before and after each kind: the growth divided by the events stored is what
+ * one event costs in today's log (global stream entry with the JSON, per-group and per-phone entries, dedupe key).
+ *
+ * Layout projection: the very events the gateway stored (read back from its global stream) written again, in scratch
+ * keys, the way the per-group cluster layout stores them, with the body encoded by the event codec
+ * (bench/lib/layout-projection.mjs has the key names and fields); measured the same way, and on a Redis of the
+ * bench's own by INFO used_memory too. The target applies to the projection: the log keeps today's layout until the
+ * cluster layout lands. Then the dedupe alternatives, and the codec's size and speed for these events and for every
+ * kind of every provider's fixtures.
  */
-export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId, runId, events = 5_000 }) {
+export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId, runId, events = 10_000 }) {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const globalStream = `${keyPrefix}log:all`;
   const rows = [];
+  const stored = [];
   try {
+    // 200 events per group whatever the count (10,000 texts over 50 groups by default): a group stream's open node is
+    // a fixed ~4.8 KB (README, Scaling: sizing), so fewer events per group would measure that, not the per-event cost.
+    const groups = (count, kind) => Array.from({ length: Math.max(1, Math.round(count / EVENTS_PER_GROUP)) }, (_, i) => metaGroupId(`${runId}:${kind}`, i));
+    const joins = Math.min(events, 2_000);
+    const statuses = Math.min(events, 5_000);
     const kinds = [
-      { name: 'inbound group text', deliveries: textDeliveries({ phoneNumberId, runId, events }) },
-      { name: 'participant joined', deliveries: joinDeliveries({ phoneNumberId, runId, events: Math.min(events, 2_000) }) },
+      { name: 'inbound group text', deliveries: textDeliveries({ phoneNumberId, runId, events, groups: groups(events, 'text') }) },
+      { name: 'participant joined', deliveries: joinDeliveries({ phoneNumberId, events: joins, groups: groups(joins, 'join') }) },
+      { name: 'message status delivered', deliveries: statusDeliveries({ phoneNumberId, runId, events: statuses, groups: groups(statuses, 'status') }) },
     ];
     for (const kind of kinds) {
+      const lastId = (await redis.xrevrange(globalStream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
       const before = await memoryUnder(redis, keyPrefix);
       const storedBefore = (await gateway.call('ingressStats')).eventsStored;
       for (const { body, headers } of kind.deliveries) {
@@ -24,22 +48,106 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
         if (response.status !== 200) throw new Error(`event memory: a delivery was answered ${response.status}`);
         await response.arrayBuffer();
       }
-      const stored = (await gateway.call('ingressStats')).eventsStored - storedBefore;
+      const count = (await gateway.call('ingressStats')).eventsStored - storedBefore;
       const after = await memoryUnder(redis, keyPrefix);
-      const perEvent = stored === 0 ? null : (after.bytes - before.bytes) / stored;
+      const perEvent = count === 0 ? null : (after.bytes - before.bytes) / count;
       rows.push({
-        scenario: '13 event memory',
+        scenario: SCENARIO,
         metric: `Redis B/event: ${kind.name}`,
         value: perEvent === null ? null : Math.round(perEvent),
         baseline: null,
-        target: { kind: '<=', value: 700 },
-        detail: { stored, bytesBefore: before.bytes, bytesAfter: after.bytes, keysAfter: after.keys },
+        target: TARGET,
+        detail: { stored: count, bytesBefore: before.bytes, bytesAfter: after.bytes, keysAfter: after.keys },
       });
+      stored.push({ kind, today: perEvent, events: await storedSince(redis, globalStream, lastId) });
+    }
+
+    const codec = await loadCodec();
+    const quiet = await startPrivateRedis();
+    try {
+      for (const { kind, today, events: kindEvents } of stored) {
+        const shared = await projectLayout({ redis, prefix: `${keyPrefix}proj:`, events: kindEvents, encode: codec.encode });
+        const own = quiet === null ? null : await projectLayout({ redis: quiet.redis, prefix: 'proj:', events: kindEvents, encode: codec.encode, quiet: true });
+        const detail = { events: shared.events, groups: shared.groups, jsonBytes: round(shared.jsonBytes), bodyBytes: round(shared.bodyBytes), memoryUsage: rounded(shared.memoryUsage), usedMemory: rounded(own?.usedMemory ?? null) };
+        rows.push(
+          { scenario: SCENARIO, metric: `layout projection B/event: ${kind.name}`, value: Math.round(shared.memoryUsage.total), baseline: today === null ? null : Math.round(today), target: TARGET, detail },
+          {
+            scenario: SCENARIO,
+            metric: `layout projection B/event, a dedupe key per event instead: ${kind.name}`,
+            value: Math.round(shared.memoryUsage.totalWithDedupeKey),
+            baseline: today === null ? null : Math.round(today),
+            target: null,
+            detail: null,
+          },
+        );
+        if (own !== null) {
+          rows.push({
+            scenario: SCENARIO,
+            metric: `layout projection B/event (used_memory): ${kind.name}`,
+            value: Math.round(own.usedMemory.total),
+            baseline: Math.round(own.memoryUsage.total),
+            target: null,
+            detail: { redis: quiet.version, note: 'INFO used_memory growth on a Redis of the bench own; baseline: MEMORY USAGE of the same keys there' },
+          });
+        }
+        if (kind === stored[0].kind) {
+          // Dedupe costs the same whatever the kind: shown once, as used_memory when measured (MEMORY USAGE misses the expires table).
+          const dedupe = (own ?? shared)[own === null ? 'memoryUsage' : 'usedMemory'].dedupe;
+          const how = own === null ? 'MEMORY USAGE' : 'used_memory';
+          rows.push(
+            { scenario: SCENARIO, metric: `dedupe B/event, key per event (${how})`, value: Math.round(dedupe.key), baseline: null, target: null, detail: { memoryUsage: round(shared.memoryUsage.dedupe.key) } },
+            { scenario: SCENARIO, metric: `dedupe B/event, id folded in group entry (${how})`, value: Math.round(dedupe.folded), baseline: Math.round(dedupe.key), target: null, detail: { memoryUsage: round(shared.memoryUsage.dedupe.folded) } },
+            { scenario: SCENARIO, metric: `dedupe B/event, hash per group and day (${how})`, value: Math.round(dedupe.hash), baseline: Math.round(dedupe.key), target: null, detail: { memoryUsage: round(shared.memoryUsage.dedupe.hash) } },
+          );
+        }
+      }
+    } finally {
+      await quiet?.stop();
+    }
+
+    for (const { kind, events: kindEvents } of stored) {
+      const timing = timeCodec({ jsons: kindEvents.map((event) => event.json), ...codec });
+      rows.push(...codecRows(`codec: ${kind.name}`, timing));
+    }
+    for (const [type, jsons] of [...(await fixtureJsonsByKind()).entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const timing = timeCodec({ jsons, ...codec, minMs: 100 });
+      rows.push({ scenario: SCENARIO, metric: `codec B/event, fixtures (unseen values): ${type}`, value: Math.round(timing.bodyBytes), baseline: Math.round(timing.jsonBytes), target: null, detail: rounded(timing) });
     }
   } finally {
     await redis.quit();
   }
   return rows;
+}
+
+function codecRows(name, timing) {
+  return [
+    { scenario: SCENARIO, metric: `${name} body B/event (baseline: JSON)`, value: Math.round(timing.bodyBytes), baseline: Math.round(timing.jsonBytes), target: null, detail: rounded(timing) },
+    { scenario: SCENARIO, metric: `${name} encode µs/event`, value: round(timing.encodeUs), baseline: null, target: null, detail: null },
+    { scenario: SCENARIO, metric: `${name} decode µs/event (baseline: JSON.parse)`, value: round(timing.decodeUs), baseline: round(timing.parseUs), target: null, detail: null },
+  ];
+}
+
+const round = (n) => Math.round(n * 10) / 10;
+function rounded(value) {
+  if (value === null || typeof value !== 'object') return typeof value === 'number' ? round(value) : value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
+}
+
+/** The events the gateway stored after `lastId`, from the fields of its global stream (t, g, p, e = the JSON). */
+async function storedSince(redis, stream, lastId) {
+  const events = [];
+  let start = `(${lastId}`;
+  for (;;) {
+    const batch = await redis.xrange(stream, start, '+', 'COUNT', 1000);
+    for (const [id, fields] of batch) {
+      const field = (name) => fields[fields.indexOf(name) + 1];
+      const json = field('e');
+      const { id: eventId, groupId, phoneNumberId, type } = JSON.parse(json);
+      events.push({ id: eventId, type, groupId, phoneNumberId, json });
+      start = `(${id}`;
+    }
+    if (batch.length < 1000) return events;
+  }
 }
 
 async function memoryUnder(redis, prefix) {
@@ -54,44 +162,95 @@ async function memoryUnder(redis, prefix) {
   return { bytes, keys };
 }
 
-/** 100 texts per delivery, one group per 1,000 events (groups of a busy business number). */
-function* textDeliveries({ phoneNumberId, runId, events }) {
+/** A group id shaped like Meta's (base64 of `capi_group:<phone>:<id>`, 56 characters), unique per run. */
+function metaGroupId(runId, index) {
+  const digits = String(Math.abs(hashCode(`${runId}:${index}`))).padStart(10, '0').slice(0, 10);
+  return Buffer.from(`capi_group:15550783881:12036340${digits}`).toString('base64').replace(/=+$/, '');
+}
+
+function hashCode(text) {
+  let hash = 0;
+  for (const char of text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+/** Texts of the lengths a group chat has (20-120 characters), each made unique by its number. */
+const TEXTS = [
+  'ok 👍',
+  'Who is bringing the projector tomorrow?',
+  'Reminder: the meeting moved to 3pm, same room as last week.',
+  'Thanks everyone for joining today, the slides are in the shared folder now.',
+  'Can someone send me the address again? My phone lost the chat history after the update.',
+  'Great news, the order shipped this morning and should arrive before Friday, tracking number in the email.',
+  'haha yes',
+  'I will be 10 minutes late, start without me please',
+];
+
+function signed(document) {
+  const body = JSON.stringify(document);
+  return { body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', SANDBOX_APP_SECRET).update(body).digest('hex')}` } };
+}
+
+function metaDelivery(phoneNumberId, field, value) {
+  return signed({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '102290129340398', changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId }, ...value } }] }],
+  });
+}
+
+/** 100 texts per delivery, from 8 senders, spread round-robin over the groups. */
+function* textDeliveries({ phoneNumberId, runId, events, groups }) {
   for (let first = 0; first < events; first += 100) {
-    const webhooks = createMetaWebhooks({ phoneNumberId, groupId: `memory-${runId}-${Math.floor(first / 1000)}`, runId: `${runId}-memory` });
-    yield webhooks.delivery(first, Math.min(100, events - first));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const messages = [];
+    for (let i = first; i < Math.min(events, first + 100); i++) {
+      messages.push({
+        from: String(16_505_551_230 + (i % 8)),
+        group_id: groups[i % groups.length],
+        id: `wamid.HBgL${Buffer.from(`${runId}.memory.${i}`).toString('base64')}`,
+        timestamp: String(timestamp),
+        text: { body: `${TEXTS[i % TEXTS.length]} #${i}` },
+        type: 'text',
+      });
+    }
+    const contacts = Array.from({ length: 8 }, (_, s) => ({ profile: { name: `Sender ${s}` }, wa_id: String(16_505_551_230 + s) }));
+    yield metaDelivery(phoneNumberId, 'messages', { contacts, messages });
+  }
+}
+
+/** 100 per-participant `delivered` statuses per delivery, of messages the business sent to the groups. */
+function* statusDeliveries({ phoneNumberId, runId, events, groups }) {
+  for (let first = 0; first < events; first += 100) {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const statuses = [];
+    for (let i = first; i < Math.min(events, first + 100); i++) {
+      statuses.push({
+        id: `wamid.HBgL${Buffer.from(`${runId}.status.${Math.floor(i / 8)}`).toString('base64')}`,
+        recipient_id: groups[i % groups.length],
+        recipient_type: 'group',
+        recipient_participant_id: String(16_505_551_230 + (i % 8)),
+        status: 'delivered',
+        timestamp: String(timestamp),
+        pricing: { billable: true, pricing_model: 'PMP', category: 'group_marketing', type: 'regular' },
+      });
+    }
+    yield metaDelivery(phoneNumberId, 'messages', { statuses });
   }
 }
 
 /** One join per delivery, as Meta sends them. */
-function* joinDeliveries({ phoneNumberId, runId, events }) {
+function* joinDeliveries({ phoneNumberId, events, groups }) {
   for (let i = 0; i < events; i++) {
-    const body = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
+    yield metaDelivery(phoneNumberId, 'group_participants_update', {
+      groups: [
         {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'group_participants_update',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
-                groups: [
-                  {
-                    timestamp: String(1_755_549_000 + i),
-                    group_id: `memory-join-${runId}-${i % 20}`,
-                    type: 'group_participants_add',
-                    reason: 'invite_link',
-                    added_participants: [{ wa_id: String(16_500_000_000 + i) }],
-                  },
-                ],
-              },
-            },
-          ],
+          timestamp: String(1_755_549_000 + i),
+          group_id: groups[i % groups.length],
+          type: 'group_participants_add',
+          reason: 'invite_link',
+          added_participants: [{ wa_id: String(16_500_000_000 + i) }],
         },
       ],
     });
-    const signature = `sha256=${createHmac('sha256', SANDBOX_APP_SECRET).update(body).digest('hex')}`;
-    yield { body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } };
   }
 }
