@@ -6,7 +6,8 @@ const dist = process.env.BENCH_DIST ? pathToFileURL(`${process.env.BENCH_DIST.re
 
 export async function loadCodec() {
   const { encodeEventBody, decodeEventBody } = await import(new URL('events/event-codec.js', dist).href);
-  return { encode: encodeEventBody, decode: decodeEventBody };
+  const { GROUP_EVENT_TYPES } = await import(new URL('events/event-model.js', dist).href);
+  return { encode: encodeEventBody, decode: decodeEventBody, typeCode: (type) => GROUP_EVENT_TYPES.indexOf(type) };
 }
 
 /**

@@ -66,8 +66,8 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
     const quiet = await startPrivateRedis();
     try {
       for (const { kind, today, events: kindEvents } of stored) {
-        const shared = await projectLayout({ redis, prefix: `${keyPrefix}proj:`, events: kindEvents, encode: codec.encode });
-        const own = quiet === null ? null : await projectLayout({ redis: quiet.redis, prefix: 'proj:', events: kindEvents, encode: codec.encode, quiet: true });
+        const shared = await projectLayout({ redis, prefix: `${keyPrefix}proj:`, events: kindEvents, encode: codec.encode, typeCode: codec.typeCode });
+        const own = quiet === null ? null : await projectLayout({ redis: quiet.redis, prefix: 'proj:', events: kindEvents, encode: codec.encode, typeCode: codec.typeCode, quiet: true });
         const detail = { events: shared.events, groups: shared.groups, jsonBytes: round(shared.jsonBytes), bodyBytes: round(shared.bodyBytes), memoryUsage: rounded(shared.memoryUsage), usedMemory: rounded(own?.usedMemory ?? null) };
         rows.push(
           { scenario: SCENARIO, metric: `layout projection B/event: ${kind.name}`, value: Math.round(shared.memoryUsage.total), baseline: today === null ? null : Math.round(today), target: TARGET, detail },
@@ -76,6 +76,14 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
             metric: `layout projection B/event, a dedupe key per event instead: ${kind.name}`,
             value: Math.round(shared.memoryUsage.totalWithDedupeKey),
             baseline: today === null ? null : Math.round(today),
+            target: null,
+            detail: null,
+          },
+          {
+            scenario: SCENARIO,
+            metric: `layout projection B/event, the type as a number: ${kind.name}`,
+            value: Math.round(shared.memoryUsage.totalWithTypeCodes),
+            baseline: Math.round(shared.memoryUsage.total),
             target: null,
             detail: null,
           },
@@ -107,11 +115,11 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
     }
 
     for (const { kind, events: kindEvents } of stored) {
-      const timing = timeCodec({ jsons: kindEvents.map((event) => event.json), ...codec });
+      const timing = timeCodec({ jsons: kindEvents.map((event) => event.json), encode: codec.encode, decode: codec.decode });
       rows.push(...codecRows(`codec: ${kind.name}`, timing));
     }
     for (const [type, jsons] of [...(await fixtureJsonsByKind()).entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const timing = timeCodec({ jsons, ...codec, minMs: 100 });
+      const timing = timeCodec({ jsons, encode: codec.encode, decode: codec.decode, minMs: 100 });
       rows.push({ scenario: SCENARIO, metric: `codec B/event, fixtures (unseen values): ${type}`, value: Math.round(timing.bodyBytes), baseline: Math.round(timing.jsonBytes), target: null, detail: rounded(timing) });
     }
   } finally {
