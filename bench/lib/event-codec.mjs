@@ -10,6 +10,12 @@ export async function loadCodec() {
   return { encode: encodeEventBody, decode: decodeEventBody, typeCode: (type) => GROUP_EVENT_TYPES.indexOf(type) };
 }
 
+/** The Meta provider as the bench's sandbox-mode gateway runs it (sandbox app secret, source SANDBOX). */
+export async function sandboxMetaProvider() {
+  const { createMetaProvider } = await import(new URL('webhooks/providers/meta/meta.provider.js', dist).href);
+  return createMetaProvider({ appSecrets: ['sandbox-app-secret'], verifyToken: 'bench', source: 'SANDBOX' });
+}
+
 /**
  * µs per encode and per decode (and per JSON.parse of the same JSON, the work a read does today), each looped over
  * `jsons` until `minMs` have passed, after one warm-up pass. Bytes are averages per event.

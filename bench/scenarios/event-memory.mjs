@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import Redis from 'ioredis';
-import { fixtureJsonsByKind, loadCodec, timeCodec, unseen } from '../lib/event-codec.mjs';
+import { fixtureJsonsByKind, loadCodec, sandboxMetaProvider, timeCodec, unseen } from '../lib/event-codec.mjs';
 import { projectLayout } from '../lib/layout-projection.mjs';
 import { SANDBOX_APP_SECRET } from '../lib/meta-webhook.mjs';
 import { startPrivateRedis } from '../lib/private-redis.mjs';
@@ -14,18 +14,20 @@ const EVENTS_PER_GROUP = 200;
  *
  * Today: posts signed Meta deliveries to the gateway and sums `MEMORY USAGE <key> SAMPLES 0` (exact for streams)
  * over every key under the run's prefix before and after each kind: the growth divided by the events stored is what
- * one event costs in today's log (global stream entry with the JSON, per-group and per-phone entries, dedupe key).
+ * one event costs in the log as the gateway keeps it (before the cluster layout: a global stream entry with the JSON,
+ * per-group and per-phone entries, a dedupe key).
  *
- * Layout projection: the very events the gateway stored (read back from its global stream) written again, in scratch
- * keys, the way the per-group cluster layout stores them, with the body encoded by the event codec
+ * Layout projection: the events those deliveries store (normalised again here by the same provider) written again, in
+ * scratch keys, the way the per-group cluster layout stores them, with the body encoded by the event codec
  * (bench/lib/layout-projection.mjs has the key names and fields); measured the same way, and on a Redis of the
  * bench's own by INFO used_memory too, with the alternatives (type by name, dedupe key per event, dedupe folded in the
  * entry). The target applies to the projection: the log keeps today's layout until the cluster layout lands. Then the
  * codec's size and speed for these events, and an upper bound for every kind from every provider's fixtures.
  */
 export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId, runId, events = 10_000 }) {
+  const codec = await loadCodec();
+  const provider = await sandboxMetaProvider();
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const globalStream = `${keyPrefix}log:all`;
   const rows = [];
   const stored = [];
   try {
@@ -40,10 +42,11 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
       { name: 'message status delivered', deliveries: statusDeliveries({ phoneNumberId, runId, events: statuses, groups: groups(statuses, 'status') }) },
     ];
     for (const kind of kinds) {
-      const lastId = (await redis.xrevrange(globalStream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
       const before = await memoryUnder(redis, keyPrefix);
       const storedBefore = (await gateway.call('ingressStats')).eventsStored;
+      const bodies = [];
       for (const { body, headers } of kind.deliveries) {
+        bodies.push(body);
         const response = await fetch(`${gateway.url}/webhooks/meta`, { method: 'POST', body, headers });
         if (response.status !== 200) throw new Error(`event memory: a delivery was answered ${response.status}`);
         await response.arrayBuffer();
@@ -59,10 +62,11 @@ export async function eventMemory({ gateway, redisUrl, keyPrefix, phoneNumberId,
         target: TARGET,
         detail: { stored: count, bytesBefore: before.bytes, bytesAfter: after.bytes, keysAfter: after.keys },
       });
-      stored.push({ kind, today: perEvent, events: await storedSince(redis, globalStream, lastId) });
+      // The events those deliveries store, normalised here by the same provider as the gateway's (whatever layout the log
+      // keeps them in): what the projection writes again.
+      stored.push({ kind, today: perEvent, events: storedEvents(provider, bodies) });
     }
 
-    const codec = await loadCodec();
     const quiet = await startPrivateRedis();
     try {
       for (const { kind, today, events: kindEvents } of stored) {
@@ -148,21 +152,11 @@ function rounded(value) {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
 }
 
-/** The events the gateway stored after `lastId`, from the fields of its global stream (t, g, p, e = the JSON). */
-async function storedSince(redis, stream, lastId) {
-  const events = [];
-  let start = `(${lastId}`;
-  for (;;) {
-    const batch = await redis.xrange(stream, start, '+', 'COUNT', 1000);
-    for (const [id, fields] of batch) {
-      const field = (name) => fields[fields.indexOf(name) + 1];
-      const json = field('e');
-      const { id: eventId, groupId, phoneNumberId, type } = JSON.parse(json);
-      events.push({ id: eventId, type, groupId, phoneNumberId, json });
-      start = `(${id}`;
-    }
-    if (batch.length < 1000) return events;
-  }
+/** The events a delivery stores, as the log keeps them: serializeEvent's JSON (no cursor), and what the keys need. */
+function storedEvents(provider, bodies) {
+  return bodies.flatMap((body) =>
+    provider.parse(Buffer.from(body), new Date()).events.map((event) => ({ id: event.id, type: event.type, groupId: event.groupId, phoneNumberId: event.phoneNumberId, json: JSON.stringify(event) })),
+  );
 }
 
 async function memoryUnder(redis, prefix) {
