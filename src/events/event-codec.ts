@@ -5,15 +5,16 @@ import { EVENT_CODEC_DICTIONARY_V1_EVENTS } from './event-codec-dictionary';
  * The stored form of an event body (the event's JSON without its cursor, as serializeEvent writes it): what the
  * Redis log keeps once per event. Format version 1, all integers big-endian:
  *
- *   [0]      version = 1
- *   [1..n]   the JSON's UTF-8 length, unsigned LEB128 (bounds the inflate, and a first corruption check)
- *   [n+1..4] CRC-32 of the JSON's UTF-8 bytes (raw deflate has no checksum of its own)
- *   [...]    the JSON, raw deflate (RFC 1951) with the version-1 preset dictionary
+ *   byte 0          version = 1
+ *   bytes 1..n      the JSON's UTF-8 length, unsigned LEB128 (bounds the inflate, and a first corruption check)
+ *   bytes n+1..n+4  CRC-32 of the JSON's UTF-8 bytes (raw deflate has no checksum of its own)
+ *   the rest        the JSON, raw deflate (RFC 1951) with the version-1 preset dictionary
  *
  * Compressing the JSON as it is, rather than a hand-made compact form, keeps decode byte-identical to what was
  * stored, and costs little: what `details` repeats of `raw` (a message's content, the group id three times) becomes
  * back-references, and the keys and shapes every event shares are found in the dictionary (typical events of every
- * provider and kind). An inbound text of about 1.1 KB of JSON stores in about 250 B (BENCHMARKS.md, scenario 13).
+ * provider and kind). An inbound text of about 1.3 KB of JSON stores in about 260 B (BENCHMARKS.md, scenario 13).
+ * A new format (another dictionary, another algorithm) takes the next version number; decode keeps reading the old.
  */
 const VERSION_1 = 1;
 /** The versions this build reads, for the error that names them. */
@@ -72,8 +73,7 @@ export function decodeEventBody(body: Buffer): string {
   const version = body[0];
   if (version !== VERSION_1) {
     throw new EventBodyDecodeError(
-      `decodeEventBody: unknown event body format version ${version} (this build reads version ${READABLE_VERSIONS.join(', ')}); ` +
-        'the event was written by a newer gateway: run the same version on every instance, or upgrade this one.',
+      `decodeEventBody: unknown event body format version ${version} (this build reads version ${READABLE_VERSIONS.join(', ')}); ${versionHint(version as number)}`,
       'unknown-version',
     );
   }
@@ -91,6 +91,13 @@ export function decodeEventBody(body: Buffer): string {
   const expected = body.readUInt32BE(next);
   if (crc32(text) !== expected) throw corrupt(`its CRC-32 is ${hex(crc32(text))}, not the ${hex(expected)} its header says`);
   return text.toString('utf8');
+}
+
+function versionHint(version: number): string {
+  // '{': an event stored as plain JSON, as the log did before this codec.
+  if (version === 0x7b) return 'the bytes start with "{": this is event JSON stored without the codec, read it as JSON.';
+  if (version > VERSION_1) return 'the event was written by a newer gateway: run the same version on every instance, or upgrade this one.';
+  return 'no gateway writes this version: the stored bytes are not an event body.';
 }
 
 function corrupt(what: string, cause?: unknown): EventBodyDecodeError {

@@ -100,10 +100,14 @@ describe('event body codec', () => {
 
   it('refuses a body of an unknown format version, naming it and the versions it reads', () => {
     const body = encodeEventBody(cases[0]?.[1] ?? '{}');
-    for (const version of [0, 2, 255]) {
+    for (const [version, hint] of [
+      [0, 'no gateway writes this version: the stored bytes are not an event body.'],
+      [2, 'the event was written by a newer gateway: run the same version on every instance, or upgrade this one'],
+      [255, 'the event was written by a newer gateway'],
+    ] as const) {
       const error = decodeError(damaged(body, 0, 1 ^ version));
       expect(error.reason).toBe('unknown-version');
-      expect(error.message).toContain(`unknown event body format version ${version} (this build reads version 1)`);
+      expect(error.message).toContain(`unknown event body format version ${version} (this build reads version 1); ${hint}`);
     }
   });
 
@@ -129,7 +133,7 @@ describe('event body codec', () => {
     it('JSON text where a body belongs: read as version 123 ("{"), refused', () => {
       const error = decodeError(Buffer.from(json));
       expect(error.reason).toBe('unknown-version');
-      expect(error.message).toContain('unknown event body format version 123');
+      expect(error.message).toContain('unknown event body format version 123 (this build reads version 1); the bytes start with "{": this is event JSON stored without the codec, read it as JSON.');
     });
 
     it('whichever byte of the deflate data is damaged', () => {
