@@ -10,6 +10,17 @@ export async function loadCodec() {
   return { encode: encodeEventBody, decode: decodeEventBody, typeCode: (type) => GROUP_EVENT_TYPES.indexOf(type) };
 }
 
+/**
+ * The gateway's own Redis event log (as built), over the bench's connection and a prefix of the caller's, with the
+ * gateway's defaults for retention and dedupe: what scenario 13 appends fixture events with.
+ */
+export async function loadEventLog({ redis, keyPrefix }) {
+  const { createRedisEventLog } = await import(new URL('events/redis-event-log.js', dist).href);
+  const { createTopics } = await import(new URL('events/topics.js', dist).href);
+  const week = 7 * 24 * 3600;
+  return createRedisEventLog({ redis, topics: createTopics(keyPrefix), keyPrefix, retentionSeconds: week, dedupeTtlSeconds: week });
+}
+
 /** The Meta provider as the bench's sandbox-mode gateway runs it (sandbox app secret, source SANDBOX). */
 export async function sandboxMetaProvider() {
   const { createMetaProvider } = await import(new URL('webhooks/providers/meta/meta.provider.js', dist).href);
