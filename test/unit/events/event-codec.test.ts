@@ -25,22 +25,23 @@ function unseen(json: string): string {
 
 /**
  * The stated bound per kind for an event the dictionary has never seen (README, Scaling: sizing), about 10% above
- * the largest fixture of the kind. Every kind stays under 40% of its JSON.
+ * the largest fixture of the kind, with the 16 KB dictionary (the rare kinds, cut from it, store more than the common
+ * ones). Every kind stays under 45% of its JSON.
  */
 const BOUND_BYTES: Readonly<Record<GroupEventType, number>> = {
-  GROUP_CREATED: 400,
+  GROUP_CREATED: 460,
   GROUP_CREATE_FAILED: 470,
-  GROUP_DELETED: 280,
-  GROUP_DELETE_FAILED: 360,
+  GROUP_DELETED: 320,
+  GROUP_DELETE_FAILED: 420,
   PARTICIPANTS_ADDED: 350,
   PARTICIPANTS_REMOVED: 530,
-  PARTICIPANTS_PROMOTED: 170,
-  PARTICIPANTS_DEMOTED: 170,
+  PARTICIPANTS_PROMOTED: 195,
+  PARTICIPANTS_DEMOTED: 195,
   JOIN_REQUEST_CREATED: 340,
   JOIN_REQUEST_REVOKED: 310,
   SETTINGS_UPDATED: 600,
-  GROUP_SUSPENDED: 250,
-  GROUP_SUSPENSION_CLEARED: 250,
+  GROUP_SUSPENDED: 280,
+  GROUP_SUSPENSION_CLEARED: 290,
   MESSAGE_RECEIVED: 480,
   MESSAGE_STATUS_UPDATED: 480,
 };
@@ -80,7 +81,7 @@ describe('event body codec', () => {
       expect(decodeEventBody(body)).toBe(other);
       const type = (JSON.parse(json) as { type: GroupEventType }).type;
       expect(body.length).toBeLessThanOrEqual(BOUND_BYTES[type]);
-      expect(body.length).toBeLessThan(0.4 * Buffer.byteLength(other));
+      expect(body.length).toBeLessThan(0.45 * Buffer.byteLength(other));
     });
   });
 
