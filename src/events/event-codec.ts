@@ -23,7 +23,8 @@ const READABLE_VERSIONS = [VERSION_1];
  * zlib's defaults, measured on the fixtures: level 9 saved about 1 B per event, memLevel 9 nothing, and each cost CPU
  * on the webhook path (memLevel 9: +70% encode time). Most of an encode is priming the dictionary, so it is 16 KB
  * (15.8 KB: the common kinds of every provider, Meta's last), not the 30 KB all kinds would take: half the encode time
- * for the same bytes on Meta's texts, statuses and joins (scripts/build-event-codec-dictionary.ts).
+ * alone for the same bytes on Meta's texts, statuses and joins (scripts/build-event-codec-dictionary.ts). Most of what
+ * is left is zlib creating a stream per call (BENCHMARKS.md, Redis memory per event).
  */
 const DEFLATE_LEVEL = 6;
 const MEM_LEVEL = 8;
