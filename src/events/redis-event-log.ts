@@ -53,8 +53,9 @@ interface HomeBatch {
 /**
  * The event log on Redis Streams, shared by every instance, laid out so each step touches one hash slot
  * (log-streams.ts, redis-event-log-keys.ts): an event is stored once, in its group's home stream, atomically with its
- * dedupe key and its publication on the group channel; then references to it are added to its phone number's index
- * and to the all-events index, each step publishing on its own channel with a cursor of its own stream. The index
+ * dedupe field (in the group's hash of the day) and its publication on the group channel; then references to it are
+ * added to its phone number's index and to the all-events index, each step publishing on its own channel with a
+ * cursor of its own stream. The index
  * steps are idempotent and repair gaps (indexEntries), and run for duplicates too, so a crash between the steps is
  * repaired by the provider's redelivery. append resolves only after every step and, with waitReplicas, after WAIT.
  */
