@@ -238,7 +238,7 @@ try {
   if (wanted(13)) {
     console.error('bench: 13 Redis memory per event');
     if (redis === null) notes.push('13 event memory skipped: no Redis');
-    else rows.push(...(await eventMemory({ gateway, redisUrl: redis.url, keyPrefix, phoneNumberId, runId, events: args.quick ? 1_000 : 5_000 })));
+    else rows.push(...(await eventMemory({ gateway, redisUrl: redis.url, keyPrefix, phoneNumberId, runId, events: args.quick ? 1_000 : 10_000 })));
   }
   if (wanted(5)) {
     console.error('bench: 5 leak check');

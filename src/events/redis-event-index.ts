@@ -14,6 +14,7 @@ export interface IndexEntry {
   previous: string;
   /** False: the entry is stepped over, not referenced (it belongs to another phone number's index). */
   include: boolean;
+  /** The type's stored number (event-type-codes.ts), copied into the reference for the read filter. */
   type: string;
   json: string;
 }

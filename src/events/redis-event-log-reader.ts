@@ -1,5 +1,6 @@
 import type { RedisClient } from './redis-client';
 import { decodeEventBody } from './event-codec';
+import { eventTypeCode } from './event-type-codes';
 import type { StoredEvent } from './event-model';
 import type { EventLogPage } from './event-log';
 import { encodeCursor, formatPosition, parsePosition } from './event-cursor';
@@ -56,7 +57,8 @@ export function createRedisEventLogReader(options: { redis: RedisClient; keys: E
     const key = fromHome ? keys.home(stream) : keys.index(stream);
     // A home stream carries the phone number, so a group + phone filter is checked while scanning the group.
     const phoneFilter = fromHome && plan.phoneNumberId !== null ? plan.phoneNumberId : '';
-    const types = plan.types === null ? [] : [...plan.types];
+    // Entries store the type's number: the filter is sent as numbers.
+    const types = plan.types === null ? [] : [...plan.types].map(eventTypeCode);
     const events: StoredEvent[] = [];
     let start = plan.after === null ? formatPosition(plan.oldest) : `(${formatPosition(plan.after)}`;
     for (;;) {

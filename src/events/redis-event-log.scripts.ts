@@ -3,9 +3,9 @@ import { defineRedisScript } from './redis-script';
 /**
  * Lua for the Redis event log (layout: log-streams.ts, keys: redis-event-log-keys.ts). Each script touches the keys
  * of one hash slot, so each runs on one cluster node. Stream entries:
- * - home stream (a group's, or the phone's stream of events without a group): t=<type> p=<phoneNumberId or ""> b=<body>
- *   where the body is the event as event-codec.ts encodes it (opaque bytes);
- * - index stream (a phone's, all events'): t=<type> h=<home stream name> i=<home entry id>, a reference.
+ * - home stream (a group's, or the phone's stream of events without a group): t=<type number> p=<phoneNumberId or "">
+ *   b=<body>, where the type number is event-type-codes.ts's and the body the event as event-codec.ts encodes it;
+ * - index stream (a phone's, all events'): t=<type number> h=<home stream name> i=<home entry id>, a reference.
  * Ids are `<ms>-<seq>` from the caller's clock, kept above the stream's last id: `max(now, last + 1)`.
  */
 
@@ -62,23 +62,30 @@ end
 `;
 
 /**
- * Appends one delivery's events of one home stream, atomically with their dedupe keys and their publication.
- * KEYS: [1] the home stream, then per event its dedupe key (same slot). ARGV: nowMs, retentionMs, dedupeTtlMs,
- * publish command (PUBLISH on one server, SPUBLISH on a cluster), channel ("" for none: events without a group),
- * cursor prefix ("v2:g:<groupId>:"), eventCount, then per event: type, phoneNumberId ("" for none), body, JSON.
+ * Appends one delivery's events of one home stream, atomically with their dedupe fields and their publication.
+ * KEYS: [1] the home stream, [2] today's dedupe hash (where new events are recorded), then the stream's other dedupe
+ * hashes (one per day, same slot) that can hold an event stored within the dedupe TTL, the next day's included (an
+ * instance whose clock is ahead may have written there). ARGV: nowMs,
+ * retentionMs, dedupeTtlMs, todayExpireMs (today's hash lives until its day ends plus the dedupe TTL), publish command
+ * (PUBLISH on one server, SPUBLISH on a cluster), channel ("" for none: events without a group), cursor prefix
+ * ("v2:g:<groupId>:"), eventCount, then per event: dedupe field, type number, phoneNumberId ("" for none), body, JSON.
  * Returns { previous last id of the stream ("" if none), then per event: its id, 1 if stored now or 0 if a duplicate }.
- * A duplicate's id is the one stored before (the dedupe key's value): the index steps run for it again.
+ * A duplicate's id is the one stored before (the dedupe field's value): the index steps run for it again.
  *
+ * Dedupe is exact for the TTL: a field counts only while its entry id (the time it was stored) is less than the TTL
+ * old, so the day buckets, which live up to a day longer, never make an event a duplicate for longer than the TTL.
  * All-or-nothing: every check runs before the first write, so a script that fails has written nothing.
  */
 export const HOME_APPEND_SCRIPT = defineRedisScript(`${SHARED}
 local nowMs = tonumber(ARGV[1])
 local retentionMs = tonumber(ARGV[2])
 local dedupeMs = tonumber(ARGV[3])
-local publishCommand = ARGV[4]
-local channel = ARGV[5]
-local cursorPrefix = ARGV[6]
-local count = tonumber(ARGV[7])
+local todayExpireMs = tonumber(ARGV[4])
+local publishCommand = ARGV[5]
+local channel = ARGV[6]
+local cursorPrefix = ARGV[7]
+local count = tonumber(ARGV[8])
+local today = KEYS[2]
 local bad = checkPublish(publishCommand)
 if bad then return bad end
 
@@ -89,8 +96,21 @@ local previous = ''
 if last[1] > 0 or last[2] > 0 then previous = fmt(last[1]) .. '-' .. fmt(last[2]) end
 local existing = {}
 for i = 1, count do
-  local dedupeKey = KEYS[1 + i]
-  if existing[dedupeKey] == nil then existing[dedupeKey] = redis.call('GET', dedupeKey) or false end
+  local field = ARGV[9 + (i - 1) * 5]
+  if existing[field] == nil then
+    existing[field] = false
+    local newest = -1
+    for k = 2, #KEYS do
+      local id = redis.call('HGET', KEYS[k], field)
+      if id then
+        local ms = tonumber(string.match(id, '^(%d+)-')) or -1
+        if ms + dedupeMs > nowMs and ms > newest then
+          existing[field] = id
+          newest = ms
+        end
+      end
+    end
+  end
 end
 
 -- Phase 2: write.
@@ -98,23 +118,26 @@ local minId = fmt(math.max(0, nowMs - retentionMs)) .. '-0'
 local results = { previous }
 local wrote = false
 for i = 1, count do
-  local dedupeKey = KEYS[1 + i]
-  local a = 8 + (i - 1) * 4
-  if existing[dedupeKey] then
-    results[#results + 1] = existing[dedupeKey]
+  local a = 9 + (i - 1) * 5
+  local field = ARGV[a]
+  if existing[field] then
+    results[#results + 1] = existing[field]
     results[#results + 1] = 0
   else
     local id = nextId(last, nowMs)
-    redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', ARGV[a], 'p', ARGV[a + 1], 'b', ARGV[a + 2])
-    redis.call('SET', dedupeKey, id, 'PX', dedupeMs)
-    existing[dedupeKey] = id
-    if channel ~= '' then redis.call(publishCommand, channel, payload(cursorPrefix, id, ARGV[a + 3])) end
+    redis.call('XADD', KEYS[1], 'MINID', '~', minId, id, 't', ARGV[a + 1], 'p', ARGV[a + 2], 'b', ARGV[a + 3])
+    redis.call('HSET', today, field, id)
+    existing[field] = id
+    if channel ~= '' then redis.call(publishCommand, channel, payload(cursorPrefix, id, ARGV[a + 4])) end
     wrote = true
     results[#results + 1] = id
     results[#results + 1] = 1
   end
 end
-if wrote then redis.call('PEXPIRE', KEYS[1], retentionMs) end
+if wrote then
+  redis.call('PEXPIRE', KEYS[1], retentionMs)
+  redis.call('PEXPIRE', today, todayExpireMs)
+end
 return results
 `);
 

@@ -14,7 +14,8 @@ import type { HomeStream, IndexStream } from './log-streams';
 import { homeOf, indexesOf, streamName } from './log-streams';
 import type { IndexEntry } from './redis-event-index';
 import { indexEntries } from './redis-event-index';
-import { eventLogKeys } from './redis-event-log-keys';
+import { DEDUPE_DAY_MS, dedupeField, eventLogKeys } from './redis-event-log-keys';
+import { eventTypeCode } from './event-type-codes';
 import { HOME_APPEND_SCRIPT } from './redis-event-log.scripts';
 import { createRedisEventLogReader } from './redis-event-log-reader';
 import type { Topics } from './topics';
@@ -53,8 +54,9 @@ interface HomeBatch {
 /**
  * The event log on Redis Streams, shared by every instance, laid out so each step touches one hash slot
  * (log-streams.ts, redis-event-log-keys.ts): an event is stored once, in its group's home stream, atomically with its
- * dedupe key and its publication on the group channel; then references to it are added to its phone number's index
- * and to the all-events index, each step publishing on its own channel with a cursor of its own stream. The index
+ * dedupe field (in the group's hash of the day) and its publication on the group channel; then references to it are
+ * added to its phone number's index and to the all-events index, each step publishing on its own channel with a
+ * cursor of its own stream. The index
  * steps are idempotent and repair gaps (indexEntries), and run for duplicates too, so a crash between the steps is
  * repaired by the provider's redelivery. append resolves only after every step and, with waitReplicas, after WAIT.
  */
@@ -71,6 +73,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   const { redis, topics, retentionSeconds } = options;
   const writer = options.writer ?? redis;
   const retentionMs = retentionSeconds * 1000;
+  const dedupeTtlMs = options.dedupeTtlSeconds * 1000;
   const clock = options.clock ?? systemClock;
   const publishCommand = isCluster(writer) ? 'SPUBLISH' : 'PUBLISH';
   const keys = eventLogKeys(options.keyPrefix);
@@ -79,9 +82,15 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
   async function appendHome(node: Redis, batch: HomeBatch, nowMs: number): Promise<{ previous: string; ids: string[]; fresh: boolean[] }> {
     const { home } = batch;
     const channel = home.kind === 'group' ? topics.group(home.id) : '';
-    const args: (string | number | Buffer)[] = [nowMs, retentionMs, options.dedupeTtlSeconds * 1000, publishCommand, channel, cursorPrefix(home), batch.events.length];
-    for (const { event, json } of batch.events) args.push(event.type, event.phoneNumberId ?? '', encodeEventBody(json), json);
-    const scriptKeys = [keys.home(home), ...batch.events.map(({ event }) => keys.dedupe(home, event.id))];
+    const today = Math.floor(nowMs / DEDUPE_DAY_MS);
+    const todayExpireMs = (today + 1) * DEDUPE_DAY_MS - nowMs + dedupeTtlMs;
+    const args: (string | number | Buffer)[] = [nowMs, retentionMs, dedupeTtlMs, todayExpireMs, publishCommand, channel, cursorPrefix(home), batch.events.length];
+    for (const { event, json } of batch.events) args.push(dedupeField(event.id), eventTypeCode(event.type), event.phoneNumberId ?? '', encodeEventBody(json), json);
+    // Today's hash first (the one written), then every other day that can hold an event stored within the TTL, and
+    // tomorrow's (written by an instance whose clock is ahead).
+    const otherDays: string[] = [];
+    for (let day = Math.floor((nowMs - dedupeTtlMs) / DEDUPE_DAY_MS); day <= today + 1; day++) if (day !== today) otherDays.push(keys.dedupe(home, day));
+    const scriptKeys = [keys.home(home), keys.dedupe(home, today), ...otherDays];
     const reply = await HOME_APPEND_SCRIPT.run(node, scriptKeys, args);
     if (!Array.isArray(reply) || reply.length !== 1 + batch.events.length * 2) throw new Error(`Unexpected append reply: ${JSON.stringify(reply)}`);
     const ids: string[] = [];
@@ -103,7 +112,7 @@ export function createRedisEventLog(options: RedisEventLogOptions): EventLog {
       if (seenIds.has(id)) return; // the same event twice in one delivery
       seenIds.add(id);
       const include = index.kind === 'all' || event.phoneNumberId === index.id;
-      entries.push({ id, previous: stored.fresh[i] ? previousFresh : '?', include, type: event.type, json });
+      entries.push({ id, previous: stored.fresh[i] ? previousFresh : '?', include, type: eventTypeCode(event.type), json });
       if (stored.fresh[i]) previousFresh = id;
     });
     // Duplicates were stored before this delivery's fresh events: home order is id order.

@@ -4,7 +4,7 @@ import { channelsForEvent } from '../../../src/events/topics';
 import { createMessageRecorder } from './bus-recorder';
 import { makeEvent } from '../../helpers/events';
 import type { LogHarness } from './event-log-harness';
-import { logImplementations, RETENTION_SECONDS } from './event-log-harness';
+import { DEDUPE_TTL_SECONDS, logImplementations, RETENTION_SECONDS } from './event-log-harness';
 
 function withoutCursor(event: StoredEvent): DomainEvent {
   const { cursor: _cursor, ...rest } = event;
@@ -91,6 +91,22 @@ describe.each(logImplementations)('EventLog (%s)', (_name, createHarness) => {
     await recorder.waitFor(2);
     expect(recorder.messages.map((m) => (JSON.parse(m.message) as StoredEvent).id)).toEqual([event.id, sentinel.id]);
     expect((await h.log.read({ groupId: 'gd', limit: 10 })).events.map((e) => e.id)).toEqual([event.id, sentinel.id]);
+  });
+
+  it('drops a redelivery for the whole dedupe TTL, across midnight, and stores it again once the TTL has passed', async () => {
+    // Just before midnight UTC: the Redis log keeps its dedupe fields in one hash per day.
+    h.clock.set(Date.UTC(2025, 0, 2) - 1_000);
+    const event = makeEvent({ groupId: 'gt', phoneNumberId: 'pt' });
+    expect((await h.log.append([event])).stored.map((e) => e.id)).toEqual([event.id]);
+
+    h.clock.advance(DEDUPE_TTL_SECONDS * 1000 - 1);
+    expect(await h.peer.append([event])).toEqual({ stored: [], duplicates: [event] });
+    h.clock.advance(1);
+    const again = await h.log.append([event]);
+
+    expect(again.stored.map((e) => e.id)).toEqual([event.id]);
+    expect(await h.peer.append([event])).toEqual({ stored: [], duplicates: [event] });
+    expect((await h.log.read({ groupId: 'gt', limit: 10 })).events.map((e) => e.id)).toEqual([event.id, event.id]);
   });
 
   it('filters by group, phone number, both, and type, and pages with limit and hasMore', async () => {

@@ -1,8 +1,10 @@
+import { decodeEventBody } from '../../../src/events/event-codec';
 import { EventLogUnavailableError } from '../../../src/events/event-log';
 import type { StoredEvent } from '../../../src/events/event-model';
 import { decodeCursor, formatPosition } from '../../../src/events/event-cursor';
 import { createRedisEventLog } from '../../../src/events/redis-event-log';
-import { eventLogKeys } from '../../../src/events/redis-event-log-keys';
+import { DEDUPE_DAY_MS, dedupeField, eventLogKeys } from '../../../src/events/redis-event-log-keys';
+import { eventTypeCode } from '../../../src/events/event-type-codes';
 import type { RedisConnections } from '../../../src/events/redis-connections';
 import { createTopics } from '../../../src/events/topics';
 import { createFakeClock } from '../../helpers/clock';
@@ -47,7 +49,7 @@ describe('Redis event log', () => {
     expect({ key, near: ttl > seconds * 1000 - 5_000 && ttl <= seconds * 1000 }).toEqual({ key, near: true });
   }
 
-  it('stores the body once in the group stream, a small dedupe key, and references in the phone and all-events indexes', async () => {
+  it('stores the body once in the group stream, a dedupe field in the group’s hash of the day, and references in the phone and all-events indexes', async () => {
     const log = createLog();
     const keys = eventLogKeys(prefix);
     const event = makeEvent({ groupId: 'g1', phoneNumberId: 'p1' });
@@ -58,19 +60,20 @@ describe('Redis event log', () => {
     const group = { kind: 'group', id: 'g1' } as const;
     const phone = { kind: 'phone', id: 'p1' } as const;
 
-    expect(await probe.redis.get(keys.dedupe(group, event.id))).toBe(id);
-    await expectTtl(keys.dedupe(group, event.id), dedupeTtlSeconds);
+    // The fake clock starts at midnight UTC: today's hash lives for the day and then the dedupe TTL.
+    const today = keys.dedupe(group, Math.floor(clock.now() / DEDUPE_DAY_MS));
+    expect(await probe.redis.hgetall(today)).toEqual({ [dedupeField(event.id)]: id });
+    await expectTtl(today, 86_400 + dedupeTtlSeconds);
     for (const key of [keys.home(group), keys.index(phone), keys.progress(phone), keys.index({ kind: 'all' }), keys.progress({ kind: 'all' })]) {
       await expectTtl(key, retentionSeconds);
     }
-    const [[homeId, homeFields]] = await probe.redis.xrange(keys.home(group), '-', '+');
-    expect(homeId).toBe(id);
-    expect(homeFields.slice(0, 4)).toEqual(['t', event.type, 'p', 'p1']);
-    expect(homeFields[4]).toBe('b');
-    expect(JSON.parse(homeFields[5]!)).toEqual(event);
+    const [[homeId, homeFields]] = await probe.redis.xrangeBuffer(keys.home(group), '-', '+');
+    expect(homeId.toString()).toBe(id);
+    expect(homeFields.slice(0, 5).map(String)).toEqual(['t', eventTypeCode(event.type), 'p', 'p1', 'b']);
+    expect(JSON.parse(decodeEventBody(homeFields[5]!))).toEqual(event);
     for (const index of [phone, { kind: 'all' } as const]) {
       const entries = await probe.redis.xrange(keys.index(index), '-', '+');
-      expect(entries.map(([, fields]) => fields)).toEqual([['t', event.type, 'h', 'g:g1', 'i', id]]);
+      expect(entries.map(([, fields]) => fields)).toEqual([['t', eventTypeCode(event.type), 'h', 'g:g1', 'i', id]]);
       expect(await probe.redis.hgetall(keys.progress(index))).toEqual({ 'g:g1': id });
     }
   });

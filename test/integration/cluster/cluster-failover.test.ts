@@ -59,7 +59,7 @@ describeOnCluster('a Redis Cluster failover under a webhook stream', () => {
     const [first] = await readLog(b.graphqlUrl, busy);
     const live = subscribe<Stored>(ws, { query: LIVE, variables: { groupId: busy, after: first!.cursor }, field: 'groupEvents' });
 
-    // The master that owns the busy group's slot (its stream, its dedupe keys and its channel), and its replica.
+    // The master that owns the busy group's slot (its stream, its dedupe hash and its channel), and its replica.
     const probe = createTestRedis(prefix, testClusterTarget(cluster.seeds));
     const owner = await ownerOf(probe.redis, `${prefix}{g:${busy}}:h`);
     const ownerPort = owner.options.port!;

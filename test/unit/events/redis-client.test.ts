@@ -2,7 +2,7 @@ import Redis, { Cluster } from 'ioredis';
 import { loadConfig } from '../../../src/config/config';
 import { redisTarget } from '../../../src/events/event-infrastructure';
 import { isCluster, keySlot, slotTag } from '../../../src/events/redis-client';
-import { eventLogKeys } from '../../../src/events/redis-event-log-keys';
+import { dedupeField, eventLogKeys } from '../../../src/events/redis-event-log-keys';
 import { createTopics } from '../../../src/events/topics';
 
 // lazyConnect: these clients never open a socket; only their kind matters here.
@@ -20,9 +20,9 @@ describe('the Redis client kinds', () => {
     const keys = eventLogKeys('wgg:');
     const group = { kind: 'group', id: 'g1' } as const;
     const phone = { kind: 'phone', id: 'p1' } as const;
-    expect([keys.home(group), keys.dedupe(group, 'e1'), keys.index(phone), keys.progress(phone), keys.home({ kind: 'ungrouped', id: 'p1' })]).toEqual([
+    expect([keys.home(group), keys.dedupe(group, 20_429), keys.index(phone), keys.progress(phone), keys.home({ kind: 'ungrouped', id: 'p1' })]).toEqual([
       'wgg:{g:g1}:h',
-      'wgg:{g:g1}:d:e1',
+      'wgg:{g:g1}:d:20429',
       'wgg:{p:p1}:x',
       'wgg:{p:p1}:i',
       'wgg:{p:p1}:h',
@@ -31,8 +31,15 @@ describe('the Redis client kinds', () => {
     const topics = createTopics('wgg:');
     expect([topics.group('g1'), topics.phoneNumber('p1'), topics.allEvents(), topics.operation('o1')]).toEqual(['wgg:{g:g1}:events', 'wgg:{p:p1}:events', 'wgg:{a:}:events', 'wgg:operation:o1']);
     // A script's keys and the channel it publishes on share a slot.
-    expect(new Set([keys.home(group), keys.dedupe(group, 'e1'), topics.group('g1')].map(keySlot)).size).toBe(1);
+    expect(new Set([keys.home(group), keys.dedupe(group, 20_429), topics.group('g1')].map(keySlot)).size).toBe(1);
     expect(new Set([keys.index(phone), keys.progress(phone), topics.phoneNumber('p1')].map(keySlot)).size).toBe(1);
+  });
+
+  it('keeps an event’s dedupe field short and unambiguous: an eventId() digest without its evt_, any other id whole', () => {
+    const digest = 'AbCdEfGhIjKlMnOpQrStUvWxYz012-_9';
+    expect(dedupeField(`evt_${digest}`)).toBe(digest);
+    expect(dedupeField(digest)).toBe(`=${digest}`);
+    expect(dedupeField('evt_test_1')).toBe('=evt_test_1');
   });
 
   it('computes Redis Cluster hash slots like Redis (CRC16 of the hash tag)', () => {
