@@ -207,6 +207,27 @@ function watchConnection(redis: RedisClient, connectionName: string, logger: Log
 }
 
 async function closeConnection(redis: RedisClient): Promise<void> {
+  try {
+    await closeSocket(redis);
+  } finally {
+    if (isCluster(redis)) stopSlotsRefresh(redis);
+  }
+}
+
+/**
+ * ioredis' Cluster re-arms its slotsRefreshInterval timer whenever a slot-map refresh finishes, even one that was in
+ * flight when the client was closed (the refresh then fails with "Cluster is disconnected" and schedules the next
+ * round): a closed client would re-read nothing every second forever and keep the process alive. Once it is closed,
+ * no refresh may run again: its pending timer is cleared and any round already scheduled ends without re-arming.
+ */
+function stopSlotsRefresh(cluster: Cluster): void {
+  cluster.refreshSlotsCache = function refreshAfterClose() {
+    // Closed: nothing to refresh, and not calling back is what stops the interval's next round.
+  };
+  (cluster as unknown as { clearNodesRefreshInterval?: () => void }).clearNodesRefreshInterval?.();
+}
+
+async function closeSocket(redis: RedisClient): Promise<void> {
   if (redis.status === 'end') return;
   if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'wait') {
     // No socket to close: disconnect() cancels the pending reconnect (ioredis emits no 'end' in this state).
