@@ -321,7 +321,7 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
       },
     };
 
-    const iterator = {
+    return resultGenerator({
       next(): Promise<IteratorResult<ExecutionResult>> {
         // graphql-ws asks for the first result once the operation is registered: the member goes live then.
         if (!joined && !ended) {
@@ -345,18 +345,7 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
         else if (!wasJoined) await returnQuietly(source); // never went live: its own source still runs
         return DONE;
       },
-      async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-        await iterator.return();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-      async [Symbol.asyncDispose](): Promise<void> {
-        await iterator.return();
-      },
-    };
-    return iterator as AsyncGenerator<ExecutionResult>;
+    });
   }
 
   /**
@@ -381,7 +370,7 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
       return createMember(shared, target, key, source, caughtUp.after);
     }
 
-    const iterator = {
+    return resultGenerator({
       next(): Promise<IteratorResult<ExecutionResult>> {
         member ??= handOver();
         if (member !== null) return member.next();
@@ -393,18 +382,7 @@ export function createWsBroadcast(options: WsBroadcastOptions): WsBroadcast {
         await returnQuietly(own ?? source);
         return DONE;
       },
-      async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-        await iterator.return();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-      async [Symbol.asyncDispose](): Promise<void> {
-        await iterator.return();
-      },
-    };
-    return iterator as AsyncGenerator<ExecutionResult>;
+    });
   }
 
   return {
@@ -436,4 +414,26 @@ function cursorOf(payload: unknown): string | null {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * The AsyncGenerator graphql-ws expects from `subscribe`, over a hand-written next/return: throw and dispose end it
+ * through return, as a generator's would.
+ */
+function resultGenerator(steps: Pick<AsyncGenerator<ExecutionResult>, 'next' | 'return'>): AsyncGenerator<ExecutionResult> {
+  const generator = {
+    next: () => steps.next(),
+    return: (value?: unknown) => steps.return(value as undefined),
+    async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+      await steps.return(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return generator;
+    },
+    async [Symbol.asyncDispose](): Promise<void> {
+      await steps.return(undefined);
+    },
+  };
+  return generator as AsyncGenerator<ExecutionResult>;
 }
