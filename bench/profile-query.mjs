@@ -1,5 +1,8 @@
-// Development aid: `node bench/profile-query.mjs [group|groups|webhook] [seconds] [--profile] [--dist=<build dir>]` runs one request under load against a
-// --cpu-prof'd gateway (after a warm-up) and prints where its time went. Not part of `npm run bench`.
+// Development aid: `node bench/profile-query.mjs [group|groups|webhook] [seconds] [--profile] [--cold] [--dist=<build dir>]`
+// runs one request under load against a gateway (after a warm-up), prints its CPU per request and, with --profile,
+// where its time went. Queries go to a gateway in upstream mode over a sandbox process of its own, so the CPU is the
+// gateway's alone (as in scenario 1); --cold turns every read cache off (GROUP_CACHE_TTL_SECONDS=0). Not part of
+// `npm run bench`.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,14 +21,22 @@ const [which = 'group', secondsArg = '5'] = process.argv.slice(2).filter((arg) =
 const distArg = process.argv.find((arg) => arg.startsWith('--dist='))?.slice('--dist='.length);
 const redis = await findRedis(process.env);
 const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
+const dist = distArg === undefined ? {} : { BENCH_DIST: distArg };
+const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', GATEWAY_AUTH: 'off', METRICS_PORT: process.env.METRICS_PORT ?? '0', REDIS_URL: redis?.url ?? '', REDIS_KEY_PREFIX: `wgg-bench-prof:${process.pid}:`, ...dist };
+// The webhook profile keeps the embedded sandbox (its deliveries are signed with the sandbox's secret).
+const sandbox = which === 'webhook' ? null : await startChild({ module: join(here, 'lib', 'start-sandbox.mjs'), label: 'sandbox', env: { LOG_LEVEL: 'warn', ...dist } });
+const upstreamEnv = sandbox === null
+  ? { SANDBOX: 'on', GRAPH_API_URL: '', WHATSAPP_ACCESS_TOKEN: '' }
+  : { SANDBOX: 'off', BENCH_EXPECT_UPSTREAM: 'on', GRAPH_API_URL: sandbox.sandboxUrl, WHATSAPP_ACCESS_TOKEN: sandbox.accessToken, WHATSAPP_PHONE_NUMBER_ID: sandbox.phoneNumberIds[0], META_APP_SECRET: sandbox.appSecret };
 const gateway = await startChild({
   module: join(here, 'lib', 'start-gateway.mjs'),
   label: 'gateway',
-  env: { NODE_ENV: 'production', SANDBOX: 'on', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', GRAPH_API_URL: '', WHATSAPP_ACCESS_TOKEN: '', GATEWAY_AUTH: 'off', METRICS_PORT: process.env.METRICS_PORT ?? '0', REDIS_URL: redis?.url ?? '', REDIS_KEY_PREFIX: `wgg-bench-prof:${process.pid}:`, ...(distArg === undefined ? {} : { BENCH_DIST: distArg }) },
+  env: { ...common, ...upstreamEnv, ...(process.argv.includes('--cold') ? { GROUP_CACHE_TTL_SECONDS: '0' } : {}) },
   execArgv: [],
 });
-const [phoneNumberId] = gateway.phoneNumberIds;
-await gateway.call('seedGroups', { phoneNumberId, count: 30, participants: 8 });
+const upstream = sandbox ?? gateway;
+const [phoneNumberId] = upstream.phoneNumberIds;
+await upstream.call('seedGroups', { phoneNumberId, count: 30, participants: 8 });
 const list = await queryOk(gateway.graphqlUrl, GROUPS_QUERY);
 let target;
 if (which === 'webhook') {
@@ -44,13 +55,16 @@ if (which === 'webhook') {
 await loadTest({ ...target, warmupSeconds: 0, durationSeconds: 2 });
 const profile = process.argv.includes('--profile');
 if (profile) await gateway.call('startProfile', { dir });
+if (sandbox !== null) await sandbox.call('resetUpstreamStats');
 const cpuBefore = await gateway.call('cpuUsage');
 const result = await loadTest({ ...target, warmupSeconds: 0, durationSeconds: Number(secondsArg) });
 const cpuAfter = await gateway.call('cpuUsage');
+const upstreamCalls = sandbox === null ? null : await sandbox.call('upstreamRequests');
 const cpuMicros = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
 const file = profile ? await gateway.call('stopProfile') : null;
 await gateway.stop();
+await sandbox?.stop();
 if (redis !== null) await deleteKeys(redis.url, `wgg-bench-prof:${process.pid}:`);
-console.log(JSON.stringify({ ...result, serverCpuMicrosPerRequest: Math.round(cpuMicros / result.total) }));
+console.log(JSON.stringify({ ...result, serverCpuMicrosPerRequest: Math.round(cpuMicros / result.total), upstreamCallsPerRequest: upstreamCalls === null ? null : Math.round((upstreamCalls / result.total) * 1000) / 1000 }));
 if (file !== null) console.log(execFileSync(process.execPath, [join(here, 'lib', 'profile-summary.mjs'), file, '40'], { encoding: 'utf8' }));
 

@@ -8,7 +8,8 @@ import type { LoaderCaches } from './loaders/loader-caches';
 import { createLoaders } from './loaders/create-loaders';
 import type { WriteService } from './operations/write-service';
 import type { ReadTags } from './response-cache/read-tags';
-import { createReadTags } from './response-cache/read-tags';
+import { createReadTags, IGNORED_READS } from './response-cache/read-tags';
+import type { DeadlineSignals } from './upstream/deadline-signals';
 import type { RequestSecurity, SecuredRequest, Transport } from './tenancy/request-security';
 import type { TenantAccess } from './tenancy/tenant-access';
 import type { GroupsApi } from './upstream/types';
@@ -60,6 +61,13 @@ export interface ContextFactoryOptions {
    * waits included. @default DEFAULTS.graphApiRequestDeadlineMs
    */
   upstreamDeadlineMs?: number;
+  /**
+   * Where the deadline signals come from: requests starting within the same few milliseconds share one (the
+   * gateway's, which it closes). @default an `AbortSignal.timeout(upstreamDeadlineMs)` per request
+   */
+  deadlines?: DeadlineSignals;
+  /** Record what each request reads (the response cache's tags). Off when nothing stores answers. @default true */
+  recordReads?: boolean;
   /** Metrics and tracing of loader batches. @default none */
   loaderHooks?: LoaderHooks;
 }
@@ -70,26 +78,29 @@ export type ContextFactory = (request: RequestInfo) => Promise<GatewayContext>;
 export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
   const { cache, loaderCaches, batchMode, concurrency, events, mutations, security, loaderHooks } = options;
   const deadlineMs = options.upstreamDeadlineMs ?? DEFAULTS.graphApiRequestDeadlineMs;
+  const { deadlines } = options;
+  const recordReads = options.recordReads ?? true;
+  const deadline = deadlines === undefined ? (): AbortSignal => AbortSignal.timeout(deadlineMs) : (): AbortSignal => deadlines.signal();
   return async function createGatewayContext(request) {
     // Throws UNAUTHENTICATED / RATE_LIMITED before anything else is built for the request (unless the response
     // cache's fast path already admitted it).
     const { access, upstreamWithin } = request.admitted ?? (await security.begin({ authorization: request.headers.authorization, transport: request.transport ?? 'http' }));
-    // One deadline for the whole request (AbortSignal.timeout's timer is unref'd and needs no teardown).
-    const upstream = upstreamWithin(AbortSignal.timeout(deadlineMs));
-    const reads = createReadTags();
+    // One deadline for the whole request (its timer is unref'd, and the gateway clears what is left when it stops).
+    const upstream = upstreamWithin(deadline());
+    const reads = recordReads ? createReadTags() : IGNORED_READS;
     const loadersOver = (api: GroupsApi): Loaders =>
       createLoaders({
         upstream: api,
         batchMode,
         concurrency,
         logger: request.logger,
-        reads,
+        ...(recordReads ? { reads } : {}),
         ...(cache === undefined ? {} : { cache }),
         ...(loaderCaches === undefined ? {} : { caches: loaderCaches }),
         ...(loaderHooks === undefined ? {} : { hooks: loaderHooks }),
       });
     // A subscription lives longer than any deadline: each emitted event's loaders get a deadline of their own.
-    const freshLoaders = (): Loaders => loadersOver(upstreamWithin(AbortSignal.timeout(deadlineMs)));
+    const freshLoaders = (): Loaders => loadersOver(upstreamWithin(deadline()));
     return {
       requestId: request.requestId,
       logger: request.logger,

@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config/config';
 import { createContextFactory } from './context';
+import type { DeadlineSignals } from './upstream/deadline-signals';
+import { createDeadlineSignals } from './upstream/deadline-signals';
 import type { ContextFactory, GatewayContext } from './context';
 import { createSchema } from './resolvers/create-schema';
 import type { Disposable } from './lib/disposable';
@@ -333,13 +335,23 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
+  /** The deadlines of GraphQL requests' upstream calls: a signal per few milliseconds of start time, not per request. */
+  const requestDeadlines = (): DeadlineSignals => {
+    const deadlines = createDeadlineSignals({ deadlineMs: config.upstream.requestDeadlineMs });
+    onTeardown('request-deadlines', async () => deadlines.close());
+    return deadlines;
+  };
+
   const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, writes: WriteService, observed: Observability): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,
       loaderCaches: caches.loaders,
       batchMode: config.upstream.batch ? 'batch' : 'parallel',
       concurrency: config.upstream.concurrency,
-      cache,
+      // A cache that keeps nothing (GROUP_CACHE_TTL_SECONDS=0) is not asked at all.
+      ...(options.groupCache === undefined && config.cache.groupTtlSeconds === 0 ? {} : { cache }),
+      recordReads: caches.responses.enabled,
+      deadlines: requestDeadlines(),
       events: createEventServices({
         log: infrastructure.log,
         bus: infrastructure.bus,
@@ -385,20 +397,25 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeouts: { headersMs: config.http.headersTimeoutMs, requestMs: config.http.requestTimeoutMs, connectionMs: config.http.connectionTimeoutMs },
       observe: { ...(hooks.graphql === undefined ? {} : { graphql: hooks.graphql }), ...(hooks.around === undefined ? {} : { around: hooks.around }) },
       trustedDocuments: { get: (hash) => trusted.get(hash), refusal: (context, hash) => untrustedDocumentRefusal(trusted, context.access.principal, hash) },
-      responseCache: {
-        cache: caches.responses,
-        admit: async (headers) => {
-          const admitted = await guard.requestSecurity.begin({ authorization: headers.authorization, transport: 'http' });
-          return { scope: scopes.of(admitted), admitted };
-        },
-        tagsOf: (context) => context.reads.tags(),
-        cacheableRootFields: CACHEABLE_ROOT_FIELDS,
-        ...(options.responseCacheAnswerAt === undefined ? {} : { answerAt: options.responseCacheAnswerAt }),
-        // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
-        ...(hooks.graphql?.onCompleted === undefined
-          ? {}
-          : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ transport: 'http', operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
-      },
+      // With the cache off (GROUP_CACHE_TTL_SECONDS=0 or no bytes) nothing is looked up, keyed or hooked into Apollo.
+      ...(caches.responses.enabled
+        ? {
+            responseCache: {
+              cache: caches.responses,
+              admit: async (headers) => {
+                const admitted = await guard.requestSecurity.begin({ authorization: headers.authorization, transport: 'http' });
+                return { scope: scopes.of(admitted), admitted };
+              },
+              tagsOf: (context) => context.reads.tags(),
+              cacheableRootFields: CACHEABLE_ROOT_FIELDS,
+              ...(options.responseCacheAnswerAt === undefined ? {} : { answerAt: options.responseCacheAnswerAt }),
+              // A hit is a query answered like any other: metrics count it (it runs no Apollo plugin).
+              ...(hooks.graphql?.onCompleted === undefined
+                ? {}
+                : { onHit: ({ operationName, durationSeconds }) => hooks.graphql?.onCompleted?.({ transport: 'http', operationType: 'query', operationName, outcome: 'ok', durationSeconds }) }),
+            },
+          }
+        : {}),
     });
     server.addReadinessCheck('upstream', () => client.ping());
     server.addReadinessCheck(infrastructure.kind === 'redis' ? 'redis' : 'event-log', () => infrastructure.ping());

@@ -22,3 +22,10 @@ export function createReadTags(): ReadTags {
     tags: () => [...tags],
   };
 }
+
+/** For a gateway that stores no answers: reads are not recorded, and there are no tags. */
+export const IGNORED_READS: ReadTags = Object.freeze({
+  group: () => undefined,
+  list: () => undefined,
+  tags: () => [],
+});

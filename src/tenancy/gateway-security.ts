@@ -82,9 +82,21 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const byNumber = (api: GroupsApi): GroupsApi => throttleByPhoneNumber(api, { limiter, registry, fallbackSeconds: DEFAULTS.upstreamRateLimitBackoffSeconds, logger });
   // Like the per-key limits, the per-number throttle charges keys: with authentication off nothing is limited.
   const openUpstream = learnOwnershipFrom(options.upstream, registry, logger);
-  const upstreamFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
+  const viewFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
     if (principal.anonymous) return signal === undefined ? openUpstream : learnOwnershipFrom(options.upstream.withHooks({}, { signal }), registry, logger);
     return byNumber(learnOwnershipFrom(options.upstream.withHooks(feedback.hooksFor(`key:${principal.id}`), { signal }), registry, logger));
+  };
+  // A view holds nothing of one request: the requests of a key that share a deadline signal (deadline-signals.ts)
+  // share its view, instead of each building the three layers of wrappers. Forgotten with the signal.
+  const sharedViews = new WeakMap<AbortSignal, Map<string, GroupsApi>>();
+  const upstreamFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
+    if (signal === undefined) return viewFor(principal);
+    const subject = principal.anonymous ? '' : principal.id;
+    let views = sharedViews.get(signal);
+    if (views === undefined) sharedViews.set(signal, (views = new Map()));
+    let view = views.get(subject);
+    if (view === undefined) views.set(subject, (view = viewFor(principal, signal)));
+    return view;
   };
   const ownership = createGroupOwnership({ registry, listCooldownMs: DEFAULTS.tenancyListCooldownSeconds * 1000, maxPagesPerNumber: DEFAULTS.tenancyMaxListPages });
   const admission = createRequestAdmission({ limiter, policy: { perMinute: config.limits.rateLimitPerMinute, burst: config.limits.rateLimitBurst }, logger });

@@ -10,7 +10,7 @@ import { parseGroup, parseGroupSummaryPage } from './group-parsers';
 import { parseJoinRequestPage, parseJoinRequestsResult } from './join-request-parsers';
 import { deadlinePassedError } from './request-deadline';
 import { createSingleFlight } from './single-flight';
-import type { GroupInviteTemplateRequest, GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamCallScope, UpstreamHooks } from './types';
+import type { BatchItemResult, GroupInviteTemplateRequest, GroupsApi, GroupsApiClient, PageRequest, UpdateGroupSettingsRequest, UpstreamCallScope, UpstreamGroup, UpstreamHooks } from './types';
 import { UpstreamError } from './upstream-error';
 
 export type { GraphApiClientOptions } from './graph-api-client-options';
@@ -40,6 +40,8 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
   });
   // Shared by every view: a stampede of equal reads from many requests (and keys) makes one call.
   const flights = createSingleFlight();
+  // What the callers sharing one flight get is one answer object: its batch items and groups are parsed once, for all.
+  const parsed: ParsedAnswers = { batches: new WeakMap(), groups: new WeakMap() };
   const pingTimeoutMs = options.pingTimeoutMs ?? Math.min(options.timeoutMs, 3_000);
   const clientHooks = options.hooks === undefined ? [] : [options.hooks];
 
@@ -64,7 +66,7 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
       const waiter = signal === undefined ? undefined : { signal, left: () => deadlinePassedError(request) };
       return flights.run(key, (flightSignal) => transport.send(request, onRateLimited, flightSignal), waiter);
     };
-    return groupsApiOver(send, { pingTimeoutMs, onRateLimited });
+    return groupsApiOver(send, { pingTimeoutMs, onRateLimited, parsed });
   };
 
   return {
@@ -74,7 +76,17 @@ export function createGraphApiClient(options: GraphApiClientOptions): GroupsApiC
   };
 }
 
-function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, options: { pingTimeoutMs: number; onRateLimited: (error: UpstreamError) => void }): GroupsApi {
+/** Parses of answers that several callers share (single flight); answers and items are never changed once parsed. */
+interface ParsedAnswers {
+  batches: WeakMap<GraphAnswer, BatchItemResult[]>;
+  groups: WeakMap<BatchItemResult, UpstreamGroup>;
+}
+
+function groupsApiOver(
+  send: (request: GraphRequest) => Promise<GraphAnswer>,
+  options: { pingTimeoutMs: number; onRateLimited: (error: UpstreamError) => void; parsed: ParsedAnswers },
+): GroupsApi {
+  const { parsed } = options;
   const json = (value: Record<string, unknown>): GraphBody => ({ kind: 'json', value: { ...MESSAGING_PRODUCT, ...value } });
   const seg = (id: string): string => `/${encodeURIComponent(id)}`;
 
@@ -101,7 +113,7 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
     },
 
     getGroups(groupIds, fields, fetchOptions) {
-      return fetchGroups({ getGroup: api.getGroup, batch: api.batch }, groupIds, fields, fetchOptions);
+      return fetchGroups({ getGroup: api.getGroup, batch: api.batch, parsedGroups: parsed.groups }, groupIds, fields, fetchOptions);
     },
 
     async updateGroupSettings(groupId, request) {
@@ -179,7 +191,12 @@ function groupsApiOver(send: (request: GraphRequest) => Promise<GraphAnswer>, op
       if (requests.length === 0) return [];
       const idempotent = requests.every((request) => request.method === 'GET');
       const answer = await send({ call: 'batch', method: 'POST', path: '/', body: { kind: 'json', value: toBatchBody(requests) }, idempotent });
-      const items = parseBatchAnswer(answer.body, requests);
+      // Callers of one flight sent equal requests (the flight's key), so one parse serves them all.
+      let items = parsed.batches.get(answer);
+      if (items === undefined) {
+        items = parseBatchAnswer(answer.body, requests);
+        parsed.batches.set(answer, items);
+      }
       for (const item of items) {
         if (!item.ok && item.error.isRateLimited) options.onRateLimited(item.error);
       }

@@ -7,6 +7,8 @@ import { UpstreamError } from './upstream-error';
 export interface GroupFetcherDeps {
   getGroup(groupId: string, fields: readonly GroupField[]): Promise<UpstreamGroup>;
   batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]>;
+  /** Groups parsed from batch items that other callers may share (one flight's answer): parsed once. @default none */
+  parsedGroups?: WeakMap<BatchItemResult, UpstreamGroup>;
 }
 
 export type GroupOrError = UpstreamGroup | UpstreamError;
@@ -45,8 +47,12 @@ async function fetchChunk(deps: GroupFetcherDeps, ids: readonly string[], fields
   }
   return items.map((item) => {
     if (!item.ok) return item.error;
+    const known = deps.parsedGroups?.get(item);
+    if (known !== undefined) return known;
     try {
-      return parseGroup(item.body, fields);
+      const group = parseGroup(item.body, fields);
+      deps.parsedGroups?.set(item, group);
+      return group;
     } catch (error) {
       if (error instanceof UpstreamError) return error;
       throw error;

@@ -149,7 +149,15 @@ describe('createWsServer (graphql-transport-ws over a real HTTP server)', () => 
     expect(await client.next()).toEqual({ id: 'q', type: 'complete' });
 
     const { loaders } = await h.context();
-    contextOverrides = { loaders: { ...loaders, group: { ...loaders.group, load: async () => Promise.reject(new Error('secret connection string')) } } };
+    contextOverrides = {
+      loaders: {
+        group: { ...loaders.group, load: async () => Promise.reject(new Error('secret connection string')) },
+        groupPages: loaders.groupPages,
+        inviteLink: loaders.inviteLink,
+        joinRequests: loaders.joinRequests,
+        phoneNumbers: loaders.phoneNumbers,
+      },
+    };
     client.send({ id: 'm', type: 'subscribe', payload: { query: '{ groupEvents { nodes { group { subject } } } }' } });
     const masked = await client.next();
 

@@ -336,6 +336,40 @@ describe('createGraphApiClient: batch and getGroups', () => {
     expect((fake.calls[0]!.body as { batch: { relative_url: string }[] }).batch[0]!.relative_url).toBe('g0?fields=subject');
   });
 
+  it('callers that share one flight share one parse: two views asking for the same groups at once get the same objects, and each view still hears its own throttles', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const { client, fake } = setup(async (call) => {
+      await answered;
+      return batchAnswer(call);
+    });
+    const heard: string[] = [];
+    const viewA = client.withHooks({ onRateLimited: () => heard.push('a') });
+    const viewB = client.withHooks({ onRateLimited: () => heard.push('b') });
+    const first = viewA.getGroups(['g1', 'g2'], ['subject'], { mode: 'batch', concurrency: 1 });
+    const second = viewB.getGroups(['g1', 'g2'], ['subject'], { mode: 'batch', concurrency: 1 });
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(fake.calls).toHaveLength(1);
+    expect(a).toEqual([{ id: 'g1', subject: 'S-g1' }, { id: 'g2', subject: 'S-g2' }]);
+    // One parse, handed to both callers (nothing downstream changes a parsed group).
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    expect(heard).toEqual([]);
+
+    // A shared answer with a throttled item: each caller's own view hears it.
+    const throttled = setup(async () => {
+      await Promise.resolve();
+      return okJson([{ code: 429, body: JSON.stringify(graphError(130429)) }]);
+    });
+    const heardThrottle: string[] = [];
+    const viewC = throttled.client.withHooks({ onRateLimited: () => heardThrottle.push('c') });
+    const viewD = throttled.client.withHooks({ onRateLimited: () => heardThrottle.push('d') });
+    await Promise.all([viewC.batch([{ method: 'GET', relativeUrl: 'g1' }]), viewD.batch([{ method: 'GET', relativeUrl: 'g1' }])]);
+    expect(throttled.fake.calls).toHaveLength(1);
+    expect(heardThrottle.sort()).toEqual(['c', 'd']);
+  });
+
   it('getGroups gives every id of a failed chunk that chunk’s error', async () => {
     const { client } = setup((call, i) => (i === 0 ? { status: 400, json: graphError(100, '(#100) bad batch') } : batchAnswer(call)));
     const ids = Array.from({ length: 60 }, (_, i) => `g${i}`);

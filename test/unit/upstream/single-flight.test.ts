@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createSingleFlight } from '../../../src/upstream/single-flight';
 
 /** A call that settles when the test says so, and tells whether it was aborted. */
@@ -71,5 +72,36 @@ describe('single-flight with callers that leave', () => {
     done.abort();
     await expect(flights.run('k', shared.call, { signal: done.signal, left: () => new Error('too late') })).rejects.toThrow('too late');
     expect(shared.calls()).toBe(0);
+  });
+});
+
+describe('single-flight with callers that share a deadline signal', () => {
+  it('listens once per signal, not once per caller, and stops listening when the call settles', async () => {
+    const flights = createSingleFlight();
+    const shared = controllableCall();
+    const deadline = new AbortController();
+    const callers = [1, 2, 3].map((n) => flights.run('k', shared.call, { signal: deadline.signal, left: () => new Error(`${n} left`) }));
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(1);
+    shared.resolve('answer');
+    await expect(Promise.all(callers)).resolves.toEqual(['answer', 'answer', 'answer']);
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('every caller of a signal leaves when it aborts; the call is aborted only when no other signal waits', async () => {
+    const flights = createSingleFlight();
+    const shared = controllableCall();
+    const common = new AbortController();
+    const other = new AbortController();
+    const a = flights.run('k', shared.call, { signal: common.signal, left: () => new Error('a left') });
+    const b = flights.run('k', shared.call, { signal: common.signal, left: () => new Error('b left') });
+    const c = flights.run('k', shared.call, { signal: other.signal, left: () => new Error('c left') });
+    common.abort();
+    await expect(a).rejects.toThrow('a left');
+    await expect(b).rejects.toThrow('b left');
+    expect(shared.signal()?.aborted).toBe(false);
+    other.abort();
+    await expect(c).rejects.toThrow('c left');
+    expect(shared.signal()?.aborted).toBe(true);
+    expect(flights.size()).toBe(0);
   });
 });
