@@ -1,11 +1,12 @@
 // Development aid: `node bench/compare-builds.mjs --before=<build dir> [--after=<build dir>[,<build dir>...]] [--cold]
-// [--cycles=N] [--seconds=S] [--warmup=S] [group|groups ...]` measures the same query against builds of the gateway
+// [--cycles=N] [--seconds=S] [--warmup=S] [--pin] [group|groups ...]` measures the same query against builds of the gateway
 // side by side, each in upstream mode over one sandbox process (this checkout's build), in short slices that take
 // turns (each cycle in another order), and prints per query and per `after` build the median over cycles of the paired
 // ratios after / before (server CPU per request and requests/s), with every slice's CPU per request. `--after`
 // defaults to this checkout's dist/. On a shared machine a burst of other load lands on neighbouring slices of every
 // build alike, so the paired ratio moves far less than either absolute figure. Builds must be inside the checkout
 // (e.g. bench/results/builds/<name>, which git ignores). Not part of `npm run bench`.
+import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './lib/child-process.mjs';
@@ -28,6 +29,10 @@ const warmupSeconds = Number(option('warmup', '5'));
 const queries = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const wanted = queries.length > 0 ? queries : ['group', 'groups'];
 const cold = process.argv.includes('--cold') ? { GROUP_CACHE_TTL_SECONDS: '0' } : {};
+// --pin (Linux, taskset): every gateway on the last CPU, the sandbox and the load generator on the others, so a
+// gateway's CPU time is not stretched by sharing its core with them.
+const pin = process.argv.includes('--pin');
+const pinTo = (pid, cpus) => execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 
 const redis = await findRedis(process.env);
 const prefix = `wgg-bench-compare:${process.pid}:`;
@@ -47,6 +52,13 @@ try {
         WHATSAPP_PHONE_NUMBER_ID: sandbox.phoneNumberIds[0], META_APP_SECRET: sandbox.appSecret, ...cold,
       },
     });
+  }
+  if (pin) {
+    const last = (await import('node:os')).availableParallelism() - 1;
+    if (last < 1) throw new Error('--pin needs at least 2 CPUs');
+    for (const gateway of Object.values(gateways)) pinTo(gateway.pid, String(last));
+    pinTo(sandbox.pid, `0-${last - 1}`);
+    pinTo(process.pid, `0-${last - 1}`);
   }
   await sandbox.call('seedGroups', { phoneNumberId: sandbox.phoneNumberIds[0], count: 30, participants: 8 });
   const list = await queryOk(gateways.before.graphqlUrl, GROUPS_QUERY);
