@@ -3,6 +3,8 @@
  * A rejection rejects the whole map (callers that want per-item errors catch inside `fn`).
  */
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  // The common case (one chunk of a batch, one read): no workers to set up.
+  if (items.length === 1) return [await fn(items[0]!, 0)];
   const results = new Array<R>(items.length);
   let next = 0;
   async function worker(): Promise<void> {
@@ -11,7 +13,9 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
       results[index] = await fn(items[index]!, index);
     }
   }
-  const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, () => worker());
+  const workerCount = Math.min(Math.max(1, limit), items.length);
+  const workers: Promise<void>[] = [];
+  for (let started = 0; started < workerCount; started++) workers.push(worker());
   await Promise.all(workers);
   return results;
 }
