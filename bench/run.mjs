@@ -133,7 +133,7 @@ try {
   if (wanted(2)) {
     console.error('bench: 2 upstream efficiency');
     const unbatched = await startGateway({ batch: false, label: 'gateway-unbatched' });
-    rows.push(...(await upstreamEfficiency({ gateways: [gateway, unbatched], phoneNumberId: secondPhoneNumberId })));
+    rows.push(...(await upstreamEfficiency({ gateways: [gateway, unbatched], phoneNumberId: secondPhoneNumberId, pagePhoneNumberId: phoneNumberId })));
     await stopChild(unbatched);
   }
   if (wanted(3)) {

@@ -18,12 +18,40 @@ export function groupsByIdsQuery(ids) {
   return { query: `query BenchGroupsByIds(${params}) { ${fields} }`, variables };
 }
 
+/** A list page as a frontend shows it: every group with its participants, invite link and first join requests. */
+const PAGE_QUERY = `query BenchPage($phone: ID) { groups(phoneNumberId: $phone, first: 25) { edges { node { id subject participants { waId } inviteLink joinRequests(first: 5) { edges { node { id waId } } } } } } }`;
+
 /**
  * Scenario 2: upstream HTTP requests per query, counted by the embedded sandbox (a Graph batch counts once).
  * Cold: groups seeded just now, never read. Warm: the same query again (fresh loaders, shared cache).
+ * With batching on, also a page of 25 groups with participants, invite links and join requests, on a phone number
+ * whose list no query has read yet (`pagePhoneNumberId`): the list, one batch of metadata, one batch of links and
+ * join-request pages cold (<= 3), nothing warm.
  */
-export async function upstreamEfficiency({ gateways, phoneNumberId }) {
+export async function upstreamEfficiency({ gateways, phoneNumberId, pagePhoneNumberId }) {
   const rows = [];
+  const batched = gateways.find((gateway) => gateway.batch);
+  if (batched !== undefined && pagePhoneNumberId !== undefined) {
+    await batched.call('seedGroups', { phoneNumberId: pagePhoneNumberId, count: 25, participants: 3 });
+    for (const phase of ['cold', 'warm']) {
+      await batched.call('resetUpstreamStats');
+      const answer = await queryOk(batched.graphqlUrl, PAGE_QUERY, { phone: pagePhoneNumberId });
+      const page = answer.data.groups.edges;
+      if (page.length !== 25 || page.some(({ node }) => typeof node.inviteLink !== 'string' || !Array.isArray(node.joinRequests.edges))) {
+        throw new Error(`groups(first: 25) with invite links and join requests (${phase}) did not answer 25 complete groups`);
+      }
+      const paths = await batched.call('upstreamPaths');
+      rows.push({
+        scenario: '2 upstream',
+        metric: `groups(first:25) + participants, inviteLink, joinRequests ${phase}`,
+        value: paths.length,
+        baseline: null,
+        target: { kind: '<=', value: phase === 'cold' ? 3 : 0 },
+        unit: 'requests',
+        detail: { paths },
+      });
+    }
+  }
   for (const gateway of gateways) {
     const mode = gateway.batch ? 'batch on' : 'batch off';
     for (const n of SIZES) {
