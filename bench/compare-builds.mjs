@@ -7,6 +7,7 @@
 // build alike, so the paired ratio moves far less than either absolute figure. Builds must be inside the checkout
 // (e.g. bench/results/builds/<name>, which git ignores). Not part of `npm run bench`.
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './lib/child-process.mjs';
@@ -54,7 +55,7 @@ try {
     });
   }
   if (pin) {
-    const last = (await import('node:os')).availableParallelism() - 1;
+    const last = availableParallelism() - 1;
     if (last < 1) throw new Error('--pin needs at least 2 CPUs');
     for (const gateway of Object.values(gateways)) pinTo(gateway.pid, String(last));
     pinTo(sandbox.pid, `0-${last - 1}`);

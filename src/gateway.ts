@@ -334,14 +334,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     return pipeline;
   };
 
-  /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
-  /** The deadlines of GraphQL requests' upstream calls: a signal per few milliseconds of start time, not per request. */
+  /** The deadlines of GraphQL requests' upstream calls: a signal per 50 ms of start time, not per request. */
   const requestDeadlines = (): DeadlineSignals => {
     const deadlines = createDeadlineSignals({ deadlineMs: config.upstream.requestDeadlineMs });
     onTeardown('request-deadlines', async () => deadlines.close());
     return deadlines;
   };
 
+  /** One context per GraphQL request (HTTP) or operation (WebSocket): the key's access and Groups API view, fresh loaders. */
   const contextFactory = (guard: GatewaySecurity, infrastructure: EventInfrastructure, cache: GroupCache, caches: NonNullable<Gateway['readCaches']>, writes: WriteService, observed: Observability): ContextFactory =>
     createContextFactory({
       security: guard.requestSecurity,

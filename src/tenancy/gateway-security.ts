@@ -91,7 +91,7 @@ export function createGatewaySecurity(options: GatewaySecurityOptions): GatewayS
   const sharedViews = new WeakMap<AbortSignal, Map<string, GroupsApi>>();
   const upstreamFor = (principal: Principal, signal?: AbortSignal): GroupsApi => {
     if (signal === undefined) return viewFor(principal);
-    const subject = principal.anonymous ? '' : principal.id;
+    const subject = principal.anonymous ? 'anonymous' : `key:${principal.id}`;
     let views = sharedViews.get(signal);
     if (views === undefined) sharedViews.set(signal, (views = new Map()));
     let view = views.get(subject);
